@@ -1,0 +1,481 @@
+// Cas d'usage : importer un extrait au format d'échange.
+//
+// 1. Chaque fichier est lu en flux, chaque valeur contrôlée en JavaScript, et chargé par COPY dans
+//    une table de transit (temporaire, propre à la transaction), avec son numéro de ligne.
+// 2. Les contrôles qui portent sur plusieurs lignes ou sur la base (jeune inconnu, âge à l'entrée
+//    d'un dispositif, contrats qui se chevauchent, clé en double) sont des requêtes ensemblistes.
+// 3. Mode strict : la moindre erreur annule la transaction. Mode tolérant : les lignes fautives
+//    (et celles qui en dépendent) sont écartées et recopiées dans un fichier de rejets.
+// 4. Fusion dans les tables par INSERT … ON CONFLICT : même clé = mise à jour, ligne identique = rien.
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { FICHIERS, LIGNES_FINANCEMENT, renvoieAuJeune, type Colonne, type FichierEchange } from '../../domaine/echange/format.ts';
+import { controlerLigne } from '../../domaine/echange/reglesLigne.ts';
+import { lireValeur } from '../../domaine/echange/valeurs.ts';
+import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../domaine/referentiel/codes.ts';
+import { aujourdhui as dateDuJour } from '../../domaine/temps/dates.ts';
+import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import { champCsv, detecterEncodage, ErreurCsv, lireCsv, type Encodage } from '../../infrastructure/fichiers/csv.ts';
+import { ouvrirExtrait } from '../../infrastructure/fichiers/extrait.ts';
+import type { BilanFichier, ErreurImport, RapportImport } from './rapport.ts';
+
+export interface Progression {
+  etape(libelle: string, total: number): void;
+  avancer(quantite: number): void;
+  terminer(): void;
+}
+
+export interface OptionsImport {
+  tolerant?: boolean;
+  /** Dossier où écrire les lignes rejetées en mode tolérant (défaut : à côté de la source). */
+  dossierRejets?: string;
+  acteur?: string;
+  progression?: Progression;
+  aujourdhui?: string;
+}
+
+/** Au-delà, les erreurs d'un fichier sont comptées sans être détaillées (un fichier faux en entier). */
+const ERREURS_DETAILLEES_PAR_FICHIER = 1000;
+
+const TYPES_SQL: Record<Colonne['type']['nature'], string> = {
+  identifiant: 'text',
+  texte: 'text',
+  code: 'text',
+  codeGeo: 'text',
+  siret: 'text',
+  communes: 'text[]',
+  date: 'date',
+  booleen: 'boolean',
+  entier: 'integer',
+  decimal: 'numeric',
+};
+
+const transit = (f: FichierEchange) => `transit_${f.table}`;
+
+/** Échappement du format texte de COPY. */
+function pourCopy(valeur: string | null): string {
+  if (valeur === null) return '\\N';
+  return /[\\\t\n\r]/.test(valeur) ? valeur.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : valeur;
+}
+
+class RefusImport extends Error {}
+
+interface FichierLu {
+  fichier: FichierEchange;
+  chemin: string;
+  encodage: Encodage;
+  bilan: BilanFichier;
+  /** Colonnes du format présentes dans l'en-tête. */
+  presentes: Set<string>;
+  lisible: boolean;
+}
+
+export async function importerExtrait(base: Base, source: string, options: OptionsImport = {}): Promise<RapportImport> {
+  const debut = Date.now();
+  const tolerant = options.tolerant ?? false;
+  const aujourdhui = options.aujourdhui ?? dateDuJour();
+  const extrait = await ouvrirExtrait(source);
+  const rapport: RapportImport = {
+    source,
+    mode: tolerant ? 'tolerant' : 'strict',
+    statut: 'importe',
+    fichiers: [],
+    erreurs: [],
+    erreursNonDetaillees: 0,
+    avertissements: [],
+    fichiersIgnores: [...extrait.fichiers.keys()].filter((nom) => !FICHIERS.some((f) => f.nom === nom)),
+    dureeMs: 0,
+  };
+  const rejets = new Map<string, Map<number, string>>(); // fichier -> ligne -> motif
+  const signaler = (e: ErreurImport) => {
+    const parFichier = rejets.get(e.fichier) ?? new Map<number, string>();
+    rejets.set(e.fichier, parFichier);
+    if (!parFichier.has(e.ligne)) parFichier.set(e.ligne, `${e.colonne ? e.colonne + ' : ' : ''}${e.message}`);
+    const deja = rapport.erreurs.filter((x) => x.fichier === e.fichier).length;
+    if (deja < ERREURS_DETAILLEES_PAR_FICHIER) rapport.erreurs.push(e);
+    else rapport.erreursNonDetaillees += 1;
+  };
+
+  try {
+    const presents = FICHIERS.filter((f) => extrait.fichiers.has(f.nom));
+    if (presents.length === 0) {
+      throw new RefusImport(`aucun fichier du format d'échange dans ${source} (attendus : ${FICHIERS.map((f) => f.nom).join(', ')})`);
+    }
+    await base.transaction(async (tx) => {
+      const lus: FichierLu[] = [];
+      for (const fichier of presents) {
+        lus.push(await chargerEnTransit(tx, fichier, extrait.fichiers.get(fichier.nom)!, aujourdhui, signaler, options.progression));
+      }
+      rapport.fichiers = lus.map((l) => l.bilan);
+
+      options.progression?.etape('Contrôles de cohérence', lus.length);
+      for (const lu of lus) {
+        for (const requete of await requetesDeControle(tx, lu.fichier, tolerant)) {
+          for (const l of await tx.query<LigneFautive>(requete)) {
+            signaler({ fichier: lu.fichier.nom, ligne: l.ligne, colonne: l.colonne, valeur: l.valeur ?? '', message: l.message });
+          }
+          // En mode tolérant, une ligne écartée ne compte plus pour les contrôles suivants.
+          if (tolerant) await ecarter(tx, lu.fichier, rejets);
+        }
+        options.progression?.avancer(1);
+      }
+      options.progression?.terminer();
+      if (extrait.fichiers.has('moyens.csv')) rapport.avertissements.push(...(await controlerFinancements(tx)));
+
+      for (const lu of lus) lu.bilan.rejetes = lu.lisible ? (rejets.get(lu.fichier.nom)?.size ?? 0) : lu.bilan.lignes;
+      if (rapport.erreurs.length > 0 && !tolerant) throw new RefusImport('erreurs');
+
+      options.progression?.etape('Écriture en base', lus.length);
+      for (const lu of lus) {
+        if (lu.lisible) await fusionner(tx, lu);
+        options.progression?.avancer(1);
+      }
+      options.progression?.terminer();
+
+      if (tolerant && lus.some((l) => l.bilan.rejetes > 0)) {
+        rapport.statut = 'importe_avec_rejets';
+        rapport.dossierRejets = options.dossierRejets ?? join(dirname(source), `${basename(source).replace(/\.zip$/i, '')}.rejets`);
+        await ecrireRejets(lus, rejets, rapport.dossierRejets);
+      }
+      rapport.dureeMs = Date.now() - debut;
+      await tracer(tx, options.acteur, rapport);
+    });
+  } catch (e) {
+    if (!(e instanceof RefusImport)) throw e;
+    if (e.message !== 'erreurs') rapport.erreurs.push({ fichier: basename(source), ligne: 0, colonne: '', valeur: '', message: e.message });
+    rapport.statut = 'refuse';
+    for (const f of rapport.fichiers) Object.assign(f, { crees: 0, misAJour: 0, inchanges: 0 });
+    rapport.dureeMs = Date.now() - debut;
+    // La tentative refusée laisse une trace, hors de la transaction annulée.
+    await tracer(base, options.acteur, rapport);
+  } finally {
+    extrait.nettoyer();
+  }
+  const rang = (nom: string) => FICHIERS.findIndex((f) => f.nom === nom);
+  rapport.erreurs.sort((a, b) => rang(a.fichier) - rang(b.fichier) || a.ligne - b.ligne);
+  return rapport;
+}
+
+async function tracer(db: Requeteur, acteur: string | undefined, r: RapportImport) {
+  const details = {
+    mode: r.mode,
+    statut: r.statut,
+    fichiers: r.fichiers.map(({ fichier, lignes, crees, misAJour, inchanges, rejetes }) => ({ fichier, lignes, crees, misAJour, inchanges, rejetes })),
+    erreurs: r.erreurs.length + r.erreursNonDetaillees,
+  };
+  await db.query(`INSERT INTO journal_audit (acteur, action, objet, origine, details) VALUES ($1, $2, $3, $4, $5)`, [
+    acteur ?? 'cli',
+    r.statut === 'refuse' ? 'import_refuse' : 'import_extrait',
+    basename(r.source),
+    'cli',
+    JSON.stringify(details),
+  ]);
+}
+
+// ---------- 1. Lecture et chargement en transit ----------
+
+async function chargerEnTransit(
+  tx: Requeteur,
+  fichier: FichierEchange,
+  chemin: string,
+  aujourdhui: string,
+  signaler: (e: ErreurImport) => void,
+  progression?: Progression,
+): Promise<FichierLu> {
+  const encodage = await detecterEncodage(chemin);
+  const bilan: BilanFichier = {
+    fichier: fichier.nom,
+    encodage,
+    separateur: ';',
+    lignes: 0,
+    crees: 0,
+    misAJour: 0,
+    inchanges: 0,
+    rejetes: 0,
+    colonnesIgnorees: [],
+  };
+  const lu: FichierLu = { fichier, chemin, encodage, bilan, presentes: new Set(), lisible: true };
+  await tx.query(
+    `CREATE TEMP TABLE ${transit(fichier)} (ligne integer NOT NULL, valide boolean NOT NULL, ${fichier.colonnes
+      .map((c) => `${c.nom} ${TYPES_SQL[c.type.nature]}`)
+      .join(', ')}) ON COMMIT DROP`,
+  );
+  progression?.etape(`Lecture de ${fichier.nom}`, statSync(chemin).size);
+
+  const erreur = (ligne: number, colonne: string, valeur: string, message: string) =>
+    signaler({ fichier: fichier.nom, ligne, colonne, valeur, message });
+  let indices: number[] | null = null; // position dans l'enregistrement de chaque colonne du format, -1 si absente
+  let largeurEntete = 0;
+
+  async function* lignesCopy(): AsyncGenerator<string> {
+    try {
+      for await (const { enregistrements, octets, separateur } of lireCsv(chemin, encodage)) {
+        bilan.separateur = separateur ?? ';';
+        let morceau = '';
+        for (const { ligne, champs } of enregistrements) {
+          if (indices === null) {
+            indices = lireEntete(fichier, champs, lu, erreur);
+            largeurEntete = champs.length;
+            continue;
+          }
+          bilan.lignes += 1;
+          if (!lu.lisible) continue;
+          if (champs.length !== largeurEntete) {
+            erreur(ligne, '', '', `la ligne a ${champs.length} champ(s) alors que l'en-tête en a ${largeurEntete}`);
+            continue;
+          }
+          let valide = true;
+          const valeurs: Record<string, string | null> = {};
+          let sortie = `${ligne}\t`;
+          for (let i = 0; i < fichier.colonnes.length; i++) {
+            const colonne = fichier.colonnes[i];
+            const brut = indices[i] >= 0 ? champs[indices[i]] : undefined;
+            const lecture = lireValeur(colonne, brut, aujourdhui);
+            if (lecture.erreur !== undefined) {
+              valide = false;
+              erreur(ligne, colonne.nom, (brut ?? '').trim(), lecture.erreur);
+              valeurs[colonne.nom] = null;
+            } else valeurs[colonne.nom] = lecture.valeur;
+            sortie += '\t' + pourCopy(valeurs[colonne.nom]);
+          }
+          for (const m of controlerLigne(fichier.nom, valeurs)) {
+            valide = false;
+            erreur(ligne, m.colonne, m.valeur, m.message);
+          }
+          // `valide` se place en deuxième colonne : on la glisse après le numéro de ligne.
+          morceau += sortie.replace('\t', valide ? '\tt' : '\tf') + '\n';
+        }
+        progression?.avancer(octets);
+        if (morceau) yield morceau;
+      }
+    } catch (e) {
+      if (!(e instanceof ErreurCsv)) throw e;
+      erreur(e.ligne, '', '', `CSV mal formé : ${e.message}`);
+      lu.lisible = false;
+    }
+  }
+
+  await tx.copyFrom(transit(fichier), ['ligne', 'valide', ...fichier.colonnes.map((c) => c.nom)], lignesCopy());
+  progression?.terminer();
+  if (indices === null) erreur(1, '', '', "fichier vide : la ligne d'en-tête manque");
+  if (!lu.lisible) await tx.query(`UPDATE ${transit(fichier)} SET valide = false`);
+  await tx.query(`ANALYZE ${transit(fichier)}`);
+  return lu;
+}
+
+function lireEntete(
+  fichier: FichierEchange,
+  champs: string[],
+  lu: FichierLu,
+  erreur: (ligne: number, colonne: string, valeur: string, message: string) => void,
+): number[] {
+  const noms = champs.map((c) => c.trim().toLowerCase());
+  const connus = new Set(fichier.colonnes.map((c) => c.nom));
+  lu.bilan.colonnesIgnorees = noms.filter((n) => !connus.has(n));
+  for (const [i, nom] of noms.entries()) {
+    if (connus.has(nom) && noms.indexOf(nom) !== i) {
+      erreur(1, nom, '', 'colonne présente deux fois dans l’en-tête');
+      lu.lisible = false;
+    }
+  }
+  for (const c of fichier.colonnes) {
+    if (c.requise && !noms.includes(c.nom)) {
+      erreur(1, c.nom, '', 'colonne obligatoire absente de l’en-tête');
+      lu.lisible = false;
+    }
+  }
+  const indices = fichier.colonnes.map((c) => noms.indexOf(c.nom));
+  for (const c of fichier.colonnes) if (noms.includes(c.nom)) lu.presentes.add(c.nom);
+  return indices;
+}
+
+// ---------- 2. Contrôles ensemblistes ----------
+
+interface LigneFautive {
+  ligne: number;
+  colonne: string;
+  valeur: string | null;
+  message: string;
+}
+
+/**
+ * Les contrôles d'un fichier qui demandent la base ou les autres fichiers. En mode tolérant, une
+ * référence ne compte que si la ligne visée est valide ; en mode strict, toute ligne de l'extrait
+ * compte, pour qu'une erreur ne soit signalée qu'une fois, là où elle est.
+ */
+async function requetesDeControle(tx: Requeteur, fichier: FichierEchange, tolerant: boolean): Promise<string[]> {
+  const t = transit(fichier);
+  const enTransit = async (table: string) =>
+    (await tx.query<{ existe: boolean }>(`SELECT to_regclass('pg_temp.transit_${table}') IS NOT NULL AS existe`))[0].existe;
+  const vue = async (table: string) => ((await enTransit(table)) ? `transit_${table}` : null);
+  const valide = tolerant ? 'AND r.valide' : '';
+  const requetes: string[] = [];
+
+  // Clé en double dans le même fichier.
+  const cle = fichier.cle.map((c) => `t.${c}`).join(', ');
+  requetes.push(`SELECT ligne, '${fichier.cle.at(-1)}' AS colonne, ${fichier.cle.at(-1)}::text AS valeur,
+      'clé en double dans le fichier : déjà présente ligne ' || premiere AS message
+    FROM (SELECT t.*, min(t.ligne) OVER (PARTITION BY ${cle}) AS premiere FROM ${t} t
+          WHERE ${fichier.cle.map((c) => `t.${c} IS NOT NULL`).join(' AND ')}) d
+    WHERE ligne <> premiere`);
+
+  const structures = await vue('mission_locale');
+  const existeStructure = (col: string) =>
+    `(EXISTS (SELECT 1 FROM mission_locale m WHERE m.code_structure = ${col})` +
+    (structures ? ` OR EXISTS (SELECT 1 FROM ${structures} r WHERE r.code_structure = ${col} ${valide})` : '') +
+    ')';
+
+  if (fichier.table === 'mission_locale') {
+    requetes.push(`SELECT t.ligne, 'code_region' AS colonne, t.code_region AS valeur, 'région inconnue (code INSEE des régions de 2016 attendu)' AS message
+      FROM ${t} t WHERE t.code_region IS NOT NULL AND NOT EXISTS (SELECT 1 FROM region g WHERE g.code = t.code_region)`);
+    requetes.push(`SELECT t.ligne, 'code_departement' AS colonne, t.code_departement AS valeur, 'département inconnu' AS message
+      FROM ${t} t WHERE t.code_departement IS NOT NULL AND NOT EXISTS (SELECT 1 FROM departement d WHERE d.code = t.code_departement)`);
+    requetes.push(`SELECT t.ligne, 'code_departement' AS colonne, t.code_departement AS valeur,
+        'le département appartient à la région ' || d.code_region || ', pas à la région ' || t.code_region AS message
+      FROM ${t} t JOIN departement d ON d.code = t.code_departement
+      WHERE t.code_region IS NOT NULL AND d.code_region <> t.code_region`);
+    requetes.push(`SELECT t.ligne, 'code_structure_absorbante' AS colonne, t.code_structure_absorbante AS valeur,
+        CASE WHEN t.code_structure_absorbante = t.code_structure THEN 'une structure ne peut pas s''absorber elle-même'
+             ELSE 'structure absorbante inconnue (ni en base, ni dans l''extrait)' END AS message
+      FROM ${t} t WHERE t.code_structure_absorbante IS NOT NULL
+        AND (t.code_structure_absorbante = t.code_structure OR NOT ${existeStructure('t.code_structure_absorbante')})`);
+  } else {
+    requetes.push(`SELECT t.ligne, 'code_structure' AS colonne, t.code_structure AS valeur, 'structure inconnue (ni en base, ni dans l''extrait)' AS message
+      FROM ${t} t WHERE t.code_structure IS NOT NULL AND NOT ${existeStructure('t.code_structure')}`);
+  }
+
+  if (renvoieAuJeune(fichier)) {
+    const jeunes = await vue('jeune');
+    const existeJeune =
+      `(EXISTS (SELECT 1 FROM jeune j WHERE j.code_structure = t.code_structure AND j.id_jeune = t.id_jeune)` +
+      (jeunes ? ` OR EXISTS (SELECT 1 FROM ${jeunes} r WHERE r.code_structure = t.code_structure AND r.id_jeune = t.id_jeune ${valide})` : '') +
+      ')';
+    requetes.push(`SELECT t.ligne, 'id_jeune' AS colonne, t.id_jeune AS valeur,
+        'jeune inconnu dans la structure ' || t.code_structure || ' (ni en base, ni dans l''extrait)' AS message
+      FROM ${t} t WHERE t.code_structure IS NOT NULL AND t.id_jeune IS NOT NULL AND NOT ${existeJeune}`);
+
+    if (fichier.table === 'dispositif') {
+      // La date de naissance de l'extrait prime sur celle de la base (la dernière import gagne).
+      const naissance = jeunes
+        ? `coalesce((SELECT r.date_naissance FROM ${jeunes} r WHERE r.code_structure = t.code_structure AND r.id_jeune = t.id_jeune ${valide} LIMIT 1),
+                    (SELECT j.date_naissance FROM jeune j WHERE j.code_structure = t.code_structure AND j.id_jeune = t.id_jeune))`
+        : `(SELECT j.date_naissance FROM jeune j WHERE j.code_structure = t.code_structure AND j.id_jeune = t.id_jeune)`;
+      requetes.push(`SELECT ligne, 'date_debut' AS colonne, date_debut::text AS valeur,
+          'le jeune a ' || age || ' ans à l''entrée dans le dispositif (né le ' || to_char(naissance, 'DD/MM/YYYY') ||
+          ') : un dispositif est ouvert aux jeunes de ${AGE_MINIMUM_DISPOSITIF} à ${AGE_MAXIMUM_DISPOSITIF} ans révolus' AS message
+        FROM (SELECT t.ligne, t.date_debut, n.naissance, date_part('year', age(t.date_debut, n.naissance))::int AS age
+              FROM ${t} t CROSS JOIN LATERAL (SELECT ${naissance} AS naissance) n
+              WHERE t.date_debut IS NOT NULL) a
+        WHERE naissance IS NOT NULL AND age NOT BETWEEN ${AGE_MINIMUM_DISPOSITIF} AND ${AGE_MAXIMUM_DISPOSITIF}`);
+      requetes.push(requeteChevauchements(t, tolerant));
+    }
+  }
+
+  return requetes;
+}
+
+/** Deux CIVIS/PACEA d'un même jeune qui se chevauchent (dates incluses ; sans date de fin : en cours). */
+function requeteChevauchements(t: string, tolerant: boolean): string {
+  return `WITH candidats AS (
+      SELECT code_structure, id_dispositif, id_jeune, type, date_debut, date_fin, ligne FROM ${t}
+      WHERE type IN ('CIVIS', 'PACEA') AND date_debut IS NOT NULL AND id_jeune IS NOT NULL ${tolerant ? 'AND valide' : ''}
+      UNION ALL
+      SELECT d.code_structure, d.id_dispositif, d.id_jeune, d.type, d.date_debut, d.date_fin, NULL FROM dispositif d
+      WHERE d.type IN ('CIVIS', 'PACEA')
+        AND EXISTS (SELECT 1 FROM ${t} s WHERE s.code_structure = d.code_structure AND s.id_jeune = d.id_jeune)
+        AND NOT EXISTS (SELECT 1 FROM ${t} s WHERE s.code_structure = d.code_structure AND s.id_dispositif = d.id_dispositif))
+    SELECT DISTINCT ON (a.ligne) a.ligne, 'date_debut' AS colonne, a.date_debut::text AS valeur,
+      'chevauche le contrat ' || b.type || ' ' || b.id_dispositif || ' du même jeune (du ' || to_char(b.date_debut, 'DD/MM/YYYY') ||
+      coalesce(' au ' || to_char(b.date_fin, 'DD/MM/YYYY'), ', sans date de fin') || ')' AS message
+    FROM candidats a JOIN candidats b
+      ON a.code_structure = b.code_structure AND a.id_jeune = b.id_jeune AND a.id_dispositif <> b.id_dispositif
+    WHERE a.ligne IS NOT NULL
+      AND a.date_debut <= coalesce(b.date_fin, 'infinity'::date) AND b.date_debut <= coalesce(a.date_fin, 'infinity'::date)
+      AND (b.ligne IS NULL OR (a.date_debut, a.ligne) > (b.date_debut, b.ligne))
+    ORDER BY a.ligne, b.date_debut`;
+}
+
+/** Les lignes de financement doivent faire le total des produits (écart de plus d'1 € : avertissement). */
+async function controlerFinancements(tx: Requeteur): Promise<ErreurImport[]> {
+  const somme = LIGNES_FINANCEMENT.map((l) => `coalesce(${l}, 0)`).join(' + ');
+  const lignes = await tx.query<{ ligne: number; total: number; somme: number }>(
+    `SELECT ligne, produits_total AS total, (${somme}) AS somme FROM transit_moyens
+     WHERE valide AND produits_total IS NOT NULL AND num_nonnulls(${LIGNES_FINANCEMENT.join(', ')}) > 0
+       AND abs(produits_total - (${somme})) > 1 ORDER BY ligne`,
+  );
+  const euros = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(n).replace(/[\u202f\u00a0]/g, ' ');
+  return lignes.map((l) => ({
+    fichier: 'moyens.csv',
+    ligne: l.ligne,
+    colonne: 'produits_total',
+    valeur: String(l.total),
+    message: `les financements font ${euros(l.somme)}, soit ${euros(l.somme - l.total)} d'écart avec le total des produits`,
+  }));
+}
+
+/** Mode tolérant : les lignes rejetées quittent la table de transit, et donc les contrôles suivants. */
+async function ecarter(tx: Requeteur, fichier: FichierEchange, rejets: Map<string, Map<number, string>>) {
+  const lignes = [...(rejets.get(fichier.nom)?.keys() ?? [])];
+  if (lignes.length) await tx.query(`UPDATE ${transit(fichier)} SET valide = false WHERE valide AND ligne = ANY($1::int[])`, [lignes]);
+}
+
+// ---------- 3. Fusion ----------
+
+async function fusionner(tx: Requeteur, lu: FichierLu): Promise<void> {
+  const { fichier, bilan, presentes } = lu;
+  const t = transit(fichier);
+  const colonnes = fichier.colonnes.filter((c) => !c.identite).map((c) => c.nom);
+  const misesAJour = colonnes.filter((c) => presentes.has(c) && !fichier.cle.includes(c));
+  const fusion = (table: string, cols: string[], maj: string[], cle: readonly string[]) => `
+    INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${t} WHERE valide
+    ON CONFLICT (${cle.join(', ')}) ${
+      maj.length
+        ? `DO UPDATE SET ${maj.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+           WHERE (${maj.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${maj.map((c) => `EXCLUDED.${c}`).join(', ')})`
+        : 'DO NOTHING'
+    }
+    RETURNING ${cle.join(', ')}, (xmax = 0) AS cree`;
+
+  const identite = fichier.colonnes.filter((c) => c.identite && presentes.has(c.nom)).map((c) => c.nom);
+  // L'identité d'un jeune vit dans sa propre table ; une identité changée compte comme une mise à jour du jeune.
+  const requete = identite.length
+    ? `WITH j AS (${fusion(fichier.table, colonnes, misesAJour, fichier.cle)}),
+            i AS (${fusion('jeune_identite', [...fichier.cle, ...identite], identite, fichier.cle)})
+       SELECT count(*) FILTER (WHERE j.cree)::int AS crees, count(*) FILTER (WHERE j.cree IS NOT TRUE)::int AS maj
+       FROM j FULL JOIN i USING (${fichier.cle.join(', ')})`
+    : `WITH j AS (${fusion(fichier.table, colonnes, misesAJour, fichier.cle)})
+       SELECT count(*) FILTER (WHERE j.cree)::int AS crees, count(*) FILTER (WHERE NOT j.cree)::int AS maj FROM j`;
+  const [{ crees, maj }] = await tx.query<{ crees: number; maj: number }>(requete);
+  const [{ valides }] = await tx.query<{ valides: number }>(`SELECT count(*)::int AS valides FROM ${t} WHERE valide`);
+  bilan.crees = crees;
+  bilan.misAJour = maj;
+  bilan.inchanges = valides - crees - maj;
+}
+
+// ---------- 4. Rejets ----------
+
+async function ecrireRejets(lus: FichierLu[], rejets: Map<string, Map<number, string>>, dossier: string) {
+  mkdirSync(dossier, { recursive: true });
+  for (const lu of lus) {
+    if (!lu.lisible) {
+      // Fichier illisible en entier (en-tête ou CSV faux) : il est rendu tel quel.
+      copyFileSync(lu.chemin, join(dossier, lu.fichier.nom));
+      continue;
+    }
+    const motifs = rejets.get(lu.fichier.nom);
+    if (!motifs?.size) continue;
+    const sortie: string[] = [];
+    let entete = true;
+    for await (const { enregistrements } of lireCsv(lu.chemin, lu.encodage)) {
+      for (const { ligne, champs } of enregistrements) {
+        if (entete) {
+          sortie.push([...champs, 'motif_rejet'].map((c) => champCsv(c)).join(';'));
+          entete = false;
+        } else if (motifs.has(ligne)) {
+          sortie.push([...champs, `ligne ${ligne} : ${motifs.get(ligne)}`].map((c) => champCsv(c)).join(';'));
+        }
+      }
+    }
+    writeFileSync(join(dossier, lu.fichier.nom), sortie.join('\n') + '\n');
+  }
+}

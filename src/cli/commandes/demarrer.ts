@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { chargerDemo } from '../../application/demo/chargerDemo.ts';
+import { rapportEnTexte } from '../../application/echange/rapport.ts';
+import { avecBase } from '../base.ts';
+import { progressionTerminal } from '../progression.ts';
+import { servir } from './servir.ts';
+
+/** `npm start` : au premier lancement, charge la démonstration d'une région, puis sert l'application. */
+export function commandeDemarrer(programme: Command) {
+  programme
+    .command('demarrer')
+    .description('charge la démonstration si la base est vide, puis sert l’application (commande de npm start)')
+    .action(async () => {
+      await avecBase(async (base) => {
+        const [{ n }] = await base.query<{ n: number }>('SELECT count(*)::int AS n FROM mission_locale');
+        if (n > 0) return;
+        process.stderr.write('Base vide : chargement de la démonstration (région Bretagne, 2015-2018)…\n');
+        const rapport = await chargerDemo(base, { echelle: 'region', graine: 2015, progression: progressionTerminal() });
+        process.stderr.write(rapportEnTexte(rapport) + '\n');
+        if (rapport.statut === 'refuse') throw new Error('la démonstration n’a pas pu être chargée');
+      });
+      await servir(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
+    });
+}

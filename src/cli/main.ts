@@ -1,0 +1,66 @@
+// La ligne de commande `cpo`, en français. Code de sortie 0 si tout va bien, 1 sinon, rapport sur stderr.
+import { Command, CommanderError } from 'commander';
+import { ErreurExport } from '../application/echange/exporterExtrait.ts';
+import { ErreurExtrait } from '../infrastructure/fichiers/extrait.ts';
+import { commandeDemo } from './commandes/demo.ts';
+import { commandeDemarrer } from './commandes/demarrer.ts';
+import { commandeExporter } from './commandes/exporter.ts';
+import { commandeImporter } from './commandes/importer.ts';
+import { commandeServir } from './commandes/servir.ts';
+
+const TITRES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+  'Global Options:': 'Options générales :',
+};
+
+/** Les messages d'erreur de commander, traduits. */
+const TRADUCTIONS: [RegExp, string][] = [
+  [/^error: unknown option '(.+?)'(?:\s*\(Did you mean (.+)\?\))?/, 'option inconnue : $1'],
+  [/^error: unknown command '(.+?)'.*/, 'commande inconnue : $1 (cpo --aide liste les commandes)'],
+  [/^error: missing required argument '(.+)'/, 'argument obligatoire manquant : $1'],
+  [/^error: option '(.+)' argument missing/, "l'option $1 attend une valeur"],
+  [/^error: too many arguments.*Expected (\d+) argument.* but got (\d+)\./, "trop d'arguments : $1 attendu(s), $2 donné(s)"],
+  [/^error: option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, 'valeur « $2 » invalide pour $1 ; valeurs admises : $3'],
+  [/^error: option '(.+?)' argument '(.+?)' is invalid\. (.*)/, '$3'],
+  [/^error: command-argument value '(.+?)' is invalid for argument '(.+?)'\. (.*)/, '$3'],
+];
+
+function configurer(commande: Command): Command {
+  return commande
+    .helpOption('-h, --aide', 'affiche cette aide')
+    .configureHelp({ styleTitle: (titre) => TITRES[titre] ?? titre })
+    .configureOutput({
+      outputError: (texte, ecrire) => {
+        let message = texte.trim();
+        for (const [motif, traduction] of TRADUCTIONS) if (motif.test(message)) message = message.replace(motif, traduction);
+        ecrire(`cpo : ${message}\n`);
+      },
+    })
+    .exitOverride();
+}
+
+const programme = configurer(new Command('cpo'))
+  .description("CPO Missions locales : données des parcours, indicateurs et dialogue de gestion entre l'État et les Missions locales")
+  .version('0.1.0', '-v, --version', 'affiche la version')
+  .helpCommand('aide [commande]', "affiche l'aide d'une commande")
+  .showHelpAfterError('(cpo --aide pour l’aide)');
+
+for (const ajouter of [commandeImporter, commandeExporter, commandeDemo, commandeServir, commandeDemarrer]) ajouter(programme);
+for (const sous of programme.commands) configurer(sous);
+
+try {
+  await programme.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode;
+  } else if (e instanceof ErreurExtrait || e instanceof ErreurExport) {
+    process.stderr.write(`cpo : ${e.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`cpo : erreur inattendue : ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

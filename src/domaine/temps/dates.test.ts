@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ageRevolu, ajouterJours, ajouterMois, dateEnFrancais, estDateValide } from './dates.ts';
+
+describe('dates calendaires', () => {
+  it('reconnaît les dates qui existent', () => {
+    expect(estDateValide('2016-02-29')).toBe(true);
+    expect(estDateValide('2017-02-29')).toBe(false);
+    expect(estDateValide('2017-02-30')).toBe(false);
+    expect(estDateValide('2017-13-01')).toBe(false);
+    expect(estDateValide('2017-1-01')).toBe(false);
+    expect(estDateValide('14/03/2017')).toBe(false);
+  });
+
+  it('ajoute des mois en ramenant au dernier jour du mois', () => {
+    expect(ajouterMois('2017-08-31', 6)).toBe('2018-02-28');
+    expect(ajouterMois('2015-08-31', 6)).toBe('2016-02-29');
+    expect(ajouterMois('2017-01-15', 6)).toBe('2017-07-15');
+    expect(ajouterMois('2017-11-30', 3)).toBe('2018-02-28');
+    expect(ajouterMois('2017-03-31', -1)).toBe('2017-02-28');
+  });
+
+  it('ajoute des jours à travers les mois et les années', () => {
+    expect(ajouterJours('2016-12-31', 1)).toBe('2017-01-01');
+    expect(ajouterJours('2016-03-01', -1)).toBe('2016-02-29');
+  });
+
+  it("calcule l'âge révolu, la veille et le jour de l'anniversaire", () => {
+    expect(ageRevolu('1990-06-15', '2016-06-14')).toBe(25);
+    expect(ageRevolu('1990-06-15', '2016-06-15')).toBe(26);
+    expect(ageRevolu('2000-02-29', '2016-02-28')).toBe(15);
+    expect(ageRevolu('2000-02-29', '2016-02-29')).toBe(16);
+    expect(ageRevolu('2000-02-29', '2017-02-28')).toBe(16);
+  });
+
+  it('écrit les dates en français', () => {
+    expect(dateEnFrancais('2017-03-14')).toBe('14 mars 2017');
+    expect(dateEnFrancais('2016-12-01')).toBe('1er décembre 2016');
+  });
+});

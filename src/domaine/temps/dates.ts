@@ -1,0 +1,70 @@
+// Dates calendaires sous forme de chaînes `AAAA-MM-JJ` : jamais de `Date` à minuit qui glisse d'une heure.
+export type DateCalendaire = string;
+
+const FORME_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function joursDansLeMois(annee: number, mois: number): number {
+  return new Date(Date.UTC(annee, mois, 0)).getUTCDate();
+}
+
+/** Vrai si la chaîne est une date du calendrier grégorien qui existe (2017-02-30 n'existe pas). */
+export function estDateValide(texte: string): boolean {
+  const m = FORME_DATE.exec(texte);
+  if (!m) return false;
+  const annee = Number(m[1]);
+  const mois = Number(m[2]);
+  const jour = Number(m[3]);
+  return mois >= 1 && mois <= 12 && jour >= 1 && jour <= joursDansLeMois(annee, mois);
+}
+
+function decouper(date: DateCalendaire): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+function formater(annee: number, mois: number, jour: number): DateCalendaire {
+  return `${String(annee).padStart(4, '0')}-${String(mois).padStart(2, '0')}-${String(jour).padStart(2, '0')}`;
+}
+
+/** Ajoute des mois en ramenant le jour au dernier jour du mois d'arrivée (31 août + 6 mois = fin février). */
+export function ajouterMois(date: DateCalendaire, mois: number): DateCalendaire {
+  const [a, m, j] = decouper(date);
+  const total = a * 12 + (m - 1) + mois;
+  const annee = Math.floor(total / 12);
+  const moisArrivee = (total % 12) + 1;
+  return formater(annee, moisArrivee, Math.min(j, joursDansLeMois(annee, moisArrivee)));
+}
+
+export function ajouterAnnees(date: DateCalendaire, annees: number): DateCalendaire {
+  return ajouterMois(date, annees * 12);
+}
+
+export function ajouterJours(date: DateCalendaire, jours: number): DateCalendaire {
+  const [a, m, j] = decouper(date);
+  const d = new Date(Date.UTC(a, m - 1, j + jours));
+  return formater(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Âge révolu à une date ; né un 29 février, on prend un an le 1er mars des années non bissextiles. */
+export function ageRevolu(dateNaissance: DateCalendaire, date: DateCalendaire): number {
+  const [an, mn, jn] = decouper(dateNaissance);
+  const [a, m, j] = decouper(date);
+  let age = a - an;
+  if (m < mn || (m === mn && j < jn)) age -= 1;
+  return age;
+}
+
+/** Date du jour dans le fuseau de Paris, ou celle fixée par CPO_AUJOURDHUI (tests, rejeu). */
+export function aujourdhui(): DateCalendaire {
+  const fixee = process.env.CPO_AUJOURDHUI;
+  if (fixee && estDateValide(fixee)) return fixee;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+}
+
+/** Format français lisible : 14 mars 2017, 1er janvier 2017. */
+export function dateEnFrancais(date: DateCalendaire): string {
+  const [a, m, j] = decouper(date);
+  const texte = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(a, m - 1, j)),
+  );
+  return texte.replace(/^1 /, '1er ');
+}

@@ -1,0 +1,162 @@
+// Une seule interface pour les deux moteurs : PGlite embarqué (par défaut, un dossier) et un vrai
+// serveur PostgreSQL (quand DATABASE_URL est défini). Le code métier n'écrit que du SQL portable
+// PostgreSQL 15, passe ses valeurs en paramètres et charge les gros volumes par COPY.
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite, types } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { chargerReferentielGeographique } from './referentielGeographique.ts';
+
+export interface Requeteur {
+  query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** COPY … FROM : `lignes` produit des morceaux au format texte de COPY (tabulations, \N pour NULL). */
+  copyFrom(table: string, colonnes: readonly string[], lignes: AsyncIterable<string>): Promise<void>;
+  /** COPY (requête) TO … écrit dans un fichier ; `options` est la clause WITH de COPY. Rend le nombre de lignes. */
+  copyToFile(requete: string, options: string, chemin: string): Promise<number>;
+}
+
+export interface Base extends Requeteur {
+  readonly moteur: 'pglite' | 'postgresql';
+  transaction<T>(travail: (tx: Requeteur) => Promise<T>): Promise<T>;
+  fermer(): Promise<void>;
+}
+
+const DOSSIER_MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Taille d'un envoi COPY vers PGlite : assez gros pour amortir l'appel, assez petit pour la mémoire. */
+const TAILLE_LOT_PGLITE = 16 * 1024 * 1024;
+
+export interface OptionsBase {
+  /** URL PostgreSQL ; à défaut DATABASE_URL ; à défaut PGlite. */
+  url?: string;
+  /** Dossier de PGlite ; à défaut CPO_DATA_DIR ou ./.cpo-data ; `memoire` pour une base éphémère. */
+  dossier?: string;
+}
+
+export async function ouvrirBase(options: OptionsBase = {}): Promise<Base> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  const base = url ? await ouvrirPostgres(url) : await ouvrirPglite(options.dossier ?? process.env.CPO_DATA_DIR ?? './.cpo-data');
+  await chargerReferentielGeographique(base);
+  return base;
+}
+
+// ---------- PGlite ----------
+
+const PARSEURS = {
+  [types.DATE]: (v: string) => v,
+  [types.INT8]: (v: string) => Number(v),
+  [types.NUMERIC]: (v: string) => Number(v),
+};
+
+async function ouvrirPglite(dossier: string): Promise<Base> {
+  if (dossier !== 'memoire') mkdirSync(dossier, { recursive: true });
+  const pglite = new PGlite(dossier === 'memoire' ? undefined : dossier);
+  await pglite.waitReady;
+  await migratePglite(drizzlePglite(pglite), { migrationsFolder: DOSSIER_MIGRATIONS });
+
+  const requeteur = (cible: Pick<PGlite, 'query'>): Requeteur => ({
+    async query(sql, params) {
+      // Les parseurs passés au constructeur de PGlite 0.5 sont ignorés : on les donne à chaque requête.
+      return (await cible.query<any>(sql, params as any[], { parsers: PARSEURS })).rows;
+    },
+    async copyFrom(table, colonnes, lignes) {
+      const envoyer = (morceaux: string[]) =>
+        cible.query(`COPY ${table} (${colonnes.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob(morceaux) });
+      let lot: string[] = [];
+      let taille = 0;
+      for await (const morceau of lignes) {
+        lot.push(morceau);
+        taille += morceau.length;
+        if (taille >= TAILLE_LOT_PGLITE) {
+          await envoyer(lot);
+          lot = [];
+          taille = 0;
+        }
+      }
+      if (taille > 0) await envoyer(lot);
+    },
+    async copyToFile(requete, options, chemin) {
+      const resultat = await cible.query(`COPY (${requete}) TO '/dev/blob' WITH (${options})`);
+      await writeFile(chemin, Buffer.from(await resultat.blob!.arrayBuffer()));
+      return resultat.affectedRows ?? 0;
+    },
+  });
+
+  return {
+    moteur: 'pglite',
+    ...requeteur(pglite),
+    transaction: (travail) => pglite.transaction((tx) => travail(requeteur(tx))),
+    fermer: () => pglite.close(),
+  };
+}
+
+// ---------- PostgreSQL ----------
+
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+async function ouvrirPostgres(url: string): Promise<Base> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Plusieurs processus peuvent démarrer ensemble (tests) : un verrou consultatif sérialise les migrations.
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(20151217)');
+    await migratePg(drizzlePg(client), { migrationsFolder: DOSSIER_MIGRATIONS });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(20151217)').catch(() => {});
+    client.release();
+  }
+
+  const requeteur = (cible: pg.Pool | pg.PoolClient): Requeteur => ({
+    async query(sql, params) {
+      return (await cible.query(sql, params as any[])).rows;
+    },
+    async copyFrom(table, colonnes, lignes) {
+      const connexion = 'release' in cible ? cible : await cible.connect();
+      try {
+        const flux = connexion.query(copyFromStream(`COPY ${table} (${colonnes.join(', ')}) FROM STDIN`));
+        await pipeline(lignes, flux);
+      } finally {
+        if (connexion !== cible) (connexion as pg.PoolClient).release();
+      }
+    },
+    async copyToFile(requete, options, chemin) {
+      const connexion = 'release' in cible ? cible : await cible.connect();
+      try {
+        const flux = connexion.query(copyToStream(`COPY (${requete}) TO STDOUT WITH (${options})`));
+        await pipeline(flux, createWriteStream(chemin));
+        return flux.rowCount;
+      } finally {
+        if (connexion !== cible) (connexion as pg.PoolClient).release();
+      }
+    },
+  });
+
+  return {
+    moteur: 'postgresql',
+    ...requeteur(pool),
+    async transaction(travail) {
+      const tx = await pool.connect();
+      try {
+        await tx.query('BEGIN');
+        const resultat = await travail(requeteur(tx));
+        await tx.query('COMMIT');
+        return resultat;
+      } catch (erreur) {
+        await tx.query('ROLLBACK').catch(() => {});
+        throw erreur;
+      } finally {
+        tx.release();
+      }
+    },
+    fermer: () => pool.end(),
+  };
+}

@@ -1,0 +1,238 @@
+// Schéma de la base. Toute table de données d'une Mission locale a `code_structure` en tête de sa clé
+// primaire : les données pourront être réparties sur un PostgreSQL distribué par ML.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const jour = (nom: string) => date(nom, { mode: 'string' });
+const euros = (nom: string) => numeric(nom, { precision: 14, scale: 2, mode: 'number' });
+const decimal = (nom: string) => numeric(nom, { precision: 12, scale: 2, mode: 'number' });
+
+export const region = pgTable('region', {
+  code: text('code').primaryKey(),
+  nom: text('nom').notNull(),
+});
+
+export const departement = pgTable('departement', {
+  code: text('code').primaryKey(),
+  nom: text('nom').notNull(),
+  codeRegion: text('code_region')
+    .notNull()
+    .references(() => region.code),
+});
+
+export const missionLocale = pgTable(
+  'mission_locale',
+  {
+    codeStructure: text('code_structure').primaryKey(),
+    nom: text('nom').notNull(),
+    siret: text('siret'),
+    codeDepartement: text('code_departement')
+      .notNull()
+      .references(() => departement.code),
+    codeRegion: text('code_region')
+      .notNull()
+      .references(() => region.code),
+    adresse: text('adresse'),
+    communes: text('communes').array(),
+    dateDebut: jour('date_debut'),
+    dateFin: jour('date_fin'),
+    codeStructureAbsorbante: text('code_structure_absorbante'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.codeStructureAbsorbante], foreignColumns: [t.codeStructure] }),
+    index('mission_locale_region_idx').on(t.codeRegion),
+    index('mission_locale_departement_idx').on(t.codeDepartement),
+  ],
+);
+
+const refML = () => missionLocale.codeStructure;
+
+export const jeune = pgTable(
+  'jeune',
+  {
+    codeStructure: text('code_structure')
+      .notNull()
+      .references(refML),
+    idJeune: text('id_jeune').notNull(),
+    dateNaissance: jour('date_naissance').notNull(),
+    sexe: text('sexe').notNull(),
+    niveauFormation: text('niveau_formation'),
+    communeResidence: text('commune_residence'),
+    qpv: boolean('qpv'),
+    zrr: boolean('zrr'),
+    rqth: boolean('rqth'),
+    inscritPoleEmploi: boolean('inscrit_pole_emploi'),
+    datePremierAccueil: jour('date_premier_accueil').notNull(),
+    idConseiller: text('id_conseiller'),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune] })],
+);
+
+/** Identité du jeune, à part : seuls les utilisateurs de sa ML la voient, la rétention l'efface. */
+export const jeuneIdentite = pgTable(
+  'jeune_identite',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    nom: text('nom'),
+    prenom: text('prenom'),
+    courriel: text('courriel'),
+    telephone: text('telephone'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.codeStructure, t.idJeune] }),
+    foreignKey({ columns: [t.codeStructure, t.idJeune], foreignColumns: [jeune.codeStructure, jeune.idJeune] }),
+  ],
+);
+
+const refJeune = (t: { codeStructure: any; idJeune: any }) =>
+  foreignKey({ columns: [t.codeStructure, t.idJeune], foreignColumns: [jeune.codeStructure, jeune.idJeune] });
+
+export const evenement = pgTable(
+  'evenement',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idEvenement: text('id_evenement').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    date: jour('date').notNull(),
+    type: text('type').notNull(),
+    idConseiller: text('id_conseiller'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.codeStructure, t.idEvenement] }),
+    refJeune(t),
+    index('evenement_structure_date_idx').on(t.codeStructure, t.date),
+  ],
+);
+
+export const dispositif = pgTable(
+  'dispositif',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idDispositif: text('id_dispositif').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    type: text('type').notNull(),
+    dateDebut: jour('date_debut').notNull(),
+    dateFin: jour('date_fin'),
+    motifFin: text('motif_fin'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.codeStructure, t.idDispositif] }),
+    refJeune(t),
+    index('dispositif_jeune_idx').on(t.codeStructure, t.idJeune),
+  ],
+);
+
+export const situation = pgTable(
+  'situation',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idSituation: text('id_situation').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    categorie: text('categorie').notNull(),
+    typeContrat: text('type_contrat'),
+    dateDebut: jour('date_debut').notNull(),
+    dateFinPrevue: jour('date_fin_prevue'),
+    dateFin: jour('date_fin'),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t), index('situation_jeune_idx').on(t.codeStructure, t.idJeune)],
+);
+
+export const aide = pgTable(
+  'aide',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idAide: text('id_aide').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    type: text('type').notNull(),
+    date: jour('date').notNull(),
+    montant: euros('montant').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idAide] }), refJeune(t)],
+);
+
+export const offre = pgTable(
+  'offre',
+  {
+    codeStructure: text('code_structure')
+      .notNull()
+      .references(refML),
+    idOffre: text('id_offre').notNull(),
+    dateCollecte: jour('date_collecte').notNull(),
+    pourvue: boolean('pourvue'),
+    intitule: text('intitule'),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idOffre] })],
+);
+
+export const contexte = pgTable(
+  'contexte',
+  {
+    codeStructure: text('code_structure')
+      .notNull()
+      .references(refML),
+    annee: integer('annee').notNull(),
+    pop1625: integer('pop_16_25'),
+    actifsNonOccupes1625: integer('actifs_non_occupes_16_25'),
+    neet1625: integer('neet_16_25'),
+    tauxChomage1524: decimal('taux_chomage_15_24'),
+    demandeursEmploiMoins26: integer('demandeurs_emploi_moins_26'),
+    partQpv1625: decimal('part_qpv_16_25'),
+    partZrr1625: decimal('part_zrr_16_25'),
+    nbCommunes: integer('nb_communes'),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.annee] })],
+);
+
+export const moyens = pgTable(
+  'moyens',
+  {
+    codeStructure: text('code_structure')
+      .notNull()
+      .references(refML),
+    annee: integer('annee').notNull(),
+    etpTotal: decimal('etp_total'),
+    etpConseillers: decimal('etp_conseillers'),
+    etpRelationEntreprise: decimal('etp_relation_entreprise'),
+    nbSites: integer('nb_sites'),
+    produitsTotal: euros('produits_total'),
+    etatCpo: euros('etat_cpo'),
+    etatAutres: euros('etat_autres'),
+    region: euros('region'),
+    departement: euros('departement'),
+    communesEpci: euros('communes_epci'),
+    fse: euros('fse'),
+    poleEmploi: euros('pole_emploi'),
+    autres: euros('autres'),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.annee] })],
+);
+
+/** Journal d'audit : une ligne par écriture et par lecture de données nominatives, jamais modifiée. */
+export const journalAudit = pgTable(
+  'journal_audit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    horodatage: timestamp('horodatage', { withTimezone: true }).notNull().default(sql`now()`),
+    acteur: text('acteur').notNull(),
+    action: text('action').notNull(),
+    objet: text('objet'),
+    codeStructure: text('code_structure'),
+    origine: text('origine'),
+    details: jsonb('details'),
+  },
+  (t) => [index('journal_audit_horodatage_idx').on(t.horodatage)],
+);

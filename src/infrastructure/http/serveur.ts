@@ -1,0 +1,44 @@
+// Serveur HTTP : l'API et, pour l'instant, une page d'accueil rendue côté serveur. L'application
+// React (DSFR) prendra sa place ; l'API reste la même.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Base } from '../db/base.ts';
+
+const echapper = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const nombre = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+
+export async function creerServeur(base: Base): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+
+  app.get('/api/sante', async () => ({ statut: 'ok', moteur: base.moteur }));
+
+  app.get('/api/structures', async () => {
+    const lignes = await base.query(
+      `SELECT m.code_structure, m.nom, m.code_departement, d.nom AS departement, m.code_region, r.nom AS region,
+              (SELECT count(*)::int FROM jeune j WHERE j.code_structure = m.code_structure) AS jeunes
+       FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
+       ORDER BY m.code_structure COLLATE "C"`,
+    );
+    return { structures: lignes };
+  });
+
+  app.get('/', async (_req, reponse) => {
+    const { structures } = (await app.inject({ url: '/api/structures' })).json() as { structures: any[] };
+    const rangees = structures
+      .map(
+        (s) =>
+          `<tr><td>${echapper(s.code_structure)}</td><td>${echapper(s.nom)}</td><td>${echapper(s.departement)}</td><td>${echapper(s.region)}</td><td class="n">${nombre(s.jeunes)}</td></tr>`,
+      )
+      .join('');
+    reponse.type('text/html; charset=utf-8').send(`<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>CPO Missions locales</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#161616}h1{color:#000091}table{border-collapse:collapse}
+th,td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left}td.n{text-align:right}caption{text-align:left;font-weight:bold;margin:.5rem 0}</style>
+</head><body><header><p>République française</p><h1>CPO Missions locales</h1></header>
+<main><p>${nombre(structures.length)} Missions locales en base (${base.moteur === 'pglite' ? 'base embarquée' : 'serveur PostgreSQL'}).</p>
+<table><caption>Missions locales</caption><thead><tr><th scope="col">Code</th><th scope="col">Nom</th><th scope="col">Département</th><th scope="col">Région</th><th scope="col">Jeunes suivis</th></tr></thead>
+<tbody>${rangees}</tbody></table></main></body></html>`);
+  });
+
+  return app;
+}
