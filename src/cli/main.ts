@@ -1,10 +1,11 @@
 // La ligne de commande `cpo`, en français. Code de sortie 0 si tout va bien, 1 sinon, rapport sur stderr.
 import { Command, CommanderError } from 'commander';
-import { ErreurExport } from '../application/echange/exporterExtrait.ts';
-import { ErreurExtrait } from '../infrastructure/fichiers/extrait.ts';
+import { ErreurMetier } from '../domaine/erreurs.ts';
 import { commandeDemo } from './commandes/demo.ts';
 import { commandeDemarrer } from './commandes/demarrer.ts';
 import { commandeExporter } from './commandes/exporter.ts';
+import { commandeFiger } from './commandes/figer.ts';
+import { commandeIndicateurs } from './commandes/indicateurs.ts';
 import { commandeImporter } from './commandes/importer.ts';
 import { commandeServir } from './commandes/servir.ts';
 
@@ -48,7 +49,9 @@ const programme = configurer(new Command('cpo'))
   .helpCommand('aide [commande]', "affiche l'aide d'une commande")
   .showHelpAfterError('(cpo --aide pour l’aide)');
 
-for (const ajouter of [commandeImporter, commandeExporter, commandeDemo, commandeServir, commandeDemarrer]) ajouter(programme);
+for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeFiger, commandeDemo, commandeServir, commandeDemarrer]) {
+  ajouter(programme);
+}
 for (const sous of programme.commands) configurer(sous);
 
 try {
@@ -56,7 +59,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode;
-  } else if (e instanceof ErreurExtrait || e instanceof ErreurExport) {
+  } else if (e instanceof ErreurMetier) {
     process.stderr.write(`cpo : ${e.message}\n`);
     process.exitCode = 1;
   } else {

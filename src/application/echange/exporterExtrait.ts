@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FICHIERS, type Colonne, type FichierEchange } from '../../domaine/echange/format.ts';
 import type { Base } from '../../infrastructure/db/base.ts';
+import { ErreurMetier } from '../../domaine/erreurs.ts';
 
 export interface OptionsExport {
   /** Une seule Mission locale. */
@@ -20,7 +21,7 @@ export interface ResultatExport {
   fichiers: { fichier: string; lignes: number }[];
 }
 
-export class ErreurExport extends Error {}
+export class ErreurExport extends ErreurMetier {}
 
 function expression(c: Colonne, alias: string): string {
   const col = `${alias}.${c.nom}`;

@@ -52,12 +52,6 @@ const TYPES_SQL: Record<Colonne['type']['nature'], string> = {
 
 const transit = (f: FichierEchange) => `transit_${f.table}`;
 
-/** Échappement du format texte de COPY. */
-function pourCopy(valeur: string | null): string {
-  if (valeur === null) return '\\N';
-  return /[\\\t\n\r]/.test(valeur) ? valeur.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!) : valeur;
-}
-
 class RefusImport extends Error {}
 
 interface FichierLu {
@@ -102,6 +96,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
       throw new RefusImport(`aucun fichier du format d'échange dans ${source} (attendus : ${FICHIERS.map((f) => f.nom).join(', ')})`);
     }
     await base.transaction(async (tx) => {
+      await suspendreClesEtrangeres(tx);
       const lus: FichierLu[] = [];
       for (const fichier of presents) {
         lus.push(await chargerEnTransit(tx, fichier, extrait.fichiers.get(fichier.nom)!, aujourdhui, signaler, options.progression));
@@ -111,7 +106,10 @@ export async function importerExtrait(base: Base, source: string, options: Optio
       options.progression?.etape('Contrôles de cohérence', lus.length);
       for (const lu of lus) {
         for (const requete of await requetesDeControle(tx, lu.fichier, tolerant)) {
-          for (const l of await tx.query<LigneFautive>(requete)) {
+          const t0 = Date.now();
+          const fautives = await tx.query<LigneFautive>(requete);
+          if (process.env.CPO_DEBUG_SQL) console.error(Date.now() - t0, 'ms', requete.slice(0, 150).replace(/\s+/g, ' '));
+          for (const l of fautives) {
             signaler({ fichier: lu.fichier.nom, ligne: l.ligne, colonne: l.colonne, valeur: l.valeur ?? '', message: l.message });
           }
           // En mode tolérant, une ligne écartée ne compte plus pour les contrôles suivants.
@@ -127,7 +125,9 @@ export async function importerExtrait(base: Base, source: string, options: Optio
 
       options.progression?.etape('Écriture en base', lus.length);
       for (const lu of lus) {
+        const debutFusion = Date.now();
         if (lu.lisible) await fusionner(tx, lu);
+        lu.bilan.dureeFusionMs = Date.now() - debutFusion;
         options.progression?.avancer(1);
       }
       options.progression?.terminer();
@@ -137,6 +137,8 @@ export async function importerExtrait(base: Base, source: string, options: Optio
         rapport.dossierRejets = options.dossierRejets ?? join(dirname(source), `${basename(source).replace(/\.zip$/i, '')}.rejets`);
         await ecrireRejets(lus, rejets, rapport.dossierRejets);
       }
+      // Les chiffres en cache sont calculés sur une version des données : celle-ci les périme.
+      if (lus.some((l) => l.bilan.crees + l.bilan.misAJour > 0)) await tx.query('UPDATE etat_donnees SET version = version + 1');
       rapport.dureeMs = Date.now() - debut;
       await tracer(tx, options.acteur, rapport);
     });
@@ -172,6 +174,16 @@ async function tracer(db: Requeteur, acteur: string | undefined, r: RapportImpor
   ]);
 }
 
+/**
+ * Chaque référence de l'extrait est contrôlée en SQL avant la fusion (structure, jeune, département…) :
+ * les déclencheurs des clés étrangères, qui revérifieraient ligne à ligne, sont suspendus pour la
+ * transaction quand le rôle le permet. Ils divisent par deux le débit dans PGlite.
+ */
+async function suspendreClesEtrangeres(tx: Requeteur) {
+  const [{ superutilisateur }] = await tx.query<{ superutilisateur: string }>(`SELECT current_setting('is_superuser') AS superutilisateur`);
+  if (superutilisateur === 'on') await tx.query('SET LOCAL session_replication_role = replica');
+}
+
 // ---------- 1. Lecture et chargement en transit ----------
 
 async function chargerEnTransit(
@@ -193,7 +205,10 @@ async function chargerEnTransit(
     inchanges: 0,
     rejetes: 0,
     colonnesIgnorees: [],
+    dureeLectureMs: 0,
+    dureeFusionMs: 0,
   };
+  const debut = Date.now();
   const lu: FichierLu = { fichier, chemin, encodage, bilan, presentes: new Set(), lisible: true };
   await tx.query(
     `CREATE TEMP TABLE ${transit(fichier)} (ligne integer NOT NULL, valide boolean NOT NULL, ${fichier.colonnes
@@ -207,11 +222,11 @@ async function chargerEnTransit(
   let indices: number[] | null = null; // position dans l'enregistrement de chaque colonne du format, -1 si absente
   let largeurEntete = 0;
 
-  async function* lignesCopy(): AsyncGenerator<string> {
+  async function* lots(): AsyncGenerator<(string | null)[][]> {
     try {
       for await (const { enregistrements, octets, separateur } of lireCsv(chemin, encodage)) {
         bilan.separateur = separateur ?? ';';
-        let morceau = '';
+        const lot: (string | null)[][] = [];
         for (const { ligne, champs } of enregistrements) {
           if (indices === null) {
             indices = lireEntete(fichier, champs, lu, erreur);
@@ -226,7 +241,7 @@ async function chargerEnTransit(
           }
           let valide = true;
           const valeurs: Record<string, string | null> = {};
-          let sortie = `${ligne}\t`;
+          const rangee: (string | null)[] = [String(ligne), 't'];
           for (let i = 0; i < fichier.colonnes.length; i++) {
             const colonne = fichier.colonnes[i];
             const brut = indices[i] >= 0 ? champs[indices[i]] : undefined;
@@ -236,17 +251,17 @@ async function chargerEnTransit(
               erreur(ligne, colonne.nom, (brut ?? '').trim(), lecture.erreur);
               valeurs[colonne.nom] = null;
             } else valeurs[colonne.nom] = lecture.valeur;
-            sortie += '\t' + pourCopy(valeurs[colonne.nom]);
+            rangee.push(valeurs[colonne.nom]);
           }
           for (const m of controlerLigne(fichier.nom, valeurs)) {
             valide = false;
             erreur(ligne, m.colonne, m.valeur, m.message);
           }
-          // `valide` se place en deuxième colonne : on la glisse après le numéro de ligne.
-          morceau += sortie.replace('\t', valide ? '\tt' : '\tf') + '\n';
+          if (!valide) rangee[1] = 'f';
+          lot.push(rangee);
         }
         progression?.avancer(octets);
-        if (morceau) yield morceau;
+        if (lot.length) yield lot;
       }
     } catch (e) {
       if (!(e instanceof ErreurCsv)) throw e;
@@ -255,11 +270,16 @@ async function chargerEnTransit(
     }
   }
 
-  await tx.copyFrom(transit(fichier), ['ligne', 'valide', ...fichier.colonnes.map((c) => c.nom)], lignesCopy());
+  await tx.charger(
+    transit(fichier),
+    [{ nom: 'ligne', type: 'integer' }, { nom: 'valide', type: 'boolean' }, ...fichier.colonnes.map((c) => ({ nom: c.nom, type: TYPES_SQL[c.type.nature] }))],
+    lots(),
+  );
   progression?.terminer();
   if (indices === null) erreur(1, '', '', "fichier vide : la ligne d'en-tête manque");
   if (!lu.lisible) await tx.query(`UPDATE ${transit(fichier)} SET valide = false`);
   await tx.query(`ANALYZE ${transit(fichier)}`);
+  bilan.dureeLectureMs = Date.now() - debut;
   return lu;
 }
 
@@ -319,11 +339,12 @@ async function requetesDeControle(tx: Requeteur, fichier: FichierEchange, tolera
           WHERE ${fichier.cle.map((c) => `t.${c} IS NOT NULL`).join(' AND ')}) d
     WHERE ligne <> premiere`);
 
+  // « Absent de la base et de l'extrait » s'écrit NOT EXISTS … AND NOT EXISTS … : deux anti-jointures
+  // par hachage, là où un OR de deux EXISTS corrélés ferait une recherche par ligne.
   const structures = await vue('mission_locale');
-  const existeStructure = (col: string) =>
-    `(EXISTS (SELECT 1 FROM mission_locale m WHERE m.code_structure = ${col})` +
-    (structures ? ` OR EXISTS (SELECT 1 FROM ${structures} r WHERE r.code_structure = ${col} ${valide})` : '') +
-    ')';
+  const structureAbsente = (col: string) =>
+    `NOT EXISTS (SELECT 1 FROM mission_locale m WHERE m.code_structure = ${col})` +
+    (structures ? ` AND NOT EXISTS (SELECT 1 FROM ${structures} r WHERE r.code_structure = ${col} ${valide})` : '');
 
   if (fichier.table === 'mission_locale') {
     requetes.push(`SELECT t.ligne, 'code_region' AS colonne, t.code_region AS valeur, 'région inconnue (code INSEE des régions de 2016 attendu)' AS message
@@ -338,33 +359,35 @@ async function requetesDeControle(tx: Requeteur, fichier: FichierEchange, tolera
         CASE WHEN t.code_structure_absorbante = t.code_structure THEN 'une structure ne peut pas s''absorber elle-même'
              ELSE 'structure absorbante inconnue (ni en base, ni dans l''extrait)' END AS message
       FROM ${t} t WHERE t.code_structure_absorbante IS NOT NULL
-        AND (t.code_structure_absorbante = t.code_structure OR NOT ${existeStructure('t.code_structure_absorbante')})`);
+        AND (t.code_structure_absorbante = t.code_structure OR (${structureAbsente('t.code_structure_absorbante')}))`);
   } else {
     requetes.push(`SELECT t.ligne, 'code_structure' AS colonne, t.code_structure AS valeur, 'structure inconnue (ni en base, ni dans l''extrait)' AS message
-      FROM ${t} t WHERE t.code_structure IS NOT NULL AND NOT ${existeStructure('t.code_structure')}`);
+      FROM ${t} t WHERE t.code_structure IS NOT NULL AND ${structureAbsente('t.code_structure')}`);
   }
 
   if (renvoieAuJeune(fichier)) {
     const jeunes = await vue('jeune');
-    const existeJeune =
-      `(EXISTS (SELECT 1 FROM jeune j WHERE j.code_structure = t.code_structure AND j.id_jeune = t.id_jeune)` +
-      (jeunes ? ` OR EXISTS (SELECT 1 FROM ${jeunes} r WHERE r.code_structure = t.code_structure AND r.id_jeune = t.id_jeune ${valide})` : '') +
-      ')';
+    const jeuneAbsent =
+      `NOT EXISTS (SELECT 1 FROM jeune j WHERE j.code_structure = t.code_structure AND j.id_jeune = t.id_jeune)` +
+      (jeunes ? ` AND NOT EXISTS (SELECT 1 FROM ${jeunes} r WHERE r.code_structure = t.code_structure AND r.id_jeune = t.id_jeune ${valide})` : '');
     requetes.push(`SELECT t.ligne, 'id_jeune' AS colonne, t.id_jeune AS valeur,
         'jeune inconnu dans la structure ' || t.code_structure || ' (ni en base, ni dans l''extrait)' AS message
-      FROM ${t} t WHERE t.code_structure IS NOT NULL AND t.id_jeune IS NOT NULL AND NOT ${existeJeune}`);
+      FROM ${t} t WHERE t.code_structure IS NOT NULL AND t.id_jeune IS NOT NULL AND ${jeuneAbsent}`);
 
     if (fichier.table === 'dispositif') {
-      // La date de naissance de l'extrait prime sur celle de la base (la dernière import gagne).
-      const naissance = jeunes
-        ? `coalesce((SELECT r.date_naissance FROM ${jeunes} r WHERE r.code_structure = t.code_structure AND r.id_jeune = t.id_jeune ${valide} LIMIT 1),
-                    (SELECT j.date_naissance FROM jeune j WHERE j.code_structure = t.code_structure AND j.id_jeune = t.id_jeune))`
-        : `(SELECT j.date_naissance FROM jeune j WHERE j.code_structure = t.code_structure AND j.id_jeune = t.id_jeune)`;
+      // La date de naissance de l'extrait prime sur celle de la base (le dernier import gagne).
+      const naissancesExtrait = jeunes
+        ? `LEFT JOIN (SELECT DISTINCT ON (code_structure, id_jeune) code_structure, id_jeune, date_naissance FROM ${jeunes} r
+                     WHERE date_naissance IS NOT NULL ${valide} ORDER BY code_structure, id_jeune, ligne DESC) x
+             ON x.code_structure = t.code_structure AND x.id_jeune = t.id_jeune`
+        : '';
       requetes.push(`SELECT ligne, 'date_debut' AS colonne, date_debut::text AS valeur,
           'le jeune a ' || age || ' ans à l''entrée dans le dispositif (né le ' || to_char(naissance, 'DD/MM/YYYY') ||
           ') : un dispositif est ouvert aux jeunes de ${AGE_MINIMUM_DISPOSITIF} à ${AGE_MAXIMUM_DISPOSITIF} ans révolus' AS message
         FROM (SELECT t.ligne, t.date_debut, n.naissance, date_part('year', age(t.date_debut, n.naissance))::int AS age
-              FROM ${t} t CROSS JOIN LATERAL (SELECT ${naissance} AS naissance) n
+              FROM ${t} t ${naissancesExtrait}
+              LEFT JOIN jeune j ON j.code_structure = t.code_structure AND j.id_jeune = t.id_jeune
+              CROSS JOIN LATERAL (SELECT ${jeunes ? 'coalesce(x.date_naissance, j.date_naissance)' : 'j.date_naissance'} AS naissance) n
               WHERE t.date_debut IS NOT NULL) a
         WHERE naissance IS NOT NULL AND age NOT BETWEEN ${AGE_MINIMUM_DISPOSITIF} AND ${AGE_MAXIMUM_DISPOSITIF}`);
       requetes.push(requeteChevauchements(t, tolerant));
@@ -426,14 +449,18 @@ async function fusionner(tx: Requeteur, lu: FichierLu): Promise<void> {
   const t = transit(fichier);
   const colonnes = fichier.colonnes.filter((c) => !c.identite).map((c) => c.nom);
   const misesAJour = colonnes.filter((c) => presentes.has(c) && !fichier.cle.includes(c));
+  // Premier chargement des ML de l'extrait dans cette table : pas de conflit possible, INSERT simple.
+  const [{ premier }] = await tx.query<{ premier: boolean }>(
+    `SELECT NOT EXISTS (SELECT 1 FROM ${fichier.table} x WHERE x.code_structure IN (SELECT DISTINCT code_structure FROM ${t})) AS premier`,
+  );
   const fusion = (table: string, cols: string[], maj: string[], cle: readonly string[]) => `
     INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${t} WHERE valide
-    ON CONFLICT (${cle.join(', ')}) ${
+    ${premier ? '' : `ON CONFLICT (${cle.join(', ')}) ${
       maj.length
         ? `DO UPDATE SET ${maj.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
            WHERE (${maj.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${maj.map((c) => `EXCLUDED.${c}`).join(', ')})`
         : 'DO NOTHING'
-    }
+    }`}
     RETURNING ${cle.join(', ')}, (xmax = 0) AS cree`;
 
   const identite = fichier.colonnes.filter((c) => c.identite && presentes.has(c.nom)).map((c) => c.nom);

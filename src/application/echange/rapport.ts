@@ -18,6 +18,9 @@ export interface BilanFichier {
   inchanges: number;
   rejetes: number;
   colonnesIgnorees: string[];
+  /** Temps de lecture et de chargement en transit, puis de fusion dans les tables (ms). */
+  dureeLectureMs: number;
+  dureeFusionMs: number;
 }
 
 export interface RapportImport {

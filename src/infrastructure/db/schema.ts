@@ -2,6 +2,7 @@
 // primaire : les données pourront être réparties sur un PostgreSQL distribué par ML.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -11,6 +12,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  serial,
   primaryKey,
   text,
   timestamp,
@@ -111,11 +113,9 @@ export const evenement = pgTable(
     type: text('type').notNull(),
     idConseiller: text('id_conseiller'),
   },
-  (t) => [
-    primaryKey({ columns: [t.codeStructure, t.idEvenement] }),
-    refJeune(t),
-    index('evenement_structure_date_idx').on(t.codeStructure, t.date),
-  ],
+  // Pas d'index secondaire : la clé primaire, qui commence par code_structure, sert les requêtes par ML,
+  // et chaque index de plus ralentit le chargement de dizaines de millions d'événements.
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idEvenement] }), refJeune(t)],
 );
 
 export const dispositif = pgTable(
@@ -148,7 +148,7 @@ export const situation = pgTable(
     dateFinPrevue: jour('date_fin_prevue'),
     dateFin: jour('date_fin'),
   },
-  (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t), index('situation_jeune_idx').on(t.codeStructure, t.idJeune)],
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t)],
 );
 
 export const aide = pgTable(
@@ -236,3 +236,32 @@ export const journalAudit = pgTable(
   },
   (t) => [index('journal_audit_horodatage_idx').on(t.horodatage)],
 );
+
+/**
+ * Instantané figé de tous les chiffres d'une année (national, ou une région) : le contenu JSON
+ * canonique, son empreinte SHA-256 et la version du catalogue. Jamais modifié (déclencheur).
+ */
+export const instantane = pgTable(
+  'instantane',
+  {
+    id: serial('id').primaryKey(),
+    annee: integer('annee').notNull(),
+    codeRegion: text('code_region'),
+    catalogue: text('catalogue').notNull(),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().default(sql`now()`),
+    creePar: text('cree_par').notNull(),
+    empreinte: text('empreinte').notNull(),
+    contenu: text('contenu').notNull(),
+  },
+  (t) => [index('instantane_annee_idx').on(t.annee, t.codeRegion)],
+);
+
+/**
+ * Version des données du parcours : chaque import qui écrit l'incrémente dans sa transaction. Les
+ * chiffres mis en cache portent la version sur laquelle ils ont été calculés ; une version nouvelle,
+ * et ils sont recalculés : le tableau de bord reste en temps réel sans recalcul à chaque requête.
+ */
+export const etatDonnees = pgTable('etat_donnees', {
+  id: integer('id').primaryKey().default(1),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
+import { ErreurMetier } from '../../domaine/erreurs.ts';
 
-export class ErreurExtrait extends Error {}
+export class ErreurExtrait extends ErreurMetier {}
 
 export interface ExtraitOuvert {
   /** Chemin de chaque fichier trouvé, par nom en minuscules (jeunes.csv…). */

@@ -1,13 +1,41 @@
 // Serveur HTTP : l'API et, pour l'instant, une page d'accueil rendue côté serveur. L'application
 // React (DSFR) prendra sa place ; l'API reste la même.
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import * as z from 'zod';
+import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
+import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
+import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Base } from '../db/base.ts';
+import { routesIndicateurs } from './routesIndicateurs.ts';
+
+z.config(z.locales.fr());
 
 const echapper = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const nombre = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
 export async function creerServeur(base: Base): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((erreur, _req, reponse) => {
+    if (hasZodFastifySchemaValidationErrors(erreur)) {
+      const details = erreur.validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'requête'} : ${v.message}`);
+      return reponse.code(400).send({ message: `Requête invalide — ${details.join(' ; ')}` });
+    }
+    if (erreur instanceof ErreurMetier) return reponse.code(400).send({ message: erreur.message });
+    reponse.log.error(erreur);
+    return reponse.code(500).send({ message: 'Erreur interne du serveur' });
+  });
+  app.setNotFoundHandler((req, reponse) => reponse.code(404).send({ message: `Adresse inconnue : ${req.method} ${req.url}` }));
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'API CPO Missions locales', description: "Chiffres de la CPO entre l'État et les Missions locales", version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  routesIndicateurs(app, base, new ServiceChiffres(base, chargerCatalogue()));
 
   app.get('/api/sante', async () => ({ statut: 'ok', moteur: base.moteur }));
 

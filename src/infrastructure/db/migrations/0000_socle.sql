@@ -158,8 +158,6 @@ ALTER TABLE "moyens" ADD CONSTRAINT "moyens_code_structure_mission_locale_code_s
 ALTER TABLE "offre" ADD CONSTRAINT "offre_code_structure_mission_locale_code_structure_fk" FOREIGN KEY ("code_structure") REFERENCES "public"."mission_locale"("code_structure") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "situation" ADD CONSTRAINT "situation_code_structure_id_jeune_jeune_code_structure_id_jeune_fk" FOREIGN KEY ("code_structure","id_jeune") REFERENCES "public"."jeune"("code_structure","id_jeune") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "dispositif_jeune_idx" ON "dispositif" USING btree ("code_structure","id_jeune");--> statement-breakpoint
-CREATE INDEX "evenement_structure_date_idx" ON "evenement" USING btree ("code_structure","date");--> statement-breakpoint
 CREATE INDEX "journal_audit_horodatage_idx" ON "journal_audit" USING btree ("horodatage");--> statement-breakpoint
 CREATE INDEX "mission_locale_region_idx" ON "mission_locale" USING btree ("code_region");--> statement-breakpoint
-CREATE INDEX "mission_locale_departement_idx" ON "mission_locale" USING btree ("code_departement");--> statement-breakpoint
-CREATE INDEX "situation_jeune_idx" ON "situation" USING btree ("code_structure","id_jeune");
+CREATE INDEX "mission_locale_departement_idx" ON "mission_locale" USING btree ("code_departement");

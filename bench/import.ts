@@ -1,0 +1,56 @@
+// Banc d'essai de l'import : un extrait national (445 ML, 2015-2018) chargé dans PostgreSQL.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { genererDemo } from '../src/application/demo/genererDemo.ts';
+import { importerExtrait } from '../src/application/echange/importerExtrait.ts';
+import { totalLignes } from '../src/application/echange/rapport.ts';
+import { basePostgresNeuve, ecrireResultat, fr, machine, mo, suivreMemoire, tableau } from './outils.ts';
+
+export const GRAINE = 2015;
+export const DOSSIER_NATIONAL = join(import.meta.dirname, 'donnees', `national-${GRAINE}`);
+
+/** L'extrait national est généré une fois puis gardé (bench/donnees est ignoré par git). */
+export async function extraitNational(): Promise<string> {
+  if (existsSync(join(DOSSIER_NATIONAL, 'moyens.csv'))) return DOSSIER_NATIONAL;
+  process.stderr.write(`Génération de l'extrait national dans ${DOSSIER_NATIONAL}…\n`);
+  const debut = Date.now();
+  await genererDemo({ echelle: 'national', graine: GRAINE, sortie: DOSSIER_NATIONAL });
+  process.stderr.write(`  généré en ${fr((Date.now() - debut) / 1000, 1)} s (${readdirSync(DOSSIER_NATIONAL).length} fichiers)\n`);
+  return DOSSIER_NATIONAL;
+}
+
+export async function bancImport() {
+  const source = await extraitNational();
+  const base = await basePostgresNeuve('cpo_bench_import');
+  const memoire = suivreMemoire();
+  try {
+    const rapport = await importerExtrait(base, source, { acteur: 'bench' });
+    const pic = memoire.arreter();
+    if (rapport.statut !== 'importe') throw new Error(`import refusé : ${JSON.stringify(rapport.erreurs.slice(0, 5))}`);
+    const total = totalLignes(rapport);
+    const parSeconde = total / (rapport.dureeMs / 1000);
+    const fichiers = rapport.fichiers.map((f) => ({
+      fichier: f.fichier,
+      lignes: f.lignes,
+      lectureMs: f.dureeLectureMs,
+      fusionMs: f.dureeFusionMs,
+      lignesParSeconde: Math.round(f.lignes / ((f.dureeLectureMs + f.dureeFusionMs) / 1000 || 1)),
+    }));
+    console.log(`\nImport national dans PostgreSQL (${rapport.fichiers.length} fichiers)\n`);
+    console.log(
+      tableau(
+        ['fichier', 'lignes', 'lecture (s)', 'fusion (s)', 'lignes/s'],
+        [
+          ...fichiers.map((f) => [f.fichier, fr(f.lignes), fr(f.lectureMs / 1000, 1), fr(f.fusionMs / 1000, 1), fr(f.lignesParSeconde)]),
+          ['TOTAL (contrôles compris)', fr(total), '', fr(rapport.dureeMs / 1000, 1) + ' au total', fr(parSeconde)],
+        ],
+      ),
+    );
+    console.log(`\nPic de mémoire du processus Node : ${fr(mo(pic))} Mo ; objectif ≥ 100 000 lignes/s : ${parSeconde >= 100_000 ? 'atteint' : 'NON atteint'}`);
+    const resultat = { machine: machine(), lignes: total, dureeMs: rapport.dureeMs, lignesParSeconde: Math.round(parSeconde), picMemoireMo: mo(pic), fichiers };
+    ecrireResultat('import-national', resultat);
+    return resultat;
+  } finally {
+    await base.fermer();
+  }
+}

@@ -1,0 +1,70 @@
+// Outils communs des bancs d'essai : base PostgreSQL neuve, mesure de la mémoire, écriture des résultats.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ouvrirBase, type Base } from '../src/infrastructure/db/base.ts';
+
+export const URL_ADMIN = process.env.CPO_BENCH_POSTGRES_URL ?? 'postgres://cpo:cpo@127.0.0.1:5432/postgres';
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: URL_ADMIN });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Une base PostgreSQL neuve, détruite à la fermeture. */
+export async function basePostgresNeuve(nom: string): Promise<Base> {
+  await admin(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${nom}`);
+  const url = new URL(URL_ADMIN);
+  url.pathname = `/${nom}`;
+  const base = await ouvrirBase({ url: url.toString() });
+  const fermer = base.fermer;
+  return Object.assign(base, {
+    async fermer() {
+      await fermer();
+      if (!process.env.CPO_BENCH_GARDER_BASE) await admin(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
+    },
+  });
+}
+
+/** Pic de mémoire résidente du processus, relevé toutes les 50 ms. */
+export function suivreMemoire() {
+  let pic = process.memoryUsage().rss;
+  const minuterie = setInterval(() => {
+    pic = Math.max(pic, process.memoryUsage().rss);
+  }, 50);
+  return {
+    arreter() {
+      clearInterval(minuterie);
+      return Math.max(pic, process.memoryUsage().rss);
+    },
+  };
+}
+
+export const mo = (octets: number) => Math.round(octets / 1024 / 1024);
+export const fr = (n: number, decimales = 0) =>
+  new Intl.NumberFormat('fr-FR', { maximumFractionDigits: decimales, minimumFractionDigits: decimales }).format(n).replace(/\u202f/g, ' ');
+
+export function tableau(entete: string[], lignes: (string | number)[][]): string {
+  const cellules = lignes.map((l) => l.map(String));
+  const largeurs = entete.map((e, i) => Math.max(e.length, ...cellules.map((c) => c[i].length)));
+  const rangee = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(largeurs[i]) : v.padStart(largeurs[i]))).join('  ');
+  return [rangee(entete), largeurs.map((l) => '-'.repeat(l)).join('  '), ...cellules.map(rangee)].join('\n');
+}
+
+export function ecrireResultat(nom: string, resultat: unknown) {
+  const dossier = join(import.meta.dirname, 'resultats');
+  mkdirSync(dossier, { recursive: true });
+  writeFileSync(join(dossier, `${nom}.json`), JSON.stringify(resultat, null, 2) + '\n');
+}
+
+export const machine = () => ({
+  date: new Date().toISOString(),
+  node: process.version,
+  coeurs: (globalThis as any).navigator?.hardwareConcurrency ?? null,
+});

@@ -1,0 +1,121 @@
+// Le calcul de chaque indicateur, choisi par son identifiant. Le catalogue dit ce qu'il faut montrer
+// (libellés, groupes, ratios, sens) ; ce fichier dit comment compter, en SQL ensembliste.
+//
+// Chaque calcul appartient à une « source » : une requête groupée par Mission locale. Les calculs de
+// la source `parcours` portent sur une ligne par jeune (en contact ou en premier accueil dans
+// l'année) et sont additifs : c'est ce qui permet de les ventiler par sexe, âge, niveau, QPV, ZRR.
+import { TYPES_EVENEMENT_ACCOMPAGNEMENT } from '../../domaine/referentiel/codes.ts';
+
+export type Source = 'parcours' | 'dispositif' | 'situation' | 'aide' | 'offre' | 'contexte' | 'moyens';
+
+export interface Calcul {
+  source: Source;
+  /** Agrégat SQL sur les lignes de la source (une par jeune pour `parcours`). */
+  expression: string;
+}
+
+const compte = (condition: string) => `count(*) FILTER (WHERE ${condition})`;
+const declare = (colonne: string) => `max(${colonne})`;
+
+export const CALCULS: Record<string, Calcul> = {
+  // Activité
+  jeunes_en_contact: { source: 'parcours', expression: compte('contact') },
+  premiers_accueils: { source: 'parcours', expression: compte('premier_accueil') },
+  jeunes_recus_entretien_individuel: { source: 'parcours', expression: compte('nb_ei > 0') },
+  jeunes_accompagnes: { source: 'parcours', expression: compte('accompagne') },
+  jdi: { source: 'parcours', expression: compte('jdi') },
+  entretiens_individuels: { source: 'parcours', expression: 'coalesce(sum(nb_ei), 0)' },
+  participations_collectives: { source: 'parcours', expression: 'coalesce(sum(nb_collectif), 0)' },
+  entrees_parcours_contractualise: { source: 'dispositif', expression: compte(`type IN ('CIVIS', 'PACEA') AND date_debut >= :debut`) },
+  entrees_garantie_jeunes: { source: 'dispositif', expression: compte(`type = 'GARANTIE_JEUNES' AND date_debut >= :debut`) },
+  entrees_ppae: { source: 'dispositif', expression: compte(`type = 'PPAE' AND date_debut >= :debut`) },
+  jeunes_parraines: { source: 'dispositif', expression: `count(DISTINCT id_jeune) FILTER (WHERE type = 'PARRAINAGE')` },
+  entrees_emploi_avenir: { source: 'situation', expression: compte(`categorie = 'EMPLOI' AND type_contrat = 'EMPLOI_AVENIR'`) },
+  immersions_pmsmp: { source: 'situation', expression: compte(`categorie = 'IMMERSION'`) },
+  jeunes_aides_fipj: { source: 'aide', expression: `count(DISTINCT id_jeune) FILTER (WHERE type = 'FIPJ')` },
+  montant_fipj: { source: 'aide', expression: `coalesce(sum(montant) FILTER (WHERE type = 'FIPJ'), 0)` },
+  offres_collectees: { source: 'offre', expression: 'count(*)' },
+  // Résultats : parmi les jeunes accompagnés de l'année
+  jeunes_entres_emploi: { source: 'parcours', expression: compte('accompagne AND emploi') },
+  jeunes_entres_emploi_durable: { source: 'parcours', expression: compte('accompagne AND emploi_durable') },
+  jeunes_entres_alternance: { source: 'parcours', expression: compte('accompagne AND alternance') },
+  jeunes_entres_formation: { source: 'parcours', expression: compte('accompagne AND formation') },
+  jeunes_avec_situation_professionnelle: { source: 'parcours', expression: compte('accompagne AND situation_professionnelle') },
+  sorties_dispositif: { source: 'dispositif', expression: compte(`type IN ('CIVIS', 'PACEA', 'GARANTIE_JEUNES') AND date_fin <= :fin`) },
+  // Contexte et moyens : les données déclarées de l'année, telles quelles
+  ...Object.fromEntries(
+    ['pop_16_25', 'actifs_non_occupes_16_25', 'neet_16_25', 'taux_chomage_15_24', 'demandeurs_emploi_moins_26', 'part_qpv_16_25', 'part_zrr_16_25', 'nb_communes'].map(
+      (c) => [c, { source: 'contexte', expression: declare(c) } satisfies Calcul],
+    ),
+  ),
+  ...Object.fromEntries(
+    ['etp_total', 'etp_conseillers', 'etp_relation_entreprise', 'nb_sites', 'produits_total'].map((c) => [c, { source: 'moyens', expression: declare(c) } satisfies Calcul]),
+  ),
+  ...Object.fromEntries(
+    ['etat_cpo', 'etat_autres', 'region', 'departement', 'communes_epci', 'fse', 'pole_emploi', 'autres'].map(
+      (c) => [`financement_${c}`, { source: 'moyens', expression: declare(c) } satisfies Calcul],
+    ),
+  ),
+};
+
+const ACCOMPAGNEMENT = TYPES_EVENEMENT_ACCOMPAGNEMENT.map((t) => `'${t}'`).join(', ');
+
+/**
+ * Les lignes de chaque source pour l'année [:debut, :fin], restreintes aux ML de :codes si donné.
+ * `filtre(alias)` rend la restriction aux ML.
+ */
+export function requeteSource(source: Source, filtre: (alias: string) => string): string {
+  switch (source) {
+    case 'parcours':
+      return `
+        WITH ev AS (
+          SELECT code_structure, id_jeune,
+                 count(*) FILTER (WHERE type = 'ENTRETIEN_INDIVIDUEL') AS nb_ei,
+                 count(*) FILTER (WHERE type IN ('ATELIER', 'INFORMATION_COLLECTIVE')) AS nb_collectif,
+                 bool_or(type IN (${ACCOMPAGNEMENT}) AND date >= :debut_jdi) AS jdi
+          FROM evenement e WHERE date BETWEEN :debut AND :fin ${filtre('e')}
+          GROUP BY code_structure, id_jeune),
+        si AS (
+          SELECT code_structure, id_jeune,
+                 bool_or(categorie = 'EMPLOI') AS emploi,
+                 -- Emploi durable : CDI, emploi d'avenir, création d'entreprise, ou fin prévue au moins
+                 -- 6 mois après le début (début + 6 mois - 1 jour ; PostgreSQL ramène au dernier jour du mois).
+                 bool_or(categorie = 'CREATION_ENTREPRISE' OR (categorie = 'EMPLOI' AND (type_contrat IN ('CDI', 'EMPLOI_AVENIR')
+                         OR (date_fin_prevue IS NOT NULL AND (date_debut + interval '6 months')::date - 1 <= date_fin_prevue)))) AS emploi_durable,
+                 bool_or(categorie = 'ALTERNANCE') AS alternance,
+                 bool_or(categorie = 'FORMATION') AS formation,
+                 bool_or(categorie IN ('EMPLOI', 'ALTERNANCE', 'FORMATION', 'IMMERSION', 'CREATION_ENTREPRISE')) AS situation_professionnelle
+          FROM situation s WHERE date_debut BETWEEN :debut AND :fin ${filtre('s')}
+          GROUP BY code_structure, id_jeune)
+        SELECT j.code_structure, j.sexe, j.niveau_formation, j.qpv, j.zrr,
+               date_part('year', age(:fin, j.date_naissance))::int AS age_au_31_decembre,
+               ev.id_jeune IS NOT NULL AS contact,
+               j.date_premier_accueil BETWEEN :debut AND :fin AS premier_accueil,
+               coalesce(ev.nb_ei, 0) AS nb_ei,
+               coalesce(ev.nb_collectif, 0) AS nb_collectif,
+               coalesce(ev.nb_ei + ev.nb_collectif > 0, false) AS accompagne,
+               coalesce(ev.jdi, false) AS jdi,
+               coalesce(si.emploi, false) AS emploi,
+               coalesce(si.emploi_durable, false) AS emploi_durable,
+               coalesce(si.alternance, false) AS alternance,
+               coalesce(si.formation, false) AS formation,
+               coalesce(si.situation_professionnelle, false) AS situation_professionnelle
+        FROM jeune j
+        LEFT JOIN ev ON ev.code_structure = j.code_structure AND ev.id_jeune = j.id_jeune
+        LEFT JOIN si ON si.code_structure = j.code_structure AND si.id_jeune = j.id_jeune
+        WHERE (ev.id_jeune IS NOT NULL OR j.date_premier_accueil BETWEEN :debut AND :fin) ${filtre('j')}`;
+    case 'dispositif':
+      // Les dispositifs en cours dans l'année : entrées, parrainages actifs et sorties en font partie.
+      return `SELECT * FROM dispositif d WHERE date_debut <= :fin AND coalesce(date_fin, 'infinity'::date) >= :debut ${filtre('d')}`;
+    case 'situation':
+      return `SELECT * FROM situation s WHERE date_debut BETWEEN :debut AND :fin ${filtre('s')}`;
+    case 'aide':
+      return `SELECT * FROM aide a WHERE date BETWEEN :debut AND :fin ${filtre('a')}`;
+    case 'offre':
+      return `SELECT * FROM offre o WHERE date_collecte BETWEEN :debut AND :fin ${filtre('o')}`;
+    case 'contexte':
+      return `SELECT * FROM contexte c WHERE annee = :annee ${filtre('c')}`;
+    case 'moyens':
+      return `SELECT * FROM moyens m WHERE annee = :annee ${filtre('m')}`;
+  }
+}

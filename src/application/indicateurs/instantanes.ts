@@ -1,0 +1,65 @@
+// Cas d'usage : figer tous les chiffres d'une année, les lister, les relire. Un instantané ne change
+// jamais (déclencheur en base) et porte la version du catalogue, la date et l'empreinte du contenu.
+import { empreinteSha256, jsonCanonique } from '../../domaine/outils/jsonCanonique.ts';
+import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
+import type { Base } from '../../infrastructure/db/base.ts';
+import { ErreurMoteur } from './moteur.ts';
+import { tableauAnnuel, type TableauAnnuel } from './tableauDeBord.ts';
+
+export interface Instantane {
+  id: number;
+  annee: number;
+  code_region: string | null;
+  catalogue: string;
+  cree_le: string;
+  cree_par: string;
+  empreinte: string;
+}
+
+export interface InstantaneLu extends Instantane {
+  contenu: TableauAnnuel;
+  /** L'empreinte recalculée sur le contenu relu est celle enregistrée. */
+  integre: boolean;
+}
+
+const COLONNES = `id, annee, code_region, catalogue, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le, cree_par, empreinte`;
+
+export async function figerInstantane(
+  base: Base,
+  catalogue: Catalogue,
+  options: { annee: number; region?: string; acteur: string },
+): Promise<Instantane> {
+  return base.transaction(async (tx) => {
+    // Tous les chiffres lus dans le même état de la base, même si un import se termine pendant le calcul.
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    if (options.region !== undefined) {
+      const [region] = await tx.query('SELECT 1 FROM region WHERE code = $1', [options.region]);
+      if (!region) throw new ErreurMoteur(`région inconnue : ${options.region}`);
+    }
+    const contenu = jsonCanonique(await tableauAnnuel(tx, catalogue, options.annee, options.region));
+    const [instantane] = await tx.query<Instantane>(
+      `INSERT INTO instantane (annee, code_region, catalogue, cree_par, empreinte, contenu) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLONNES}`,
+      [options.annee, options.region ?? null, catalogue.version, options.acteur, empreinteSha256(contenu), contenu],
+    );
+    await tx.query(`INSERT INTO journal_audit (acteur, action, objet, details) VALUES ($1, 'figer_instantane', $2, $3)`, [
+      options.acteur,
+      `instantane/${instantane.id}`,
+      JSON.stringify({ annee: options.annee, region: options.region ?? null, empreinte: instantane.empreinte }),
+    ]);
+    return instantane;
+  });
+}
+
+export async function listerInstantanes(base: Base, filtre: { annee?: number; region?: string } = {}): Promise<Instantane[]> {
+  return base.query<Instantane>(
+    `SELECT ${COLONNES} FROM instantane
+     WHERE ($1::int IS NULL OR annee = $1) AND ($2::text IS NULL OR code_region = $2) ORDER BY id`,
+    [filtre.annee ?? null, filtre.region ?? null],
+  );
+}
+
+export async function lireInstantane(base: Base, id: number): Promise<InstantaneLu | null> {
+  const [ligne] = await base.query<Instantane & { contenu: string }>(`SELECT ${COLONNES}, contenu FROM instantane WHERE id = $1`, [id]);
+  if (!ligne) return null;
+  return { ...ligne, contenu: JSON.parse(ligne.contenu), integre: empreinteSha256(ligne.contenu) === ligne.empreinte };
+}

@@ -1,0 +1,128 @@
+// Le moteur d'indicateurs : pour une année et un ensemble de Missions locales, chaque indicateur du
+// catalogue (et ses déclinaisons) est calculé en SQL, directement sur les données du parcours : un
+// import terminé se voit à la requête suivante. Ratios, agrégats et distributions se déduisent ensuite
+// en TypeScript (domaine/indicateurs/chiffres.ts), les mêmes pour tous les moteurs de base.
+import type { Catalogue, Declinaison } from '../../domaine/indicateurs/catalogue.ts';
+import { calculerRatios, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
+import type { Requeteur } from '../../infrastructure/db/base.ts';
+import { CALCULS, requeteSource, type Source } from './calculs.ts';
+import { ErreurMetier } from '../../domaine/erreurs.ts';
+
+/** Effectifs par modalité : indicateur → déclinaison → modalité → valeur. */
+export type Declinaisons = Record<string, Record<string, Record<string, number>>>;
+
+export interface ChiffresML {
+  code_structure: string;
+  indicateurs: Valeurs;
+  ratios: Valeurs;
+  declinaisons: Declinaisons;
+}
+
+export class ErreurMoteur extends ErreurMetier {}
+
+const CODE_STRUCTURE = /^[A-Za-z0-9_-]{1,64}$/;
+/** Sources de données déclarées : sans ligne, la valeur est inconnue (null) et non nulle (0). */
+const SOURCES_DECLAREES: ReadonlySet<Source> = new Set(['contexte', 'moyens']);
+
+const litteral = (texte: string) => `'${texte.replaceAll("'", "''")}'`;
+
+/** La modalité d'un jeune pour une déclinaison, en SQL, d'après les règles du catalogue. */
+function expressionModalite(d: Declinaison): string {
+  const colonne =
+    d.colonne === 'qpv' || d.colonne === 'zrr' ? `CASE WHEN ${d.colonne} THEN '1' WHEN NOT ${d.colonne} THEN '0' END` : d.colonne;
+  const cas = d.modalites.map((m) => {
+    if (d.colonne === 'age_au_31_decembre') {
+      const bornes = [m.age_min !== undefined ? `${d.colonne} >= ${m.age_min}` : null, m.age_max !== undefined ? `${d.colonne} <= ${m.age_max}` : null];
+      return `WHEN ${bornes.filter(Boolean).join(' AND ') || 'true'} THEN ${litteral(m.id)}`;
+    }
+    if (m.valeurs == null) return `WHEN (${colonne}) IS NULL THEN ${litteral(m.id)}`;
+    return `WHEN (${colonne}) IN (${m.valeurs.map(litteral).join(', ')}) THEN ${litteral(m.id)}`;
+  });
+  return `CASE ${cas.join(' ')} END`;
+}
+
+function remplacerParametres(sql: string, annee: number): string {
+  return sql
+    .replaceAll(':debut_jdi', `'${annee}-08-01'::date`)
+    .replaceAll(':debut', `'${annee}-01-01'::date`)
+    .replaceAll(':fin', `'${annee}-12-31'::date`)
+    .replaceAll(':annee', String(annee));
+}
+
+/**
+ * Les chiffres de chaque ML pour l'année, dans l'ordre des codes. `codes` absent : toutes les ML de
+ * la base. Une ML sans activité a des comptes à 0 et des données déclarées absentes (null).
+ */
+export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: number, codes?: readonly string[]): Promise<ChiffresML[]> {
+  if (!Number.isInteger(annee) || annee < 1990 || annee > 2100) throw new ErreurMoteur(`année invalide : ${annee}`);
+  for (const c of codes ?? []) if (!CODE_STRUCTURE.test(c)) throw new ErreurMoteur(`code de structure invalide : « ${c} »`);
+  const filtre = (alias: string) => (codes ? `AND ${alias}.code_structure IN (${codes.map(litteral).join(', ') || 'NULL'})` : '');
+
+  const structures = await db.query<{ code_structure: string }>(
+    `SELECT code_structure FROM mission_locale m WHERE true ${filtre('m')} ORDER BY code_structure COLLATE "C"`,
+  );
+  const parML = new Map<string, ChiffresML>();
+  const sources = new Map<Source, string[]>();
+  for (const i of catalogue.indicateurs) {
+    const calcul = CALCULS[i.id];
+    sources.set(calcul.source, [...(sources.get(calcul.source) ?? []), i.id]);
+  }
+  for (const { code_structure } of structures) {
+    const indicateurs: Valeurs = {};
+    for (const i of catalogue.indicateurs) indicateurs[i.id] = SOURCES_DECLAREES.has(CALCULS[i.id].source) ? null : 0;
+    parML.set(code_structure, { code_structure, indicateurs, ratios: {}, declinaisons: {} });
+  }
+
+  for (const [source, ids] of sources) {
+    const agregats = ids.map((id) => `${CALCULS[id].expression} AS ${id}`).join(', ');
+    if (source !== 'parcours') {
+      const sql = `SELECT code_structure, ${agregats} FROM (${requeteSource(source, filtre)}) x GROUP BY code_structure`;
+      for (const ligne of await db.query(remplacerParametres(sql, annee))) {
+        const ml = parML.get(ligne.code_structure);
+        if (ml) for (const id of ids) ml.indicateurs[id] = ligne[id];
+      }
+      continue;
+    }
+    // Parcours : un groupe par ML et combinaison de modalités ; les totaux et les déclinaisons
+    // s'obtiennent en additionnant les groupes (les calculs de cette source sont additifs).
+    const modalites = catalogue.declinaisons.map((d) => `${expressionModalite(d)} AS mod_${d.id}`).join(', ');
+    const groupes = catalogue.declinaisons.map((d) => `mod_${d.id}`);
+    const sql = `SELECT code_structure${groupes.map((g) => `, ${g}`).join('')}, ${agregats}
+      FROM (SELECT *${modalites ? `, ${modalites}` : ''} FROM (${requeteSource(source, filtre)}) p) x
+      GROUP BY code_structure${groupes.map((g) => `, ${g}`).join('')}`;
+    for (const ligne of await db.query(remplacerParametres(sql, annee))) {
+      const ml = parML.get(ligne.code_structure);
+      if (!ml) continue;
+      for (const id of ids) ml.indicateurs[id] = (ml.indicateurs[id] ?? 0) + ligne[id];
+      for (const i of catalogue.indicateurs) {
+        if (CALCULS[i.id].source !== 'parcours' || !i.declinaisons?.length) continue;
+        const parDeclinaison = (ml.declinaisons[i.id] ??= {});
+        for (const d of i.declinaisons) {
+          const modalite = ligne[`mod_${d}`];
+          if (modalite == null) continue;
+          const effectifs = (parDeclinaison[d] ??= {});
+          effectifs[modalite] = (effectifs[modalite] ?? 0) + ligne[i.id];
+        }
+      }
+    }
+  }
+
+  const resultat = [...parML.values()];
+  for (const ml of resultat) {
+    completerDeclinaisons(catalogue, ml);
+    ml.ratios = calculerRatios(catalogue, ml.indicateurs);
+  }
+  return resultat;
+}
+
+/** Toutes les modalités apparaissent, à 0 quand aucun jeune n'y tombe. */
+function completerDeclinaisons(catalogue: Catalogue, ml: ChiffresML) {
+  for (const i of catalogue.indicateurs) {
+    if (!i.declinaisons?.length) continue;
+    const parDeclinaison = (ml.declinaisons[i.id] ??= {});
+    for (const id of i.declinaisons) {
+      const d = catalogue.declinaisons.find((x) => x.id === id)!;
+      parDeclinaison[id] = Object.fromEntries(d.modalites.map((m) => [m.id, parDeclinaison[id]?.[m.id] ?? 0]));
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// Les chiffres d'une année pour tout le réseau : chaque ML, chaque département, chaque région, la
+// nation, et la distribution de chaque ratio parmi les ML d'une région et de la nation. C'est ce que
+// fige un instantané, et ce dont un tableau de bord tire ses références.
+import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
+import { agregerIndicateurs, agregerRatios, distribution, type Distribution, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
+import type { Requeteur } from '../../infrastructure/db/base.ts';
+import { chiffresParML, type ChiffresML } from './moteur.ts';
+
+export interface ChiffresTerritoire {
+  code: string;
+  nom: string;
+  structures: number;
+  indicateurs: Valeurs;
+  ratios: Valeurs;
+}
+
+export interface ChiffresMLSitues extends ChiffresML {
+  nom: string;
+  code_departement: string;
+  code_region: string;
+}
+
+export interface TableauAnnuel {
+  annee: number;
+  catalogue: string;
+  structures: ChiffresMLSitues[];
+  departements: ChiffresTerritoire[];
+  regions: ChiffresTerritoire[];
+  national: ChiffresTerritoire;
+  /** Distribution de chaque ratio parmi les ML : par région, et pour la nation. */
+  distributions: { regions: Record<string, Record<string, Distribution | null>>; national: Record<string, Distribution | null> };
+}
+
+interface Situation {
+  code_structure: string;
+  nom: string;
+  code_departement: string;
+  nom_departement: string;
+  code_region: string;
+  nom_region: string;
+}
+
+export async function situerStructures(db: Requeteur, codes?: readonly string[]): Promise<Situation[]> {
+  return db.query<Situation>(
+    `SELECT m.code_structure, m.nom, m.code_departement, d.nom AS nom_departement, m.code_region, r.nom AS nom_region
+     FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
+     ${codes ? 'WHERE m.code_structure = ANY($1::text[])' : ''} ORDER BY m.code_structure COLLATE "C"`,
+    codes ? [codes] : [],
+  );
+}
+
+function territoires(catalogue: Catalogue, structures: ChiffresMLSitues[], cle: (s: ChiffresMLSitues) => string, nom: (code: string) => string) {
+  const groupes = new Map<string, ChiffresMLSitues[]>();
+  for (const s of structures) groupes.set(cle(s), [...(groupes.get(cle(s)) ?? []), s]);
+  return [...groupes.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, membres]) => territoire(catalogue, code, nom(code), membres));
+}
+
+function territoire(catalogue: Catalogue, code: string, nom: string, membres: ChiffresML[]): ChiffresTerritoire {
+  const valeurs = membres.map((m) => m.indicateurs);
+  return { code, nom, structures: membres.length, indicateurs: agregerIndicateurs(catalogue, valeurs), ratios: agregerRatios(catalogue, valeurs) };
+}
+
+export function distributionsDesRatios(catalogue: Catalogue, membres: { ratios: Valeurs }[]): Record<string, Distribution | null> {
+  return Object.fromEntries(catalogue.ratios.map((r) => [r.id, distribution(membres.map((m) => m.ratios[r.id]))]));
+}
+
+/** Tout le réseau pour une année : un seul passage du moteur, puis des sommes. */
+export async function tableauAnnuel(db: Requeteur, catalogue: Catalogue, annee: number, region?: string): Promise<TableauAnnuel> {
+  const situations = await situerStructures(db);
+  const chiffres = await chiffresParML(db, catalogue, annee);
+  const parCode = new Map(situations.map((s) => [s.code_structure, s]));
+  const structures: ChiffresMLSitues[] = chiffres.map((c) => {
+    const s = parCode.get(c.code_structure)!;
+    return { ...c, nom: s.nom, code_departement: s.code_departement, code_region: s.code_region };
+  });
+  const nomDepartement = (code: string) => situations.find((s) => s.code_departement === code)!.nom_departement;
+  const nomRegion = (code: string) => situations.find((s) => s.code_region === code)!.nom_region;
+  const regions = territoires(catalogue, structures, (s) => s.code_region, nomRegion);
+  const tableau: TableauAnnuel = {
+    annee,
+    catalogue: catalogue.version,
+    structures,
+    departements: territoires(catalogue, structures, (s) => s.code_departement, nomDepartement),
+    regions,
+    national: territoire(catalogue, 'FR', 'France', structures),
+    distributions: {
+      regions: Object.fromEntries(regions.map((r) => [r.code, distributionsDesRatios(catalogue, structures.filter((s) => s.code_region === r.code))])),
+      national: distributionsDesRatios(catalogue, structures),
+    },
+  };
+  // Un instantané régional garde ses ML et ses références (département, région, nation, distributions).
+  if (region !== undefined) {
+    const departements = new Set(structures.filter((s) => s.code_region === region).map((s) => s.code_departement));
+    tableau.structures = structures.filter((s) => s.code_region === region);
+    tableau.departements = tableau.departements.filter((d) => departements.has(d.code));
+    tableau.regions = regions.filter((r) => r.code === region);
+    tableau.distributions.regions = { [region]: tableau.distributions.regions[region] };
+  }
+  return tableau;
+}

@@ -1,0 +1,84 @@
+// La ligne de commande telle qu'un utilisateur la lance : processus, codes de sortie, messages.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csv, ecrireExtrait } from '../outils/extraits.ts';
+
+const RACINE = join(import.meta.dirname, '..', '..');
+const dossier = () => mkdtempSync(join(tmpdir(), 'cpo-cli-'));
+
+function cpo(args: string[], donnees = dossier()) {
+  const r = spawnSync(process.execPath, [join(RACINE, 'bin', 'cpo.js'), ...args], {
+    env: { ...process.env, CPO_DATA_DIR: donnees, DATABASE_URL: '' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, sortie: r.stdout, erreurs: r.stderr };
+}
+
+const EXTRAIT = {
+  'structures.csv': csv([['code_structure', 'nom', 'code_departement', 'code_region'], ['ML03501', 'Mission locale de Rennes', '35', '53']]),
+  'jeunes.csv': csv([['code_structure', 'id_jeune', 'date_naissance', 'sexe', 'date_premier_accueil'], ['ML03501', 'J1', '1998-04-02', 'F', '2016-09-12']]),
+  'evenements.csv': csv([['code_structure', 'id_evenement', 'id_jeune', 'date', 'type'], ['ML03501', 'E1', 'J1', '2016-09-12', 'ENTRETIEN_INDIVIDUEL']]),
+};
+
+describe('ligne de commande cpo', () => {
+  it("affiche son aide en français", () => {
+    const r = cpo(['--aide']);
+    expect(r.code).toBe(0);
+    expect(r.sortie).toContain('Utilisation : cpo');
+    expect(r.sortie).toContain('Commandes :');
+    for (const commande of ['import', 'export', 'demo', 'serve']) expect(r.sortie).toContain(commande);
+    const aideImport = cpo(['import', '--aide']);
+    expect(aideImport.sortie).toContain('--tolerant');
+  });
+
+  it("refuse une option inconnue ou une valeur hors liste, en français, avec un code d'erreur", () => {
+    const inconnue = cpo(['import', '--vite', 'x']);
+    expect(inconnue.code).not.toBe(0);
+    expect(inconnue.erreurs).toContain('option inconnue : --vite');
+    const echelle = cpo(['demo', '--echelle', 'canton']);
+    expect(echelle.code).not.toBe(0);
+    expect(echelle.erreurs).toContain('valeurs admises : ml, departement, region, national');
+    const annee = cpo(['export', dossier(), '--annee', 'deux-mille']);
+    expect(annee.erreurs).toContain('--annee attend un nombre entier');
+  });
+
+  it("importe (code 0), refuse un extrait fautif (code 1, une ligne par erreur), puis exporte", () => {
+    const base = dossier();
+    const ok = cpo(['import', ecrireExtrait(EXTRAIT)], base);
+    expect(ok.erreurs).toContain('Import terminé');
+    expect(ok.code).toBe(0);
+
+    const fautif = cpo(['import', ecrireExtrait({ ...EXTRAIT, 'evenements.csv': EXTRAIT['evenements.csv'] + 'ML03501;E2;J9;2016-13-01;SMS\n' })], base);
+    expect(fautif.code).toBe(1);
+    expect(fautif.erreurs).toContain('Import refusé : rien n’a été écrit');
+    expect(fautif.erreurs).toContain('evenements.csv, ligne 3, colonne id_jeune (valeur « J9 ») : jeune inconnu');
+    expect(fautif.erreurs).toContain('evenements.csv, ligne 3, colonne date (valeur « 2016-13-01 ») : date impossible');
+
+    const sortie = dossier();
+    const exporte = cpo(['export', sortie], base);
+    expect(exporte.code).toBe(0);
+    expect(readFileSync(join(sortie, 'evenements.csv'), 'utf8')).toBe('code_structure;id_evenement;id_jeune;date;type;id_conseiller\nML03501;E1;J1;2016-09-12;ENTRETIEN_INDIVIDUEL;\n');
+  });
+
+  it("dit qu'une source n'existe pas", () => {
+    const r = cpo(['import', '/nulle/part']);
+    expect(r.code).toBe(1);
+    expect(r.erreurs).toContain('source introuvable : /nulle/part');
+  });
+
+  it("génère la démonstration d'une ML dans un dossier, qui s'importe en mode strict", () => {
+    const sortie = dossier();
+    const gen = cpo(['demo', '--echelle', 'ml', '--graine', '7', '--sortie', sortie]);
+    expect(gen.code).toBe(0);
+    expect(existsSync(join(sortie, 'evenements.csv'))).toBe(true);
+    const r = cpo(['import', sortie, '--json']);
+    expect(r.code).toBe(0);
+    const rapport = JSON.parse(r.sortie);
+    expect(rapport.statut).toBe('importe');
+    expect(rapport.fichiers.find((f: any) => f.fichier === 'evenements.csv').crees).toBeGreaterThan(10_000);
+  });
+});

@@ -1,0 +1,116 @@
+// Le moteur SQL contre l'implémentation de référence indépendante (test/reference), sur des extraits
+// aléatoires qui touchent les cas de bord, pour chaque ML et chaque année, sur les deux moteurs de base.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
+import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
+import { figerInstantane, lireInstantane, listerInstantanes } from '../../src/application/indicateurs/instantanes.ts';
+import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
+import { ServiceChiffres } from '../../src/application/indicateurs/serviceChiffres.ts';
+import { tableauAnnuel } from '../../src/application/indicateurs/tableauDeBord.ts';
+import type { Base } from '../../src/infrastructure/db/base.ts';
+import { surChaqueMoteur } from '../outils/bases.ts';
+import { csv, ecrireExtrait } from '../outils/extraits.ts';
+import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+import { calculerReference } from '../reference/indicateursReference.ts';
+
+const catalogue = chargerCatalogue();
+const ANNEES = [2014, 2015, 2016, 2017, 2018];
+
+function comparer(calcule: Record<string, number | null>, attendu: Record<string, number | null>, contexte: string) {
+  expect(Object.keys(calcule).sort(), contexte).toEqual(Object.keys(attendu).sort());
+  for (const [id, valeur] of Object.entries(attendu)) {
+    if (valeur === null || Number.isInteger(valeur)) expect(calcule[id], `${contexte} ${id}`).toBe(valeur);
+    else expect(calcule[id], `${contexte} ${id}`).toBeCloseTo(valeur, 9);
+  }
+}
+
+surChaqueMoteur('moteur d’indicateurs', (moteur) => {
+  describe.each([11, 12])('extrait aléatoire de graine %i', (graine) => {
+    let base: Base;
+    const dossier = mkdtempSync(join(tmpdir(), 'cpo-aleatoire-'));
+    beforeAll(async () => {
+      ecrireExtraitAleatoire(dossier, graine, { structures: 3, jeunesParStructure: 150 });
+      base = await moteur.ouvrir();
+      const r = await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' });
+      expect(r.erreurs).toEqual([]);
+    });
+    afterAll(async () => base.fermer());
+
+    it.each(ANNEES)('chaque indicateur et chaque ratio de chaque ML en %i égale la référence', async (annee) => {
+      const reference = calculerReference(dossier, annee);
+      const calcules = await chiffresParML(base, catalogue, annee);
+      expect(calcules.map((c) => c.code_structure)).toEqual(reference.structures.map((s) => s.code_structure));
+      for (const [k, attendu] of reference.structures.entries()) {
+        comparer(calcules[k].indicateurs, attendu.indicateurs, `${attendu.code_structure} ${annee}`);
+        comparer(calcules[k].ratios, attendu.ratios, `${attendu.code_structure} ${annee}`);
+      }
+    });
+
+    it("les déclinaisons somment à l'indicateur, et une ML seule donne les mêmes chiffres que le réseau entier", async () => {
+      const tous = await chiffresParML(base, catalogue, 2017);
+      for (const ml of tous) {
+        for (const [id, parDeclinaison] of Object.entries(ml.declinaisons)) {
+          for (const [declinaison, effectifs] of Object.entries(parDeclinaison)) {
+            expect(Object.values(effectifs).reduce((a, b) => a + b, 0), `${ml.code_structure} ${id} ${declinaison}`).toBe(ml.indicateurs[id]);
+          }
+        }
+        const [seule] = await chiffresParML(base, catalogue, 2017, [ml.code_structure]);
+        expect(seule).toEqual(ml);
+      }
+    });
+
+    it('agrège département, région et nation par sommes, et les ratios par somme des numérateurs sur somme des dénominateurs', async () => {
+      const tableau = await tableauAnnuel(base, catalogue, 2017);
+      const jeunes = tableau.structures.reduce((s, m) => s + m.indicateurs.jeunes_accompagnes!, 0);
+      expect(tableau.national.indicateurs.jeunes_accompagnes).toBe(jeunes);
+      expect(tableau.regions.reduce((s, r) => s + r.indicateurs.jeunes_accompagnes!, 0)).toBe(jeunes);
+      const contact = tableau.structures.reduce((s, m) => s + m.indicateurs.jeunes_en_contact!, 0);
+      expect(tableau.national.ratios.ratio_03).toBeCloseTo(jeunes / contact, 12);
+      const valeurs = tableau.structures.map((s) => s.ratios.ratio_03!).sort((a, b) => a - b);
+      expect(tableau.distributions.national.ratio_03).toMatchObject({ minimum: valeurs[0], maximum: valeurs.at(-1), effectif: valeurs.length });
+    });
+  });
+
+  describe('temps réel et instantanés', () => {
+    let base: Base;
+    beforeAll(async () => {
+      base = await moteur.ouvrir();
+    });
+    afterAll(async () => base.fermer());
+
+    const structure = csv([['code_structure', 'nom', 'code_departement', 'code_region'], ['ML1', 'Mission locale 1', '35', '53']]);
+    const jeunes = (n: number) =>
+      csv([['code_structure', 'id_jeune', 'date_naissance', 'sexe', 'date_premier_accueil'], ...Array.from({ length: n }, (_, i) => ['ML1', `J${i}`, '1998-01-01', 'F', '2017-02-01'])]);
+    const evenements = (n: number) =>
+      csv([['code_structure', 'id_evenement', 'id_jeune', 'date', 'type'], ...Array.from({ length: n }, (_, i) => ['ML1', `E${i}`, `J${i}`, '2017-03-01', 'ATELIER'])]);
+
+    it("un import terminé se voit à la requête suivante ; un instantané figé ne change plus", async () => {
+      const service = new ServiceChiffres(base, catalogue);
+      await importerExtrait(base, ecrireExtrait({ 'structures.csv': structure, 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(2) }));
+      expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(2);
+      const fige = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'test' });
+      expect(fige).toMatchObject({ annee: 2017, code_region: null, catalogue: catalogue.version });
+      expect(fige.empreinte).toMatch(/^[0-9a-f]{64}$/);
+
+      await importerExtrait(base, ecrireExtrait({ 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(3) }));
+      expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(3);
+
+      const relu = await lireInstantane(base, fige.id);
+      expect(relu!.integre).toBe(true);
+      expect(relu!.contenu.structures[0].indicateurs.jeunes_accompagnes).toBe(2);
+      await expect(base.query(`UPDATE instantane SET empreinte = 'x' WHERE id = $1`, [fige.id])).rejects.toThrow(/ajout seul/);
+      await expect(base.query(`DELETE FROM instantane`)).rejects.toThrow(/ajout seul/);
+
+      // Mêmes données, même empreinte : l'empreinte ne dépend que du contenu.
+      const second = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'test' });
+      const troisieme = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'autre' });
+      expect(troisieme.empreinte).toBe(second.empreinte);
+      expect(second.empreinte).not.toBe(fige.empreinte);
+      expect((await listerInstantanes(base, { annee: 2017 })).map((i) => i.id)).toEqual([fige.id, second.id, troisieme.id]);
+      await expect(figerInstantane(base, catalogue, { annee: 2017, region: '99', acteur: 'test' })).rejects.toThrow('région inconnue : 99');
+    });
+  });
+});
