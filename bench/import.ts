@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { genererDemo } from '../src/application/demo/genererDemo.ts';
 import { importerExtrait } from '../src/application/echange/importerExtrait.ts';
 import { totalLignes } from '../src/application/echange/rapport.ts';
-import { basePostgresNeuve, ecrireResultat, fr, machine, mo, suivreMemoire, tableau } from './outils.ts';
+import type { Base } from '../src/infrastructure/db/base.ts';
+import { ecrireResultat, fr, machine, mo, suivreMemoire, tableau } from './outils.ts';
 
 export const GRAINE = 2015;
 export const DOSSIER_NATIONAL = join(import.meta.dirname, 'donnees', `national-${GRAINE}`);
@@ -19,11 +20,10 @@ export async function extraitNational(): Promise<string> {
   return DOSSIER_NATIONAL;
 }
 
-export async function bancImport() {
+export async function bancImport(base: Base) {
   const source = await extraitNational();
-  const base = await basePostgresNeuve('cpo_bench_import');
   const memoire = suivreMemoire();
-  try {
+  {
     const rapport = await importerExtrait(base, source, { acteur: 'bench' });
     const pic = memoire.arreter();
     if (rapport.statut !== 'importe') throw new Error(`import refusé : ${JSON.stringify(rapport.erreurs.slice(0, 5))}`);
@@ -50,7 +50,5 @@ export async function bancImport() {
     const resultat = { machine: machine(), lignes: total, dureeMs: rapport.dureeMs, lignesParSeconde: Math.round(parSeconde), picMemoireMo: mo(pic), fichiers };
     ecrireResultat('import-national', resultat);
     return resultat;
-  } finally {
-    await base.fermer();
   }
 }

@@ -32,6 +32,21 @@ export async function basePostgresNeuve(nom: string): Promise<Base> {
   });
 }
 
+/** La base d'un passage précédent, si elle existe et contient des ML ; null sinon. */
+export async function ouvrirBaseGardee(nom: string): Promise<Base | null> {
+  const url = new URL(URL_ADMIN);
+  url.pathname = `/${nom}`;
+  try {
+    const base = await ouvrirBase({ url: url.toString() });
+    const [{ n }] = await base.query<{ n: number }>('SELECT count(*)::int AS n FROM mission_locale');
+    if (n > 0) return base;
+    await base.fermer();
+  } catch {
+    // pas de base gardée
+  }
+  return null;
+}
+
 /** Pic de mémoire résidente du processus, relevé toutes les 50 ms. */
 export function suivreMemoire() {
   let pic = process.memoryUsage().rss;

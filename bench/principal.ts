@@ -1,14 +1,25 @@
-// Les bancs d'essai, dans l'ordre ; `npm run bench -- import` n'en lance qu'un.
+// Les bancs d'essai, dans l'ordre, sur une base PostgreSQL nationale : l'import la remplit, le moteur
+// d'indicateurs la lit. `npm run bench -- indicateurs` réutilise la base d'un passage précédent s'il
+// l'a gardée (CPO_BENCH_GARDER_BASE=1).
 import { bancImport } from './import.ts';
+import { bancIndicateurs } from './indicateurs.ts';
+import { basePostgresNeuve, ouvrirBaseGardee } from './outils.ts';
 
-const BANCS: Record<string, () => Promise<unknown>> = { import: bancImport };
-
+const BANCS = ['import', 'indicateurs'];
 const demandes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-for (const nom of demandes.length ? demandes : Object.keys(BANCS)) {
-  const banc = BANCS[nom];
-  if (!banc) {
-    console.error(`banc inconnu : ${nom} (connus : ${Object.keys(BANCS).join(', ')})`);
+for (const nom of demandes) {
+  if (!BANCS.includes(nom)) {
+    console.error(`banc inconnu : ${nom} (connus : ${BANCS.join(', ')})`);
     process.exit(1);
   }
-  await banc();
+}
+const aLancer = demandes.length ? demandes : BANCS;
+
+const gardee = aLancer.includes('import') ? null : await ouvrirBaseGardee('cpo_bench');
+const base = gardee ?? (await basePostgresNeuve('cpo_bench'));
+try {
+  if (!gardee) await bancImport(base);
+  if (aLancer.includes('indicateurs')) await bancIndicateurs(base);
+} finally {
+  await base.fermer();
 }

@@ -221,6 +221,22 @@ surChaqueMoteur('import', (moteur) => {
     expect(r.avertissements[0].message).toMatch(/^les financements font 980,00 €, soit -20,00 € d'écart/);
   });
 
+  it('signale une clé en double dans un fichier : refus en mode strict, ligne écartée en mode tolérant', async () => {
+    const fichiers = extraitValide();
+    fichiers['evenements.csv'] += 'ML03501;E1-0;J1;2017-05-02;ATELIER\n';
+    const strict = await importerExtrait(base, ecrireExtrait(fichiers));
+    expect(strict.statut).toBe('refuse');
+    expect(strict.erreurs).toEqual([
+      { fichier: 'evenements.csv', ligne: 902, colonne: 'id_evenement', valeur: 'E1-0', message: 'clé en double dans le fichier : déjà présente ligne 2' },
+    ]);
+    expect((await base.query(`SELECT count(*)::int AS n FROM evenement`))[0].n).toBe(0);
+    const tolerant = await importerExtrait(base, ecrireExtrait(fichiers), { tolerant: true });
+    expect(compte(tolerant, 'evenements.csv')).toMatchObject({ crees: 900, rejetes: 1 });
+    // Une seconde fois, par le chemin ON CONFLICT : même diagnostic.
+    const encore = await importerExtrait(base, ecrireExtrait(fichiers));
+    expect(encore.erreurs.map((e) => e.ligne)).toEqual([902]);
+  });
+
   it('importe une archive .zip du dossier', async () => {
     const dossier = ecrireExtrait(extraitValide());
     const zip = `${dossier}.zip`;

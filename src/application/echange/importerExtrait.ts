@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FICHIERS, LIGNES_FINANCEMENT, renvoieAuJeune, type Colonne, type FichierEchange } from '../../domaine/echange/format.ts';
 import { controlerLigne } from '../../domaine/echange/reglesLigne.ts';
-import { lireValeur } from '../../domaine/echange/valeurs.ts';
+import { lecteurDeColonne } from '../../domaine/echange/valeurs.ts';
 import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../domaine/referentiel/codes.ts';
 import { aujourdhui as dateDuJour } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
@@ -104,33 +104,65 @@ export async function importerExtrait(base: Base, source: string, options: Optio
       rapport.fichiers = lus.map((l) => l.bilan);
 
       options.progression?.etape('Contrôles de cohérence', lus.length);
-      for (const lu of lus) {
-        for (const requete of await requetesDeControle(tx, lu.fichier, tolerant)) {
-          const t0 = Date.now();
-          const fautives = await tx.query<LigneFautive>(requete);
-          if (process.env.CPO_DEBUG_SQL) console.error(Date.now() - t0, 'ms', requete.slice(0, 150).replace(/\s+/g, ' '));
-          for (const l of fautives) {
-            signaler({ fichier: lu.fichier.nom, ligne: l.ligne, colonne: l.colonne, valeur: l.valeur ?? '', message: l.message });
-          }
-          // En mode tolérant, une ligne écartée ne compte plus pour les contrôles suivants.
-          if (tolerant) await ecarter(tx, lu.fichier, rejets);
+      const executer = async (lu: FichierLu, requete: string) => {
+        for (const l of await tx.query<LigneFautive>(requete)) {
+          signaler({ fichier: lu.fichier.nom, ligne: l.ligne, colonne: l.colonne, valeur: l.valeur ?? '', message: l.message });
         }
+        // En mode tolérant, une ligne écartée ne compte plus pour les contrôles suivants.
+        if (tolerant) await ecarter(tx, lu.fichier, rejets);
+      };
+      for (const lu of lus) {
+        for (const requete of await requetesDeControle(tx, lu.fichier, tolerant)) await executer(lu, requete);
         options.progression?.avancer(1);
       }
       options.progression?.terminer();
       if (extrait.fichiers.has('moyens.csv')) rapport.avertissements.push(...(await controlerFinancements(tx)));
 
-      for (const lu of lus) lu.bilan.rejetes = lu.lisible ? (rejets.get(lu.fichier.nom)?.size ?? 0) : lu.bilan.lignes;
-      if (rapport.erreurs.length > 0 && !tolerant) throw new RefusImport('erreurs');
+      const compterRejets = () => {
+        for (const lu of lus) lu.bilan.rejetes = lu.lisible ? (rejets.get(lu.fichier.nom)?.size ?? 0) : lu.bilan.lignes;
+      };
+      if (rapport.erreurs.length > 0 && !tolerant) {
+        // Refusé de toute façon : le rapport dit aussi les clés en double.
+        for (const lu of lus) await executer(lu, requeteDoublons(lu.fichier));
+        compterRejets();
+        throw new RefusImport('erreurs');
+      }
 
       options.progression?.etape('Écriture en base', lus.length);
       for (const lu of lus) {
         const debutFusion = Date.now();
-        if (lu.lisible) await fusionner(tx, lu);
+        if (lu.lisible) {
+          const doublons = async () => {
+            await executer(lu, requeteDoublons(lu.fichier));
+            if (!tolerant && rapport.erreurs.length > 0) {
+              compterRejets();
+              throw new RefusImport('erreurs');
+            }
+          };
+          if (await dejaEnBase(tx, lu.fichier)) {
+            // ON CONFLICT laisserait passer un doublon (la dernière ligne gagnerait) : on le cherche avant.
+            await doublons();
+            await fusionner(tx, lu, false);
+          } else {
+            // Premier chargement : un INSERT simple, que la clé primaire arrête sur un doublon ; on revient
+            // alors au point de sauvegarde pour dire quelles lignes, et, en mode tolérant, fusionner le reste.
+            await tx.query('SAVEPOINT fusion');
+            try {
+              await fusionner(tx, lu, true);
+            } catch (e) {
+              if ((e as { code?: string }).code !== '23505') throw e;
+              await tx.query('ROLLBACK TO SAVEPOINT fusion');
+              await doublons();
+              await fusionner(tx, lu, true);
+            }
+            await tx.query('RELEASE SAVEPOINT fusion');
+          }
+        }
         lu.bilan.dureeFusionMs = Date.now() - debutFusion;
         options.progression?.avancer(1);
       }
       options.progression?.terminer();
+      compterRejets();
 
       if (tolerant && lus.some((l) => l.bilan.rejetes > 0)) {
         rapport.statut = 'importe_avec_rejets';
@@ -219,6 +251,7 @@ async function chargerEnTransit(
 
   const erreur = (ligne: number, colonne: string, valeur: string, message: string) =>
     signaler({ fichier: fichier.nom, ligne, colonne, valeur, message });
+  const lecteurs = fichier.colonnes.map((c) => lecteurDeColonne(c, aujourdhui));
   let indices: number[] | null = null; // position dans l'enregistrement de chaque colonne du format, -1 si absente
   let largeurEntete = 0;
 
@@ -245,7 +278,7 @@ async function chargerEnTransit(
           for (let i = 0; i < fichier.colonnes.length; i++) {
             const colonne = fichier.colonnes[i];
             const brut = indices[i] >= 0 ? champs[indices[i]] : undefined;
-            const lecture = lireValeur(colonne, brut, aujourdhui);
+            const lecture = lecteurs[i](brut);
             if (lecture.erreur !== undefined) {
               valide = false;
               erreur(ligne, colonne.nom, (brut ?? '').trim(), lecture.erreur);
@@ -331,14 +364,6 @@ async function requetesDeControle(tx: Requeteur, fichier: FichierEchange, tolera
   const valide = tolerant ? 'AND r.valide' : '';
   const requetes: string[] = [];
 
-  // Clé en double dans le même fichier.
-  const cle = fichier.cle.map((c) => `t.${c}`).join(', ');
-  requetes.push(`SELECT ligne, '${fichier.cle.at(-1)}' AS colonne, ${fichier.cle.at(-1)}::text AS valeur,
-      'clé en double dans le fichier : déjà présente ligne ' || premiere AS message
-    FROM (SELECT t.*, min(t.ligne) OVER (PARTITION BY ${cle}) AS premiere FROM ${t} t
-          WHERE ${fichier.cle.map((c) => `t.${c} IS NOT NULL`).join(' AND ')}) d
-    WHERE ligne <> premiere`);
-
   // « Absent de la base et de l'extrait » s'écrit NOT EXISTS … AND NOT EXISTS … : deux anti-jointures
   // par hachage, là où un OR de deux EXISTS corrélés ferait une recherche par ligne.
   const structures = await vue('mission_locale');
@@ -397,6 +422,20 @@ async function requetesDeControle(tx: Requeteur, fichier: FichierEchange, tolera
   return requetes;
 }
 
+/**
+ * Clés en double dans un même fichier. Trier des dizaines de millions de lignes pour n'en trouver
+ * aucune coûte cher : on ne cherche les doublons que si l'import est déjà refusé, ou si la fusion
+ * bute sur une clé en double (voir fusionnerOuSignalerDoublons).
+ */
+function requeteDoublons(fichier: FichierEchange): string {
+  const cle = fichier.cle.map((c) => `t.${c}`).join(', ');
+  return `SELECT ligne, '${fichier.cle.at(-1)}' AS colonne, ${fichier.cle.at(-1)}::text AS valeur,
+      'clé en double dans le fichier : déjà présente ligne ' || premiere AS message
+    FROM (SELECT t.*, min(t.ligne) OVER (PARTITION BY ${cle}) AS premiere FROM ${transit(fichier)} t
+          WHERE ${fichier.cle.map((c) => `t.${c} IS NOT NULL`).join(' AND ')}) d
+    WHERE ligne <> premiere`;
+}
+
 /** Deux CIVIS/PACEA d'un même jeune qui se chevauchent (dates incluses ; sans date de fin : en cours). */
 function requeteChevauchements(t: string, tolerant: boolean): string {
   return `WITH candidats AS (
@@ -444,15 +483,20 @@ async function ecarter(tx: Requeteur, fichier: FichierEchange, rejets: Map<strin
 
 // ---------- 3. Fusion ----------
 
-async function fusionner(tx: Requeteur, lu: FichierLu): Promise<void> {
+/** Des lignes des ML de l'extrait sont-elles déjà dans la table ? Sinon, aucun conflit n'est possible. */
+async function dejaEnBase(tx: Requeteur, fichier: FichierEchange): Promise<boolean> {
+  const [{ existe }] = await tx.query<{ existe: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${fichier.table} x WHERE x.code_structure IN (SELECT DISTINCT code_structure FROM ${transit(fichier)})) AS existe`,
+  );
+  return existe;
+}
+
+/** `premier` : premier chargement des ML de l'extrait dans cette table, un INSERT simple suffit. */
+async function fusionner(tx: Requeteur, lu: FichierLu, premier: boolean): Promise<void> {
   const { fichier, bilan, presentes } = lu;
   const t = transit(fichier);
   const colonnes = fichier.colonnes.filter((c) => !c.identite).map((c) => c.nom);
   const misesAJour = colonnes.filter((c) => presentes.has(c) && !fichier.cle.includes(c));
-  // Premier chargement des ML de l'extrait dans cette table : pas de conflit possible, INSERT simple.
-  const [{ premier }] = await tx.query<{ premier: boolean }>(
-    `SELECT NOT EXISTS (SELECT 1 FROM ${fichier.table} x WHERE x.code_structure IN (SELECT DISTINCT code_structure FROM ${t})) AS premier`,
-  );
   const fusion = (table: string, cols: string[], maj: string[], cle: readonly string[]) => `
     INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${t} WHERE valide
     ${premier ? '' : `ON CONFLICT (${cle.join(', ')}) ${

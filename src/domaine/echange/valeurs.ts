@@ -73,3 +73,25 @@ export function lireValeur(colonne: Colonne, brut: string | undefined, aujourdhu
     }
   }
 }
+
+/** Natures aux valeurs peu nombreuses et répétées (dates, codes) : leur lecture se mémorise. */
+const MEMORISABLES = new Set(['date', 'code', 'codeGeo', 'booleen']);
+const TAILLE_MAX_MEMOIRE = 50_000;
+
+/**
+ * Un lecteur pour une colonne : même résultat que `lireValeur`, mais une date ou un code déjà vus ne
+ * sont pas relus (un extrait national répète quelques milliers de dates sur des dizaines de millions de lignes).
+ */
+export function lecteurDeColonne(colonne: Colonne, aujourdhui: string): (brut: string | undefined) => Lecture {
+  if (!MEMORISABLES.has(colonne.type.nature)) return (brut) => lireValeur(colonne, brut, aujourdhui);
+  const memoire = new Map<string, Lecture>();
+  return (brut) => {
+    const cle = brut ?? '';
+    let lecture = memoire.get(cle);
+    if (lecture === undefined) {
+      lecture = lireValeur(colonne, brut, aujourdhui);
+      if (memoire.size < TAILLE_MAX_MEMOIRE) memoire.set(cle, lecture);
+    }
+    return lecture;
+  };
+}

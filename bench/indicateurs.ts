@@ -1,0 +1,121 @@
+// Banc d'essai du moteur d'indicateurs sur les données nationales dans PostgreSQL : recalcul complet
+// d'une année (445 ML, indicateurs, déclinaisons, agrégats, distributions), chiffres d'une ML, pic de
+// mémoire ; et, pour référence, le même SQL du moteur exécuté par DuckDB sur les mêmes fichiers CSV.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { join } from 'node:path';
+import { chargerCatalogue } from '../src/application/indicateurs/catalogueEnVigueur.ts';
+import { chiffresParML } from '../src/application/indicateurs/moteur.ts';
+import { tableauAnnuel } from '../src/application/indicateurs/tableauDeBord.ts';
+import { FICHIERS } from '../src/domaine/echange/format.ts';
+import type { Base, Requeteur } from '../src/infrastructure/db/base.ts';
+import { extraitNational } from './import.ts';
+import { ecrireResultat, fr, machine, mo, suivreMemoire, tableau } from './outils.ts';
+
+const ANNEE = 2017;
+const REPETITIONS_ML = 20;
+
+const TYPES_DUCKDB: Record<string, string> = {
+  identifiant: 'VARCHAR',
+  texte: 'VARCHAR',
+  code: 'VARCHAR',
+  codeGeo: 'VARCHAR',
+  siret: 'VARCHAR',
+  communes: 'VARCHAR',
+  date: 'DATE',
+  booleen: 'BOOLEAN',
+  entier: 'INTEGER',
+  decimal: 'DECIMAL(14,2)',
+};
+
+/** Le Requeteur du moteur, sur DuckDB : le même SQL, un autre exécutant. */
+function requeteurDuckDB(connexion: DuckDBConnection): Requeteur {
+  const enJs = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v);
+  return {
+    async query(sql) {
+      const lecteur = await connexion.runAndReadAll(sql.replaceAll(' COLLATE "C"', ''));
+      return lecteur.getRowObjectsJS().map((ligne) => Object.fromEntries(Object.entries(ligne).map(([k, v]) => [k, enJs(v)]))) as any[];
+    },
+    charger: () => Promise.reject(new Error('non utilisé')),
+    copyToFile: () => Promise.reject(new Error('non utilisé')),
+  };
+}
+
+async function chargerDuckDB(dossier: string): Promise<{ connexion: DuckDBConnection; dureeMs: number }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connexion = await instance.connect();
+  const debut = Date.now();
+  for (const f of FICHIERS) {
+    const colonnes = f.colonnes.map((c) => `'${c.nom}': '${TYPES_DUCKDB[c.type.nature]}'`).join(', ');
+    await connexion.run(
+      `CREATE TABLE ${f.table} AS SELECT * FROM read_csv('${join(dossier, f.nom)}', delim = ';', header = true, columns = {${colonnes}})`,
+    );
+  }
+  await connexion.run(`CREATE TABLE region AS SELECT DISTINCT code_region AS code, code_region AS nom FROM mission_locale`);
+  await connexion.run(`CREATE TABLE departement AS SELECT DISTINCT code_departement AS code, code_departement AS nom, code_region FROM mission_locale`);
+  return { connexion, dureeMs: Date.now() - debut };
+}
+
+async function chronometrer<T>(travail: () => Promise<T>): Promise<{ resultat: T; dureeMs: number }> {
+  const debut = performance.now();
+  const resultat = await travail();
+  return { resultat, dureeMs: performance.now() - debut };
+}
+
+const mediane = (valeurs: number[]) => [...valeurs].sort((a, b) => a - b)[Math.floor(valeurs.length / 2)];
+
+export async function bancIndicateurs(base: Base) {
+  const catalogue = chargerCatalogue();
+  await base.query('ANALYZE');
+  {
+    const memoire = suivreMemoire();
+    const complet = await chronometrer(() => tableauAnnuel(base, catalogue, ANNEE));
+    const second = await chronometrer(() => tableauAnnuel(base, catalogue, ANNEE));
+    const pic = memoire.arreter();
+    const codes = complet.resultat.structures.map((s) => s.code_structure);
+    const temps: number[] = [];
+    for (let i = 0; i < REPETITIONS_ML; i++) {
+      const code = codes[(i * 37) % codes.length];
+      temps.push((await chronometrer(() => chiffresParML(base, catalogue, ANNEE, [code]))).dureeMs);
+    }
+
+    process.stderr.write('Chargement des CSV dans DuckDB (référence)…\n');
+    const duck = await chargerDuckDB(await extraitNational());
+    const duckdb = requeteurDuckDB(duck.connexion);
+    const duckComplet = await chronometrer(() => chiffresParML(duckdb, catalogue, ANNEE));
+    const duckSecond = await chronometrer(() => chiffresParML(duckdb, catalogue, ANNEE));
+    // Même SQL, mêmes fichiers : les deux exécutants doivent trouver les mêmes chiffres.
+    const ecarts = duckSecond.resultat.filter((d, k) => JSON.stringify(d.indicateurs) !== JSON.stringify(complet.resultat.structures[k].indicateurs));
+
+    const tempsPg = Math.min(complet.dureeMs, second.dureeMs);
+    const tempsDuck = Math.min(duckComplet.dureeMs, duckSecond.dureeMs);
+    const resultat = {
+      machine: machine(),
+      annee: ANNEE,
+      structures: codes.length,
+      recalculNationalMs: Math.round(tempsPg),
+      uneMLMedianeMs: Math.round(mediane(temps)),
+      uneMLMaxMs: Math.round(Math.max(...temps)),
+      picMemoireMo: mo(pic),
+      duckdb: { chargementCsvMs: duck.dureeMs, calculMs: Math.round(tempsDuck), mlEnEcart: ecarts.length },
+      rapportPostgresSurDuckdb: Math.round((tempsPg / tempsDuck) * 100) / 100,
+    };
+    console.log(`\nMoteur d'indicateurs, année ${ANNEE}, ${codes.length} ML (données nationales dans PostgreSQL)\n`);
+    console.log(
+      tableau(
+        ['mesure', 'valeur', 'objectif'],
+        [
+          ['recalcul national complet (s)', fr(tempsPg / 1000, 2), '≤ 10'],
+          ['une ML, médiane (ms)', fr(resultat.uneMLMedianeMs), '≤ 100'],
+          ['une ML, maximum (ms)', fr(resultat.uneMLMaxMs), ''],
+          ['pic de mémoire Node (Mo)', fr(resultat.picMemoireMo), '≤ 2 048'],
+          ['DuckDB, même SQL sur les CSV (s)', fr(tempsDuck / 1000, 2), ''],
+          ['PostgreSQL / DuckDB', fr(resultat.rapportPostgresSurDuckdb, 2), '≤ 3'],
+          ['DuckDB, chargement des CSV (s)', fr(duck.dureeMs / 1000, 1), ''],
+          ['ML aux chiffres différents entre les deux', String(ecarts.length), '0'],
+        ],
+      ),
+    );
+    ecrireResultat('indicateurs-national', resultat);
+    return resultat;
+  }
+}

@@ -1,0 +1,76 @@
+// L'API HTTP des chiffres, appelée comme un client (injection Fastify), sur les deux moteurs.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
+import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
+import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
+import type { Base } from '../../src/infrastructure/db/base.ts';
+import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import { surChaqueMoteur } from '../outils/bases.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+
+surChaqueMoteur('API des chiffres', (moteur) => {
+  let base: Base;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    base = await moteur.ouvrir();
+    const dossier = mkdtempSync(join(tmpdir(), 'cpo-api-'));
+    ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
+    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    app = await creerServeur(base);
+  });
+  afterAll(async () => {
+    await app.close();
+    await base.fermer();
+  });
+
+  it("rend les chiffres d'une ML avec l'année précédente et ses références, les mêmes que le moteur", async () => {
+    const [premiere] = await chiffresParML(base, chargerCatalogue(), 2017);
+    const reponse = await app.inject({ url: `/api/annees/2017/structures/${premiere.code_structure}` });
+    expect(reponse.statusCode).toBe(200);
+    const corps = reponse.json();
+    expect(corps.indicateurs).toEqual(premiere.indicateurs);
+    expect(corps.ratios).toEqual(premiere.ratios);
+    const [avant] = await chiffresParML(base, chargerCatalogue(), 2016, [premiere.code_structure]);
+    expect(corps.precedent.indicateurs).toEqual(avant.indicateurs);
+    expect(Object.keys(corps.references)).toEqual(['departement', 'region', 'national', 'distributions']);
+    expect(corps.references.national.structures).toBe(3);
+    expect(corps.references.distributions.national.ratio_03.effectif).toBeGreaterThan(0);
+  });
+
+  it('rend un département, une région, la nation', async () => {
+    const national = (await app.inject({ url: '/api/annees/2017/national' })).json();
+    expect(national.structures).toHaveLength(3);
+    const somme = national.structures.reduce((s: number, m: any) => s + m.indicateurs.jeunes_en_contact, 0);
+    expect(national.territoire.indicateurs.jeunes_en_contact).toBe(somme);
+    const region = (await app.inject({ url: `/api/annees/2017/regions/${national.structures[0].code_region}` })).json();
+    expect(region.niveau).toBe('region');
+    const departement = await app.inject({ url: `/api/annees/2017/departements/${national.structures[0].code_departement}` });
+    expect(departement.statusCode).toBe(200);
+  });
+
+  it('répond en français : 404 pour une ML inconnue, 400 pour une année invalide', async () => {
+    const inconnue = await app.inject({ url: '/api/annees/2017/structures/ML99999' });
+    expect(inconnue.statusCode).toBe(404);
+    expect(inconnue.json().message).toBe('Mission locale inconnue : ML99999');
+    const invalide = await app.inject({ url: '/api/annees/deux-mille/national' });
+    expect(invalide.statusCode).toBe(400);
+    expect(invalide.json().message).toMatch(/^Requête invalide — annee : /);
+    expect((await app.inject({ url: '/api/rien' })).json().message).toBe('Adresse inconnue : GET /api/rien');
+  });
+
+  it('fige, liste et relit un instantané ; documente son API en OpenAPI', async () => {
+    const cree = await app.inject({ method: 'POST', url: '/api/instantanes', payload: { annee: 2016 } });
+    expect(cree.statusCode).toBe(201);
+    const { id, empreinte } = cree.json();
+    expect((await app.inject({ url: '/api/instantanes?annee=2016' })).json().instantanes.map((i: any) => i.id)).toContain(id);
+    const lu = (await app.inject({ url: `/api/instantanes/${id}` })).json();
+    expect(lu).toMatchObject({ id, empreinte, integre: true, annee: 2016 });
+    expect(lu.contenu.structures).toHaveLength(3);
+    const docs = await app.inject({ url: '/api/docs/json' });
+    expect(Object.keys(docs.json().paths)).toContain('/api/annees/{annee}/structures/{code}');
+  });
+});
