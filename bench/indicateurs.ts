@@ -65,7 +65,8 @@ const mediane = (valeurs: number[]) => [...valeurs].sort((a, b) => a - b)[Math.f
 
 export async function bancIndicateurs(base: Base) {
   const catalogue = chargerCatalogue();
-  await base.query('ANALYZE');
+  // Une base qu'on vient de charger est nettoyée et analysée avant d'être interrogée, comme en exploitation.
+  await base.query('VACUUM ANALYZE');
   {
     const memoire = suivreMemoire();
     const complet = await chronometrer(() => tableauAnnuel(base, catalogue, ANNEE));

@@ -7,9 +7,7 @@ import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dossierTemporaire } from '../outils/extraits.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 
 surChaqueMoteur('API des chiffres', (moteur) => {
@@ -17,7 +15,7 @@ surChaqueMoteur('API des chiffres', (moteur) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     base = await moteur.ouvrir();
-    const dossier = mkdtempSync(join(tmpdir(), 'cpo-api-'));
+    const dossier = dossierTemporaire('api');
     ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
     expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
     app = await creerServeur(base);

@@ -1,13 +1,12 @@
 // La ligne de commande telle qu'un utilisateur la lance : processus, codes de sortie, messages.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csv, ecrireExtrait } from '../outils/extraits.ts';
+import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 
 const RACINE = join(import.meta.dirname, '..', '..');
-const dossier = () => mkdtempSync(join(tmpdir(), 'cpo-cli-'));
+const dossier = () => dossierTemporaire('cli');
 
 function cpo(args: string[], donnees = dossier()) {
   const r = spawnSync(process.execPath, [join(RACINE, 'bin', 'cpo.js'), ...args], {
@@ -62,6 +61,37 @@ describe('ligne de commande cpo', () => {
     const exporte = cpo(['export', sortie], base);
     expect(exporte.code).toBe(0);
     expect(readFileSync(join(sortie, 'evenements.csv'), 'utf8')).toBe('code_structure;id_evenement;id_jeune;date;type;id_conseiller\nML03501;E1;J1;2016-09-12;ENTRETIEN_INDIVIDUEL;\n');
+  });
+
+  it('calcule les indicateurs en JSON (le format attendu par les contrôles externes), CSV et tableau, et fige un instantané', () => {
+    const base = dossier();
+    expect(cpo(['import', ecrireExtrait(EXTRAIT)], base).code).toBe(0);
+    const json = cpo(['indicateurs', '--annee', '2016', '--format', 'json'], base);
+    expect(json.code).toBe(0);
+    const sortie = JSON.parse(json.sortie);
+    expect(sortie).toMatchObject({ annee: 2016, catalogue: 'cpo-2015-2018/v1' });
+    const [ml] = sortie.structures;
+    expect(ml.code_structure).toBe('ML03501');
+    expect(ml.indicateurs).toMatchObject({ jeunes_en_contact: 1, premiers_accueils: 1, jeunes_accompagnes: 1, entretiens_individuels: 1, etp_conseillers: null });
+    expect(Object.keys(ml.ratios)).toHaveLength(13);
+    expect(ml.ratios).toMatchObject({ ratio_02: 1, ratio_05: 1, ratio_01: null, ratio_06: null });
+
+    const csvSortie = cpo(['indicateurs', '--annee', '2016', '--format', 'csv'], base).sortie.split('\n');
+    expect(csvSortie[0].startsWith('annee;code_structure;pop_16_25;')).toBe(true);
+    expect(csvSortie[1].startsWith('2016;ML03501;')).toBe(true);
+    const tableau = cpo(['indicateurs', '--annee', '2016', '--structure', 'ML03501'], base).sortie;
+    expect(tableau).toContain('Jeunes en contact');
+    expect(tableau).toMatch(/ratio_06 Jeunes accompagnés par conseiller \(ETP\) +n\.d\./);
+
+    const fige = cpo(['figer', '--annee', '2016'], base);
+    expect(fige.code).toBe(0);
+    expect(fige.erreurs).toMatch(/Instantané n° 1 figé : année 2016, national/);
+    const relu = JSON.parse(cpo(['instantanes', '--id', '1'], base).sortie);
+    expect(relu).toMatchObject({ id: 1, integre: true });
+    expect(relu.contenu.structures[0].indicateurs.jeunes_en_contact).toBe(1);
+    const inconnue = cpo(['indicateurs', '--annee', '2016', '--structure', 'ML99'], base);
+    expect(inconnue.code).toBe(1);
+    expect(inconnue.erreurs).toContain('structure inconnue : ML99');
   });
 
   it("dit qu'une source n'existe pas", () => {

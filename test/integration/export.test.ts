@@ -1,15 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { exporterExtrait } from '../../src/application/echange/exporterExtrait.ts';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { csv, ecrireExtrait } from '../outils/extraits.ts';
+import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 
-const dossierTemporaire = () => mkdtempSync(join(tmpdir(), 'cpo-export-test-'));
 const contenu = (dossier: string) => Object.fromEntries(readdirSync(dossier).map((f) => [f, readFileSync(join(dossier, f), 'utf8')]));
 
 const EXTRAIT = {

@@ -1,8 +1,5 @@
 // Le moteur SQL contre l'implémentation de référence indépendante (test/reference), sur des extraits
 // aléatoires qui touchent les cas de bord, pour chaque ML et chaque année, sur les deux moteurs de base.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
@@ -12,7 +9,7 @@ import { ServiceChiffres } from '../../src/application/indicateurs/serviceChiffr
 import { tableauAnnuel } from '../../src/application/indicateurs/tableauDeBord.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { csv, ecrireExtrait } from '../outils/extraits.ts';
+import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { calculerReference } from '../reference/indicateursReference.ts';
 
@@ -30,7 +27,7 @@ function comparer(calcule: Record<string, number | null>, attendu: Record<string
 surChaqueMoteur('moteur d’indicateurs', (moteur) => {
   describe.each([11, 12])('extrait aléatoire de graine %i', (graine) => {
     let base: Base;
-    const dossier = mkdtempSync(join(tmpdir(), 'cpo-aleatoire-'));
+    const dossier = dossierTemporaire('aleatoire');
     beforeAll(async () => {
       ecrireExtraitAleatoire(dossier, graine, { structures: 3, jeunesParStructure: 150 });
       base = await moteur.ouvrir();

@@ -1,15 +1,15 @@
 // Tests de l'implémentation de référence sur de petits extraits écrits à la main, un par cas de bord,
 // et du générateur d'extraits aléatoires (reproductible, valide, et qui touche bien les bords).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dossierTemporaire } from '../outils/extraits.ts';
 import { ecrireExtraitAleatoire } from './extraitAleatoire.ts';
 import { ajouterMois, analyserCsv, calculerReference, lireFichier, sommeEnCentimes, veille, type Ligne } from './indicateursReference.ts';
 
 /** Écrit un extrait dans un dossier temporaire ; une ML « ML1 » par défaut. */
 function extrait(fichiers: Record<string, string>): string {
-  const dossier = mkdtempSync(join(tmpdir(), 'cpo-reference-'));
+  const dossier = dossierTemporaire('reference');
   const tout = { 'structures.csv': 'code_structure;nom;code_departement;code_region\nML1;Mission locale 1;35;53\n', ...fichiers };
   for (const [nom, contenu] of Object.entries(tout)) writeFileSync(join(dossier, nom), contenu);
   return dossier;
@@ -343,7 +343,7 @@ describe('données déclarées et ratios', () => {
 
 describe('extrait aléatoire', () => {
   const ecrire = (graine: number, options?: { structures?: number; jeunesParStructure?: number }) => {
-    const dossier = mkdtempSync(join(tmpdir(), 'cpo-aleatoire-'));
+    const dossier = dossierTemporaire('aleatoire');
     ecrireExtraitAleatoire(dossier, graine, options);
     return dossier;
   };

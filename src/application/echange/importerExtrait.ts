@@ -61,6 +61,8 @@ interface FichierLu {
   bilan: BilanFichier;
   /** Colonnes du format présentes dans l'en-tête. */
   presentes: Set<string>;
+  /** Les codes de structure lus dans le fichier. */
+  structures: Set<string>;
   lisible: boolean;
 }
 
@@ -139,7 +141,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
               throw new RefusImport('erreurs');
             }
           };
-          if (await dejaEnBase(tx, lu.fichier)) {
+          if (await dejaEnBase(tx, lu)) {
             // ON CONFLICT laisserait passer un doublon (la dernière ligne gagnerait) : on le cherche avant.
             await doublons();
             await fusionner(tx, lu, false);
@@ -241,7 +243,7 @@ async function chargerEnTransit(
     dureeFusionMs: 0,
   };
   const debut = Date.now();
-  const lu: FichierLu = { fichier, chemin, encodage, bilan, presentes: new Set(), lisible: true };
+  const lu: FichierLu = { fichier, chemin, encodage, bilan, presentes: new Set(), structures: new Set(), lisible: true };
   await tx.query(
     `CREATE TEMP TABLE ${transit(fichier)} (ligne integer NOT NULL, valide boolean NOT NULL, ${fichier.colonnes
       .map((c) => `${c.nom} ${TYPES_SQL[c.type.nature]}`)
@@ -291,6 +293,7 @@ async function chargerEnTransit(
             erreur(ligne, m.colonne, m.valeur, m.message);
           }
           if (!valide) rangee[1] = 'f';
+          if (valeurs.code_structure) lu.structures.add(valeurs.code_structure);
           lot.push(rangee);
         }
         progression?.avancer(octets);
@@ -484,9 +487,10 @@ async function ecarter(tx: Requeteur, fichier: FichierEchange, rejets: Map<strin
 // ---------- 3. Fusion ----------
 
 /** Des lignes des ML de l'extrait sont-elles déjà dans la table ? Sinon, aucun conflit n'est possible. */
-async function dejaEnBase(tx: Requeteur, fichier: FichierEchange): Promise<boolean> {
+async function dejaEnBase(tx: Requeteur, lu: FichierLu): Promise<boolean> {
   const [{ existe }] = await tx.query<{ existe: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM ${fichier.table} x WHERE x.code_structure IN (SELECT DISTINCT code_structure FROM ${transit(fichier)})) AS existe`,
+    `SELECT EXISTS (SELECT 1 FROM ${lu.fichier.table} WHERE code_structure = ANY($1::text[])) AS existe`,
+    [[...lu.structures]],
   );
   return existe;
 }
@@ -496,31 +500,39 @@ async function fusionner(tx: Requeteur, lu: FichierLu, premier: boolean): Promis
   const { fichier, bilan, presentes } = lu;
   const t = transit(fichier);
   const colonnes = fichier.colonnes.filter((c) => !c.identite).map((c) => c.nom);
-  const misesAJour = colonnes.filter((c) => presentes.has(c) && !fichier.cle.includes(c));
-  const fusion = (table: string, cols: string[], maj: string[], cle: readonly string[]) => `
-    INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${t} WHERE valide
-    ${premier ? '' : `ON CONFLICT (${cle.join(', ')}) ${
+  const identite = fichier.colonnes.filter((c) => c.identite && presentes.has(c.nom)).map((c) => c.nom);
+  const inserer = (table: string, cols: string[]) => `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${t} WHERE valide`;
+  const [{ valides }] = await tx.query<{ valides: number }>(`SELECT count(*)::int AS valides FROM ${t} WHERE valide`);
+
+  if (premier) {
+    // Tout est nouveau : ni conflit à résoudre, ni lignes à renvoyer pour les compter.
+    await tx.query(inserer(fichier.table, colonnes));
+    if (identite.length) await tx.query(inserer('jeune_identite', [...fichier.cle, ...identite]));
+    Object.assign(bilan, { crees: valides, misAJour: 0, inchanges: 0 });
+    return;
+  }
+
+  const fusion = (table: string, cols: string[], maj: string[]) => `
+    ${inserer(table, cols)}
+    ON CONFLICT (${fichier.cle.join(', ')}) ${
       maj.length
         ? `DO UPDATE SET ${maj.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
            WHERE (${maj.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${maj.map((c) => `EXCLUDED.${c}`).join(', ')})`
         : 'DO NOTHING'
-    }`}
-    RETURNING ${cle.join(', ')}, (xmax = 0) AS cree`;
-
-  const identite = fichier.colonnes.filter((c) => c.identite && presentes.has(c.nom)).map((c) => c.nom);
+    }
+    RETURNING ${fichier.cle.join(', ')}, (xmax = 0) AS cree`;
+  // Une colonne absente du fichier n'écrase pas la valeur en base.
+  const misesAJour = colonnes.filter((c) => presentes.has(c) && !fichier.cle.includes(c));
   // L'identité d'un jeune vit dans sa propre table ; une identité changée compte comme une mise à jour du jeune.
   const requete = identite.length
-    ? `WITH j AS (${fusion(fichier.table, colonnes, misesAJour, fichier.cle)}),
-            i AS (${fusion('jeune_identite', [...fichier.cle, ...identite], identite, fichier.cle)})
+    ? `WITH j AS (${fusion(fichier.table, colonnes, misesAJour)}),
+            i AS (${fusion('jeune_identite', [...fichier.cle, ...identite], identite)})
        SELECT count(*) FILTER (WHERE j.cree)::int AS crees, count(*) FILTER (WHERE j.cree IS NOT TRUE)::int AS maj
        FROM j FULL JOIN i USING (${fichier.cle.join(', ')})`
-    : `WITH j AS (${fusion(fichier.table, colonnes, misesAJour, fichier.cle)})
+    : `WITH j AS (${fusion(fichier.table, colonnes, misesAJour)})
        SELECT count(*) FILTER (WHERE j.cree)::int AS crees, count(*) FILTER (WHERE NOT j.cree)::int AS maj FROM j`;
   const [{ crees, maj }] = await tx.query<{ crees: number; maj: number }>(requete);
-  const [{ valides }] = await tx.query<{ valides: number }>(`SELECT count(*)::int AS valides FROM ${t} WHERE valide`);
-  bilan.crees = crees;
-  bilan.misAJour = maj;
-  bilan.inchanges = valides - crees - maj;
+  Object.assign(bilan, { crees, misAJour: maj, inchanges: valides - crees - maj });
 }
 
 // ---------- 4. Rejets ----------

@@ -73,39 +73,9 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
     parML.set(code_structure, { code_structure, indicateurs, ratios: {}, declinaisons: {} });
   }
 
-  for (const [source, ids] of sources) {
-    const agregats = ids.map((id) => `${CALCULS[id].expression} AS ${id}`).join(', ');
-    if (source !== 'parcours') {
-      const sql = `SELECT code_structure, ${agregats} FROM (${requeteSource(source, filtre)}) x GROUP BY code_structure`;
-      for (const ligne of await db.query(remplacerParametres(sql, annee))) {
-        const ml = parML.get(ligne.code_structure);
-        if (ml) for (const id of ids) ml.indicateurs[id] = ligne[id];
-      }
-      continue;
-    }
-    // Parcours : un groupe par ML et combinaison de modalités ; les totaux et les déclinaisons
-    // s'obtiennent en additionnant les groupes (les calculs de cette source sont additifs).
-    const modalites = catalogue.declinaisons.map((d) => `${expressionModalite(d)} AS mod_${d.id}`).join(', ');
-    const groupes = catalogue.declinaisons.map((d) => `mod_${d.id}`);
-    const sql = `SELECT code_structure${groupes.map((g) => `, ${g}`).join('')}, ${agregats}
-      FROM (SELECT *${modalites ? `, ${modalites}` : ''} FROM (${requeteSource(source, filtre)}) p) x
-      GROUP BY code_structure${groupes.map((g) => `, ${g}`).join('')}`;
-    for (const ligne of await db.query(remplacerParametres(sql, annee))) {
-      const ml = parML.get(ligne.code_structure);
-      if (!ml) continue;
-      for (const id of ids) ml.indicateurs[id] = (ml.indicateurs[id] ?? 0) + ligne[id];
-      for (const i of catalogue.indicateurs) {
-        if (CALCULS[i.id].source !== 'parcours' || !i.declinaisons?.length) continue;
-        const parDeclinaison = (ml.declinaisons[i.id] ??= {});
-        for (const d of i.declinaisons) {
-          const modalite = ligne[`mod_${d}`];
-          if (modalite == null) continue;
-          const effectifs = (parDeclinaison[d] ??= {});
-          effectifs[modalite] = (effectifs[modalite] ?? 0) + ligne[i.id];
-        }
-      }
-    }
-  }
+  // Les sources sont indépendantes : sur un pool PostgreSQL elles tournent en parallèle ; sur une
+  // connexion unique (PGlite, transaction) le pilote les met en file.
+  await Promise.all([...sources].map(([source, ids]) => calculerSource(db, catalogue, annee, source, ids, filtre, parML)));
 
   const resultat = [...parML.values()];
   for (const ml of resultat) {
@@ -113,6 +83,49 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
     ml.ratios = calculerRatios(catalogue, ml.indicateurs);
   }
   return resultat;
+}
+
+
+async function calculerSource(
+  db: Requeteur,
+  catalogue: Catalogue,
+  annee: number,
+  source: Source,
+  ids: string[],
+  filtre: (alias: string) => string,
+  parML: Map<string, ChiffresML>,
+): Promise<void> {
+  const agregats = ids.map((id) => `${CALCULS[id].expression} AS ${id}`).join(', ');
+  if (source !== 'parcours') {
+    const sql = `SELECT code_structure, ${agregats} FROM (${requeteSource(source, filtre)}) x GROUP BY code_structure`;
+    for (const ligne of await db.query(remplacerParametres(sql, annee))) {
+      const ml = parML.get(ligne.code_structure);
+      if (ml) for (const id of ids) ml.indicateurs[id] = ligne[id];
+    }
+    return;
+  }
+  // Parcours : un groupe par ML et combinaison de modalités ; les totaux et les déclinaisons
+  // s'obtiennent en additionnant les groupes (les calculs de cette source sont additifs).
+  const modalites = catalogue.declinaisons.map((d) => `${expressionModalite(d)} AS mod_${d.id}`).join(', ');
+  const groupes = catalogue.declinaisons.map((d) => `mod_${d.id}`);
+  const sql = `SELECT code_structure${groupes.map((g) => `, ${g}`).join('')}, ${agregats}
+    FROM (SELECT *${modalites ? `, ${modalites}` : ''} FROM (${requeteSource(source, filtre)}) p) x
+    GROUP BY code_structure${groupes.map((g) => `, ${g}`).join('')}`;
+  for (const ligne of await db.query(remplacerParametres(sql, annee))) {
+    const ml = parML.get(ligne.code_structure);
+    if (!ml) continue;
+    for (const id of ids) ml.indicateurs[id] = (ml.indicateurs[id] ?? 0) + ligne[id];
+    for (const i of catalogue.indicateurs) {
+      if (CALCULS[i.id].source !== 'parcours' || !i.declinaisons?.length) continue;
+      const parDeclinaison = (ml.declinaisons[i.id] ??= {});
+      for (const d of i.declinaisons) {
+        const modalite = ligne[`mod_${d}`];
+        if (modalite == null) continue;
+        const effectifs = (parDeclinaison[d] ??= {});
+        effectifs[modalite] = (effectifs[modalite] ?? 0) + ligne[i.id];
+      }
+    }
+  }
 }
 
 /** Toutes les modalités apparaissent, à 0 quand aucun jeune n'y tombe. */

@@ -113,7 +113,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 async function ouvrirPostgres(url: string): Promise<Base> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Les requêtes d'indicateurs agrègent des millions de lignes : avec la mémoire de travail par défaut
+  // (4 Mo), tris et hachages débordent sur disque, et la compilation JIT coûte plus qu'elle ne rapporte.
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: process.env.CPO_PG_OPTIONS ?? '-c work_mem=256MB -c jit=off' });
   // Plusieurs processus peuvent démarrer ensemble (tests) : un verrou consultatif sérialise les migrations.
   const client = await pool.connect();
   try {
