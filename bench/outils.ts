@@ -1,36 +1,14 @@
 // Outils communs des bancs d'essai : base PostgreSQL neuve, mesure de la mémoire, écriture des résultats.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { ouvrirBase, type Base } from '../src/infrastructure/db/base.ts';
+import { basePostgresNeuve as basePostgres } from '../test/outils/postgres.ts';
 
 export const URL_ADMIN = process.env.CPO_BENCH_POSTGRES_URL ?? 'postgres://cpo:cpo@127.0.0.1:5432/postgres';
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: URL_ADMIN });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Une base PostgreSQL neuve, détruite à la fermeture. */
-export async function basePostgresNeuve(nom: string): Promise<Base> {
-  await admin(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${nom}`);
-  const url = new URL(URL_ADMIN);
-  url.pathname = `/${nom}`;
-  const base = await ouvrirBase({ url: url.toString() });
-  const fermer = base.fermer;
-  return Object.assign(base, {
-    async fermer() {
-      await fermer();
-      if (!process.env.CPO_BENCH_GARDER_BASE) await admin(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`);
-    },
-  });
-}
+/** Une base PostgreSQL neuve, détruite à la fermeture (gardée avec CPO_BENCH_GARDER_BASE=1). */
+export const basePostgresNeuve = (nom: string) => basePostgres(URL_ADMIN, nom, { garder: Boolean(process.env.CPO_BENCH_GARDER_BASE) });
 
 /** La base d'un passage précédent, si elle existe et contient des ML ; null sinon. */
 export async function ouvrirBaseGardee(nom: string): Promise<Base | null> {
@@ -81,5 +59,6 @@ export function ecrireResultat(nom: string, resultat: unknown) {
 export const machine = () => ({
   date: new Date().toISOString(),
   node: process.version,
-  coeurs: (globalThis as any).navigator?.hardwareConcurrency ?? null,
+  coeurs: availableParallelism(),
+  memoireGo: Math.round(totalmem() / 1024 ** 3),
 });

@@ -83,13 +83,16 @@ export async function importerExtrait(base: Base, source: string, options: Optio
     dureeMs: 0,
   };
   const rejets = new Map<string, Map<number, string>>(); // fichier -> ligne -> motif
+  const detaillees = new Map<string, number>(); // fichier -> erreurs détaillées
   const signaler = (e: ErreurImport) => {
     const parFichier = rejets.get(e.fichier) ?? new Map<number, string>();
     rejets.set(e.fichier, parFichier);
     if (!parFichier.has(e.ligne)) parFichier.set(e.ligne, `${e.colonne ? e.colonne + ' : ' : ''}${e.message}`);
-    const deja = rapport.erreurs.filter((x) => x.fichier === e.fichier).length;
-    if (deja < ERREURS_DETAILLEES_PAR_FICHIER) rapport.erreurs.push(e);
-    else rapport.erreursNonDetaillees += 1;
+    const deja = detaillees.get(e.fichier) ?? 0;
+    if (deja < ERREURS_DETAILLEES_PAR_FICHIER) {
+      rapport.erreurs.push(e);
+      detaillees.set(e.fichier, deja + 1);
+    } else rapport.erreursNonDetaillees += 1;
   };
 
   try {
