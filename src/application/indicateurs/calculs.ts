@@ -67,43 +67,47 @@ const ACCOMPAGNEMENT = TYPES_EVENEMENT_ACCOMPAGNEMENT.map((t) => `'${t}'`).join(
 export function requeteSource(source: Source, filtre: (alias: string) => string): string {
   switch (source) {
     case 'parcours':
+      // Événements et situations de l'année agrégés par jeune en un seul passage : PostgreSQL le
+      // parallélise (Parallel Append + agrégat partiel), deux agrégats joints ensuite ne l'étaient pas.
       return `
-        WITH ev AS (
+        WITH annee AS (
           SELECT code_structure, id_jeune,
-                 count(*) FILTER (WHERE type = 'ENTRETIEN_INDIVIDUEL') AS nb_ei,
-                 count(*) FILTER (WHERE type IN ('ATELIER', 'INFORMATION_COLLECTIVE')) AS nb_collectif,
-                 bool_or(type IN (${ACCOMPAGNEMENT}) AND date >= :debut_jdi) AS jdi
-          FROM evenement e WHERE date BETWEEN :debut AND :fin ${filtre('e')}
-          GROUP BY code_structure, id_jeune),
-        si AS (
-          SELECT code_structure, id_jeune,
-                 bool_or(categorie = 'EMPLOI') AS emploi,
+                 count(*) FILTER (WHERE source = 'E' AND nature = 'ENTRETIEN_INDIVIDUEL') AS nb_ei,
+                 count(*) FILTER (WHERE source = 'E' AND nature IN ('ATELIER', 'INFORMATION_COLLECTIVE')) AS nb_collectif,
+                 bool_or(source = 'E') AS contact,
+                 bool_or(source = 'E' AND nature IN (${ACCOMPAGNEMENT}) AND debut >= :debut_jdi) AS jdi,
+                 bool_or(source = 'S' AND nature = 'EMPLOI') AS emploi,
                  -- Emploi durable : CDI, emploi d'avenir, création d'entreprise, ou fin prévue au moins
                  -- 6 mois après le début (début + 6 mois - 1 jour ; PostgreSQL ramène au dernier jour du mois).
-                 bool_or(categorie = 'CREATION_ENTREPRISE' OR (categorie = 'EMPLOI' AND (type_contrat IN ('CDI', 'EMPLOI_AVENIR')
-                         OR (date_fin_prevue IS NOT NULL AND (date_debut + interval '6 months')::date - 1 <= date_fin_prevue)))) AS emploi_durable,
-                 bool_or(categorie = 'ALTERNANCE') AS alternance,
-                 bool_or(categorie = 'FORMATION') AS formation,
-                 bool_or(categorie IN ('EMPLOI', 'ALTERNANCE', 'FORMATION', 'IMMERSION', 'CREATION_ENTREPRISE')) AS situation_professionnelle
-          FROM situation s WHERE date_debut BETWEEN :debut AND :fin ${filtre('s')}
+                 bool_or(source = 'S' AND (nature = 'CREATION_ENTREPRISE' OR (nature = 'EMPLOI' AND (contrat IN ('CDI', 'EMPLOI_AVENIR')
+                         OR (fin_prevue IS NOT NULL AND (debut + interval '6 months')::date - 1 <= fin_prevue))))) AS emploi_durable,
+                 bool_or(source = 'S' AND nature = 'ALTERNANCE') AS alternance,
+                 bool_or(source = 'S' AND nature = 'FORMATION') AS formation,
+                 bool_or(source = 'S' AND nature IN ('EMPLOI', 'ALTERNANCE', 'FORMATION', 'IMMERSION', 'CREATION_ENTREPRISE')) AS situation_professionnelle
+          FROM (
+            SELECT 'E' AS source, code_structure, id_jeune, type AS nature, NULL::text AS contrat, date AS debut, NULL::date AS fin_prevue
+            FROM evenement e WHERE date BETWEEN :debut AND :fin ${filtre('e')}
+            UNION ALL
+            SELECT 'S', code_structure, id_jeune, categorie, type_contrat, date_debut, date_fin_prevue
+            FROM situation s WHERE date_debut BETWEEN :debut AND :fin ${filtre('s')}
+          ) faits
           GROUP BY code_structure, id_jeune)
         SELECT j.code_structure, j.sexe, j.niveau_formation, j.qpv, j.zrr,
                date_part('year', age(:fin, j.date_naissance))::int AS age_au_31_decembre,
-               ev.id_jeune IS NOT NULL AS contact,
+               coalesce(a.contact, false) AS contact,
                j.date_premier_accueil BETWEEN :debut AND :fin AS premier_accueil,
-               coalesce(ev.nb_ei, 0) AS nb_ei,
-               coalesce(ev.nb_collectif, 0) AS nb_collectif,
-               coalesce(ev.nb_ei + ev.nb_collectif > 0, false) AS accompagne,
-               coalesce(ev.jdi, false) AS jdi,
-               coalesce(si.emploi, false) AS emploi,
-               coalesce(si.emploi_durable, false) AS emploi_durable,
-               coalesce(si.alternance, false) AS alternance,
-               coalesce(si.formation, false) AS formation,
-               coalesce(si.situation_professionnelle, false) AS situation_professionnelle
+               coalesce(a.nb_ei, 0) AS nb_ei,
+               coalesce(a.nb_collectif, 0) AS nb_collectif,
+               coalesce(a.nb_ei + a.nb_collectif > 0, false) AS accompagne,
+               coalesce(a.jdi, false) AS jdi,
+               coalesce(a.emploi, false) AS emploi,
+               coalesce(a.emploi_durable, false) AS emploi_durable,
+               coalesce(a.alternance, false) AS alternance,
+               coalesce(a.formation, false) AS formation,
+               coalesce(a.situation_professionnelle, false) AS situation_professionnelle
         FROM jeune j
-        LEFT JOIN ev ON ev.code_structure = j.code_structure AND ev.id_jeune = j.id_jeune
-        LEFT JOIN si ON si.code_structure = j.code_structure AND si.id_jeune = j.id_jeune
-        WHERE (ev.id_jeune IS NOT NULL OR j.date_premier_accueil BETWEEN :debut AND :fin) ${filtre('j')}`;
+        LEFT JOIN annee a ON a.code_structure = j.code_structure AND a.id_jeune = j.id_jeune
+        WHERE (a.contact OR j.date_premier_accueil BETWEEN :debut AND :fin) ${filtre('j')}`;
     case 'dispositif':
       // Les dispositifs en cours dans l'année : entrées, parrainages actifs et sorties en font partie.
       return `SELECT * FROM dispositif d WHERE date_debut <= :fin AND coalesce(date_fin, 'infinity'::date) >= :debut ${filtre('d')}`;
