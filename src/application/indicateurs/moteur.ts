@@ -74,8 +74,10 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
   }
 
   // Les sources sont indépendantes : sur un pool PostgreSQL elles tournent en parallèle ; sur une
-  // connexion unique (PGlite, transaction) le pilote les met en file.
-  await Promise.all([...sources].map(([source, ids]) => calculerSource(db, catalogue, annee, source, ids, filtre, parML)));
+  // connexion unique (PGlite, transaction), l'une après l'autre.
+  const calculer = ([source, ids]: [Source, string[]]) => calculerSource(db, catalogue, annee, source, ids, filtre, parML);
+  if (db.parallele) await Promise.all([...sources].map(calculer));
+  else for (const s of sources) await calculer(s);
 
   const resultat = [...parML.values()];
   for (const ml of resultat) {

@@ -16,6 +16,8 @@ import { pipeline } from 'node:stream/promises';
 import { chargerReferentielGeographique } from './referentielGeographique.ts';
 
 export interface Requeteur {
+  /** Des requêtes lancées ensemble s'exécutent-elles en parallèle (pool PostgreSQL) ? */
+  readonly parallele?: boolean;
   query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Chargement en masse : des lots de lignes, chaque valeur sous sa forme texte PostgreSQL ou null. */
   charger(table: string, colonnes: readonly ColonneSql[], lots: AsyncIterable<(string | null)[][]>): Promise<void>;
@@ -127,6 +129,7 @@ async function ouvrirPostgres(url: string): Promise<Base> {
   }
 
   const requeteur = (cible: pg.Pool | pg.PoolClient): Requeteur => ({
+    parallele: !('release' in cible),
     async query(sql, params) {
       return (await cible.query(sql, params as any[])).rows;
     },
