@@ -60,6 +60,13 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     expect((await app.inject({ url: '/api/rien' })).json().message).toBe('Adresse inconnue : GET /api/rien');
   });
 
+  it("sert une page d'accueil en français qui liste les Missions locales", async () => {
+    const page = await app.inject({ url: '/' });
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('<html lang="fr">');
+    expect(page.body).toContain('3 Missions locales en base');
+  });
+
   it('fige, liste et relit un instantané ; documente son API en OpenAPI', async () => {
     const cree = await app.inject({ method: 'POST', url: '/api/instantanes', payload: { annee: 2016 } });
     expect(cree.statusCode).toBe(201);
@@ -68,6 +75,9 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     const lu = (await app.inject({ url: `/api/instantanes/${id}` })).json();
     expect(lu).toMatchObject({ id, empreinte, integre: true, annee: 2016 });
     expect(lu.contenu.structures).toHaveLength(3);
+    const page = await app.inject({ url: '/api/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<!DOCTYPE html>');
     const docs = await app.inject({ url: '/api/docs/json' });
     expect(Object.keys(docs.json().paths)).toContain('/api/annees/{annee}/structures/{code}');
   });

@@ -39,19 +39,18 @@ export async function creerServeur(base: Base): Promise<FastifyInstance> {
 
   app.get('/api/sante', async () => ({ statut: 'ok', moteur: base.moteur }));
 
-  app.get('/api/structures', async () => {
-    const lignes = await base.query(
+  const structures = () =>
+    base.query<{ code_structure: string; nom: string; departement: string; region: string; jeunes: number }>(
       `SELECT m.code_structure, m.nom, m.code_departement, d.nom AS departement, m.code_region, r.nom AS region,
               (SELECT count(*)::int FROM jeune j WHERE j.code_structure = m.code_structure) AS jeunes
        FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
        ORDER BY m.code_structure COLLATE "C"`,
     );
-    return { structures: lignes };
-  });
+  app.get('/api/structures', async () => ({ structures: await structures() }));
 
   app.get('/', async (_req, reponse) => {
-    const { structures } = (await app.inject({ url: '/api/structures' })).json() as { structures: any[] };
-    const rangees = structures
+    const liste = await structures();
+    const rangees = liste
       .map(
         (s) =>
           `<tr><td>${echapper(s.code_structure)}</td><td>${echapper(s.nom)}</td><td>${echapper(s.departement)}</td><td>${echapper(s.region)}</td><td class="n">${nombre(s.jeunes)}</td></tr>`,
@@ -63,7 +62,8 @@ export async function creerServeur(base: Base): Promise<FastifyInstance> {
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#161616}h1{color:#000091}table{border-collapse:collapse}
 th,td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left}td.n{text-align:right}caption{text-align:left;font-weight:bold;margin:.5rem 0}</style>
 </head><body><header><p>République française</p><h1>CPO Missions locales</h1></header>
-<main><p>${nombre(structures.length)} Missions locales en base (${base.moteur === 'pglite' ? 'base embarquée' : 'serveur PostgreSQL'}).</p>
+<main><p>${nombre(liste.length)} Missions locales en base (${base.moteur === 'pglite' ? 'base embarquée' : 'serveur PostgreSQL'}).
+Les chiffres de la CPO sont servis par l'API, documentée sur <a href="/api/docs">/api/docs</a>.</p>
 <table><caption>Missions locales</caption><thead><tr><th scope="col">Code</th><th scope="col">Nom</th><th scope="col">Département</th><th scope="col">Région</th><th scope="col">Jeunes suivis</th></tr></thead>
 <tbody>${rangees}</tbody></table></main></body></html>`);
   });
