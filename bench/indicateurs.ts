@@ -3,6 +3,7 @@
 // mémoire ; et, pour référence, le même SQL du moteur exécuté par DuckDB sur les mêmes fichiers CSV.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
+import { requeteActivite } from '../src/application/indicateurs/activiteAnnuelle.ts';
 import { chargerCatalogue } from '../src/application/indicateurs/catalogueEnVigueur.ts';
 import { chiffresParML } from '../src/application/indicateurs/moteur.ts';
 import { tableauAnnuel } from '../src/application/indicateurs/tableauDeBord.ts';
@@ -50,6 +51,11 @@ async function chargerDuckDB(dossier: string): Promise<{ connexion: DuckDBConnec
       `CREATE TABLE ${f.table} AS SELECT * FROM read_csv('${join(dossier, f.nom)}', delim = ';', header = true, columns = {${colonnes}})`,
     );
   }
+  // L'activité annuelle par jeune, construite par le même SQL que l'import.
+  await connexion.run(`CREATE TABLE activite_jeune_annee (code_structure VARCHAR, id_jeune VARCHAR, annee INTEGER, nb_ei INTEGER,
+    nb_collectif INTEGER, contact BOOLEAN, jdi BOOLEAN, emploi BOOLEAN, emploi_durable BOOLEAN, alternance BOOLEAN, formation BOOLEAN,
+    situation_professionnelle BOOLEAN)`);
+  await connexion.run(requeteActivite());
   await connexion.run(`CREATE TABLE region AS SELECT DISTINCT code_region AS code, code_region AS nom FROM mission_locale`);
   await connexion.run(`CREATE TABLE departement AS SELECT DISTINCT code_departement AS code, code_departement AS nom, code_region FROM mission_locale`);
   return { connexion, dureeMs: Date.now() - debut };
@@ -111,7 +117,7 @@ export async function bancIndicateurs(base: Base) {
           ['pic de mémoire Node (Mo)', fr(resultat.picMemoireMo), '≤ 2 048'],
           ['DuckDB, même SQL sur les CSV (s)', fr(tempsDuck / 1000, 2), ''],
           ['PostgreSQL / DuckDB', fr(resultat.rapportPostgresSurDuckdb, 2), '≤ 3'],
-          ['DuckDB, chargement des CSV (s)', fr(duck.dureeMs / 1000, 1), ''],
+          ['DuckDB, chargement des CSV et activité annuelle (s)', fr(duck.dureeMs / 1000, 1), ''],
           ['ML aux chiffres différents entre les deux', String(ecarts.length), '0'],
         ],
       ),

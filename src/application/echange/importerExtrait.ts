@@ -15,6 +15,7 @@ import { lecteurDeColonne } from '../../domaine/echange/valeurs.ts';
 import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../domaine/referentiel/codes.ts';
 import { aujourdhui as dateDuJour } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';
 import { champCsv, detecterEncodage, ErreurCsv, lireCsv, type Encodage } from '../../infrastructure/fichiers/csv.ts';
 import { ouvrirExtrait } from '../../infrastructure/fichiers/extrait.ts';
 import type { BilanFichier, ErreurImport, RapportImport } from './rapport.ts';
@@ -168,6 +169,9 @@ export async function importerExtrait(base: Base, source: string, options: Optio
       }
       options.progression?.terminer();
       compterRejets();
+      // L'activité annuelle des jeunes suit leurs événements et leurs situations, dans la même transaction.
+      const touchees = lus.filter((l) => ['evenement', 'situation'].includes(l.fichier.table) && l.bilan.crees + l.bilan.misAJour > 0);
+      await recalculerActivite(tx, [...new Set(touchees.flatMap((l) => [...l.structures]))]);
 
       if (tolerant && lus.some((l) => l.bilan.rejetes > 0)) {
         rapport.statut = 'importe_avec_rejets';

@@ -3,9 +3,8 @@
 //
 // Chaque calcul appartient à une « source » : une requête groupée par Mission locale. Les calculs de
 // la source `parcours` portent sur une ligne par jeune (en contact ou en premier accueil dans
-// l'année) et sont additifs : c'est ce qui permet de les ventiler par sexe, âge, niveau, QPV, ZRR.
-import { TYPES_EVENEMENT_ACCOMPAGNEMENT } from '../../domaine/referentiel/codes.ts';
-
+// l'année, avec son activité agrégée : activiteAnnuelle.ts) et sont additifs : c'est ce qui permet
+// de les ventiler par sexe, âge, niveau, QPV, ZRR.
 export type Source = 'parcours' | 'dispositif' | 'situation' | 'aide' | 'offre' | 'contexte' | 'moyens';
 
 export interface Calcul {
@@ -58,8 +57,6 @@ export const CALCULS: Record<string, Calcul> = {
   ),
 };
 
-const ACCOMPAGNEMENT = TYPES_EVENEMENT_ACCOMPAGNEMENT.map((t) => `'${t}'`).join(', ');
-
 /**
  * Les lignes de chaque source pour l'année [:debut, :fin], restreintes aux ML de :codes si donné.
  * `filtre(alias)` rend la restriction aux ML.
@@ -67,31 +64,8 @@ const ACCOMPAGNEMENT = TYPES_EVENEMENT_ACCOMPAGNEMENT.map((t) => `'${t}'`).join(
 export function requeteSource(source: Source, filtre: (alias: string) => string): string {
   switch (source) {
     case 'parcours':
-      // Événements et situations de l'année agrégés par jeune en un seul passage : PostgreSQL le
-      // parallélise (Parallel Append + agrégat partiel), deux agrégats joints ensuite ne l'étaient pas.
+      // Une ligne par jeune en contact ou en premier accueil dans l'année, avec son activité de l'année.
       return `
-        WITH annee AS (
-          SELECT code_structure, id_jeune,
-                 count(*) FILTER (WHERE source = 'E' AND nature = 'ENTRETIEN_INDIVIDUEL') AS nb_ei,
-                 count(*) FILTER (WHERE source = 'E' AND nature IN ('ATELIER', 'INFORMATION_COLLECTIVE')) AS nb_collectif,
-                 bool_or(source = 'E') AS contact,
-                 bool_or(source = 'E' AND nature IN (${ACCOMPAGNEMENT}) AND debut >= :debut_jdi) AS jdi,
-                 bool_or(source = 'S' AND nature = 'EMPLOI') AS emploi,
-                 -- Emploi durable : CDI, emploi d'avenir, création d'entreprise, ou fin prévue au moins
-                 -- 6 mois après le début (début + 6 mois - 1 jour ; PostgreSQL ramène au dernier jour du mois).
-                 bool_or(source = 'S' AND (nature = 'CREATION_ENTREPRISE' OR (nature = 'EMPLOI' AND (contrat IN ('CDI', 'EMPLOI_AVENIR')
-                         OR (fin_prevue IS NOT NULL AND (debut + interval '6 months')::date - 1 <= fin_prevue))))) AS emploi_durable,
-                 bool_or(source = 'S' AND nature = 'ALTERNANCE') AS alternance,
-                 bool_or(source = 'S' AND nature = 'FORMATION') AS formation,
-                 bool_or(source = 'S' AND nature IN ('EMPLOI', 'ALTERNANCE', 'FORMATION', 'IMMERSION', 'CREATION_ENTREPRISE')) AS situation_professionnelle
-          FROM (
-            SELECT 'E' AS source, code_structure, id_jeune, type AS nature, NULL::text AS contrat, date AS debut, NULL::date AS fin_prevue
-            FROM evenement e WHERE date BETWEEN :debut AND :fin ${filtre('e')}
-            UNION ALL
-            SELECT 'S', code_structure, id_jeune, categorie, type_contrat, date_debut, date_fin_prevue
-            FROM situation s WHERE date_debut BETWEEN :debut AND :fin ${filtre('s')}
-          ) faits
-          GROUP BY code_structure, id_jeune)
         SELECT j.code_structure, j.sexe, j.niveau_formation, j.qpv, j.zrr,
                date_part('year', age(:fin, j.date_naissance))::int AS age_au_31_decembre,
                coalesce(a.contact, false) AS contact,
@@ -106,7 +80,7 @@ export function requeteSource(source: Source, filtre: (alias: string) => string)
                coalesce(a.formation, false) AS formation,
                coalesce(a.situation_professionnelle, false) AS situation_professionnelle
         FROM jeune j
-        LEFT JOIN annee a ON a.code_structure = j.code_structure AND a.id_jeune = j.id_jeune
+        LEFT JOIN activite_jeune_annee a ON a.code_structure = j.code_structure AND a.id_jeune = j.id_jeune AND a.annee = :annee
         WHERE (a.contact OR j.date_premier_accueil BETWEEN :debut AND :fin) ${filtre('j')}`;
     case 'dispositif':
       // Les dispositifs en cours dans l'année : entrées, parrainages actifs et sorties en font partie.

@@ -43,7 +43,6 @@ function expressionModalite(d: Declinaison): string {
 
 function remplacerParametres(sql: string, annee: number): string {
   return sql
-    .replaceAll(':debut_jdi', `'${annee}-08-01'::date`)
     .replaceAll(':debut', `'${annee}-01-01'::date`)
     .replaceAll(':fin', `'${annee}-12-31'::date`)
     .replaceAll(':annee', String(annee));

@@ -265,3 +265,27 @@ export const etatDonnees = pgTable('etat_donnees', {
   id: integer('id').primaryKey().default(1),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * Activité de chaque jeune par année (événements et situations agrégés), tenue à jour par l'import
+ * dans sa transaction : les indicateurs restent en temps réel sans réagréger des dizaines de millions
+ * d'événements à chaque calcul. Se reconstruit entièrement depuis les tables du parcours.
+ */
+export const activiteJeuneAnnee = pgTable(
+  'activite_jeune_annee',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    annee: integer('annee').notNull(),
+    nbEi: integer('nb_ei').notNull(),
+    nbCollectif: integer('nb_collectif').notNull(),
+    contact: boolean('contact').notNull(),
+    jdi: boolean('jdi').notNull(),
+    emploi: boolean('emploi').notNull(),
+    emploiDurable: boolean('emploi_durable').notNull(),
+    alternance: boolean('alternance').notNull(),
+    formation: boolean('formation').notNull(),
+    situationProfessionnelle: boolean('situation_professionnelle').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune, t.annee] })],
+);
