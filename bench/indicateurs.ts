@@ -3,7 +3,7 @@
 // mémoire ; et, pour référence, le même SQL du moteur exécuté par DuckDB sur les mêmes fichiers CSV.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { requeteActivite } from '../src/application/indicateurs/activiteAnnuelle.ts';
+import { COLONNES_ACTIVITE, selectActivite } from '../src/application/indicateurs/activiteAnnuelle.ts';
 import { chargerCatalogue } from '../src/application/indicateurs/catalogueEnVigueur.ts';
 import { chiffresParML } from '../src/application/indicateurs/moteur.ts';
 import { tableauAnnuel } from '../src/application/indicateurs/tableauDeBord.ts';
@@ -55,7 +55,7 @@ async function chargerDuckDB(dossier: string): Promise<{ connexion: DuckDBConnec
   await connexion.run(`CREATE TABLE activite_jeune_annee (code_structure VARCHAR, id_jeune VARCHAR, annee INTEGER, nb_ei INTEGER,
     nb_collectif INTEGER, contact BOOLEAN, jdi BOOLEAN, emploi BOOLEAN, emploi_durable BOOLEAN, alternance BOOLEAN, formation BOOLEAN,
     situation_professionnelle BOOLEAN)`);
-  await connexion.run(requeteActivite());
+  await connexion.run(`INSERT INTO activite_jeune_annee (${COLONNES_ACTIVITE}) ${selectActivite()}`);
   await connexion.run(`CREATE TABLE region AS SELECT DISTINCT code_region AS code, code_region AS nom FROM mission_locale`);
   await connexion.run(`CREATE TABLE departement AS SELECT DISTINCT code_departement AS code, code_departement AS nom, code_region FROM mission_locale`);
   return { connexion, dureeMs: Date.now() - debut };

@@ -108,6 +108,12 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
       expect(second.empreinte).not.toBe(fige.empreinte);
       expect((await listerInstantanes(base, { annee: 2017 })).map((i) => i.id)).toEqual([fige.id, second.id, troisieme.id]);
       await expect(figerInstantane(base, catalogue, { annee: 2017, region: '99', acteur: 'test' })).rejects.toThrow('région inconnue : 99');
+
+      // Un événement déplacé d'une année à l'autre quitte l'activité de 2017 et rejoint celle de 2016.
+      const deplace = csv([['code_structure', 'id_evenement', 'id_jeune', 'date', 'type'], ['ML1', 'E2', 'J2', '2016-03-01', 'ATELIER']]);
+      await importerExtrait(base, ecrireExtrait({ 'evenements.csv': deplace }));
+      expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(2);
+      expect((await service.structure(2016, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(1);
     });
   });
 });

@@ -67,7 +67,8 @@ export function requeteSource(source: Source, filtre: (alias: string) => string)
       // Une ligne par jeune en contact ou en premier accueil dans l'année, avec son activité de l'année.
       return `
         SELECT j.code_structure, j.sexe, j.niveau_formation, j.qpv, j.zrr,
-               date_part('year', age(:fin, j.date_naissance))::int AS age_au_31_decembre,
+               -- Âge révolu au 31 décembre : l'anniversaire de l'année est forcément passé.
+               :annee - date_part('year', j.date_naissance)::int AS age_au_31_decembre,
                coalesce(a.contact, false) AS contact,
                j.date_premier_accueil BETWEEN :debut AND :fin AS premier_accueil,
                coalesce(a.nb_ei, 0) AS nb_ei,
