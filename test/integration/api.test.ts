@@ -18,7 +18,7 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     const dossier = dossierTemporaire('api');
     ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
     expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
-    app = await creerServeur(base);
+    app = await creerServeur(base, { prechauffer: true });
   });
   afterAll(async () => {
     await app.close();

@@ -203,9 +203,9 @@ surChaqueMoteur('import', (moteur) => {
   it('lit un fichier en Windows-1252 et signale les colonnes inconnues et le déséquilibre des financements', async () => {
     const fichiers: Record<string, string | Buffer> = extraitValide();
     fichiers['structures.csv'] = Buffer.concat([
-      Buffer.from('code_structure;nom;code_departement;code_region;commentaire\nML03501;Mission locale de Saint-'),
+      Buffer.from('code_structure;nom;code_departement;code_region;commentaire;\nML03501;Mission locale de Saint-'),
       Buffer.from([0xc9]),
-      Buffer.from('tienne;35;53;x\nML02901;Brest;29;53;y\n'),
+      Buffer.from('tienne;35;53;x;\nML02901;Brest;29;53;y;\n'),
     ]);
     fichiers['moyens.csv'] = csv([
       ['code_structure', 'annee', 'produits_total', 'etat_cpo', 'region'],

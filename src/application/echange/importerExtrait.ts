@@ -334,7 +334,7 @@ function lireEntete(
 ): number[] {
   const noms = champs.map((c) => c.trim().toLowerCase());
   const connus = new Set(fichier.colonnes.map((c) => c.nom));
-  lu.bilan.colonnesIgnorees = noms.filter((n) => !connus.has(n));
+  lu.bilan.colonnesIgnorees = noms.filter((n) => n !== '' && !connus.has(n));
   for (const [i, nom] of noms.entries()) {
     if (connus.has(nom) && noms.indexOf(nom) !== i) {
       erreur(1, nom, '', 'colonne présente deux fois dans l’en-tête');

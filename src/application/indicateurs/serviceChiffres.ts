@@ -58,6 +58,12 @@ export class ServiceChiffres {
     return tableau;
   }
 
+  /** Calcule d'avance les tableaux de la dernière année d'activité et de la précédente. */
+  async prechauffer(): Promise<void> {
+    const [{ annee }] = await this.db.query<{ annee: number | null }>('SELECT max(annee) AS annee FROM activite_jeune_annee');
+    if (annee !== null) await Promise.all([this.tableau(annee), this.tableau(annee - 1)]);
+  }
+
   async structure(annee: number, code: string): Promise<ChiffresStructure | null> {
     const [courant, precedent] = await Promise.all([this.tableau(annee), this.tableau(annee - 1)]);
     const ml = courant.structures.find((s) => s.code_structure === code);

@@ -5,7 +5,7 @@ import { entier } from '../options.ts';
 
 export async function servir(port: number, hote: string) {
   const base = await ouvrirBase();
-  const app = await creerServeur(base);
+  const app = await creerServeur(base, { prechauffer: true });
   const arreter = async () => {
     await app.close();
     await base.fermer();

@@ -16,7 +16,8 @@ z.config(z.locales.fr());
 const echapper = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const nombre = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
-export async function creerServeur(base: Base): Promise<FastifyInstance> {
+/** `prechauffer` : calculer dès le démarrage les chiffres de la dernière année (et de la précédente). */
+export async function creerServeur(base: Base, options: { prechauffer?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -35,7 +36,9 @@ export async function creerServeur(base: Base): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  routesIndicateurs(app, base, new ServiceChiffres(base, chargerCatalogue()));
+  const service = new ServiceChiffres(base, chargerCatalogue());
+  routesIndicateurs(app, base, service);
+  if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 
   app.get('/api/sante', async () => ({ statut: 'ok', moteur: base.moteur }));
 
