@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ErreurCatalogue, validerCatalogue, type Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { CALCULS } from './calculs.ts';
 
-export const CATALOGUE_PAR_DEFAUT = join(import.meta.dirname, '..', '..', '..', 'catalogues', 'cpo-2015-2018.json');
+const CATALOGUE_PAR_DEFAUT = join(import.meta.dirname, '..', '..', '..', 'catalogues', 'cpo-2015-2018.json');
 
 const charges = new Map<string, Catalogue>();
 

@@ -40,12 +40,11 @@ interface Situation {
   nom_region: string;
 }
 
-export async function situerStructures(db: Requeteur, codes?: readonly string[]): Promise<Situation[]> {
+function situerStructures(db: Requeteur): Promise<Situation[]> {
   return db.query<Situation>(
     `SELECT m.code_structure, m.nom, m.code_departement, d.nom AS nom_departement, m.code_region, r.nom AS nom_region
      FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
-     ${codes ? 'WHERE m.code_structure = ANY($1::text[])' : ''} ORDER BY m.code_structure COLLATE "C"`,
-    codes ? [codes] : [],
+     ORDER BY m.code_structure COLLATE "C"`,
   );
 }
 

@@ -201,12 +201,6 @@ export function fichierParNom(nom: string): FichierEchange | undefined {
   return FICHIERS.find((f) => f.nom === n);
 }
 
-export function fichierParTable(table: string): FichierEchange {
-  const f = FICHIERS.find((x) => x.table === table);
-  if (!f) throw new Error(`table inconnue du format d'échange : ${table}`);
-  return f;
-}
-
 /** Colonne renvoyant au jeune (toutes les tables de parcours sauf jeunes, offres et données déclarées). */
 export function renvoieAuJeune(fichier: FichierEchange): boolean {
   return fichier.table !== 'jeune' && fichier.colonnes.some((c) => c.nom === 'id_jeune');

@@ -14,8 +14,6 @@ export const TYPES_EVENEMENT = [
 export const TYPES_EVENEMENT_ACCOMPAGNEMENT = ['ENTRETIEN_INDIVIDUEL', 'ATELIER', 'INFORMATION_COLLECTIVE'] as const;
 
 export const TYPES_DISPOSITIF = ['CIVIS', 'PACEA', 'GARANTIE_JEUNES', 'PPAE', 'PARRAINAGE'] as const;
-/** Parcours contractualisés qui ne peuvent pas se chevaucher pour un même jeune. */
-export const DISPOSITIFS_CONTRACTUALISES = ['CIVIS', 'PACEA'] as const;
 
 export const MOTIFS_FIN_DISPOSITIF = [
   'EMPLOI_DURABLE',

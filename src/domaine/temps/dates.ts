@@ -34,10 +34,6 @@ export function ajouterMois(date: DateCalendaire, mois: number): DateCalendaire 
   return formater(annee, moisArrivee, Math.min(j, joursDansLeMois(annee, moisArrivee)));
 }
 
-export function ajouterAnnees(date: DateCalendaire, annees: number): DateCalendaire {
-  return ajouterMois(date, annees * 12);
-}
-
 export function ajouterJours(date: DateCalendaire, jours: number): DateCalendaire {
   const [a, m, j] = decouper(date);
   const d = new Date(Date.UTC(a, m - 1, j + jours));
