@@ -8,17 +8,21 @@ import type { Base } from '../../src/infrastructure/db/base.ts';
 import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
+import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 
 surChaqueMoteur('API des chiffres', (moteur) => {
   let base: Base;
   let app: FastifyInstance;
+  let dgefp: { cookie: string };
+  const get = (url: string) => app.inject({ url, headers: dgefp });
   beforeAll(async () => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('api');
     ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
     expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
-    app = await creerServeur(base, { prechauffer: true });
+    app = await creerServeur(base, { prechauffer: true, connexionDemo: true });
+    dgefp = await connecter(app, compte(await comptesDemo(app), 'agent_dgefp'));
   });
   afterAll(async () => {
     await app.close();
@@ -27,7 +31,7 @@ surChaqueMoteur('API des chiffres', (moteur) => {
 
   it("rend les chiffres d'une ML avec l'année précédente et ses références, les mêmes que le moteur", async () => {
     const [premiere] = await chiffresParML(base, chargerCatalogue(), 2017);
-    const reponse = await app.inject({ url: `/api/annees/2017/structures/${premiere.code_structure}` });
+    const reponse = await get(`/api/annees/2017/structures/${premiere.code_structure}`);
     expect(reponse.statusCode).toBe(200);
     const corps = reponse.json();
     expect(corps.indicateurs).toEqual(premiere.indicateurs);
@@ -40,39 +44,40 @@ surChaqueMoteur('API des chiffres', (moteur) => {
   });
 
   it('rend un département, une région, la nation', async () => {
-    const national = (await app.inject({ url: '/api/annees/2017/national' })).json();
+    const national = (await get('/api/annees/2017/national')).json();
     expect(national.structures).toHaveLength(3);
     const somme = national.structures.reduce((s: number, m: any) => s + m.indicateurs.jeunes_en_contact, 0);
     expect(national.territoire.indicateurs.jeunes_en_contact).toBe(somme);
-    const region = (await app.inject({ url: `/api/annees/2017/regions/${national.structures[0].code_region}` })).json();
+    const region = (await get(`/api/annees/2017/regions/${national.structures[0].code_region}`)).json();
     expect(region.niveau).toBe('region');
-    const departement = await app.inject({ url: `/api/annees/2017/departements/${national.structures[0].code_departement}` });
+    const departement = await get(`/api/annees/2017/departements/${national.structures[0].code_departement}`);
     expect(departement.statusCode).toBe(200);
   });
 
   it('répond en français : 404 pour une ML inconnue, 400 pour une année invalide', async () => {
-    const inconnue = await app.inject({ url: '/api/annees/2017/structures/ML99999' });
+    const inconnue = await get('/api/annees/2017/structures/ML99999');
     expect(inconnue.statusCode).toBe(404);
     expect(inconnue.json().message).toBe('Mission locale inconnue : ML99999');
-    const invalide = await app.inject({ url: '/api/annees/deux-mille/national' });
+    const invalide = await get('/api/annees/deux-mille/national');
     expect(invalide.statusCode).toBe(400);
     expect(invalide.json().message).toMatch(/^Requête invalide — annee : /);
-    expect((await app.inject({ url: '/api/rien' })).json().message).toBe('Adresse inconnue : GET /api/rien');
+    expect((await get('/api/rien')).json().message).toBe('Adresse inconnue : GET /api/rien');
   });
 
-  it("sert une page d'accueil en français qui liste les Missions locales", async () => {
-    const page = await app.inject({ url: '/' });
-    expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.body).toContain('<html lang="fr">');
-    expect(page.body).toContain('3 Missions locales en base');
+  it("rend l'évolution d'une ML et de ses références sur les années en base", async () => {
+    const [premiere] = await chiffresParML(base, chargerCatalogue(), 2016);
+    const evolution = (await get(`/api/evolution/structure/${premiere.code_structure}`)).json();
+    expect(evolution.annees).toEqual([2015, 2016, 2017, 2018]);
+    expect(evolution.series.map((s: any) => s.niveau)).toEqual(['structure', 'departement', 'region', 'national']);
+    expect(evolution.series[0].valeurs[1].indicateurs).toEqual(premiere.indicateurs);
   });
 
   it('fige, liste et relit un instantané ; documente son API en OpenAPI', async () => {
-    const cree = await app.inject({ method: 'POST', url: '/api/instantanes', payload: { annee: 2016 } });
+    const cree = await app.inject({ method: 'POST', url: '/api/instantanes', payload: { annee: 2016 }, headers: dgefp });
     expect(cree.statusCode).toBe(201);
     const { id, empreinte } = cree.json();
-    expect((await app.inject({ url: '/api/instantanes?annee=2016' })).json().instantanes.map((i: any) => i.id)).toContain(id);
-    const lu = (await app.inject({ url: `/api/instantanes/${id}` })).json();
+    expect((await get('/api/instantanes?annee=2016')).json().instantanes.map((i: any) => i.id)).toContain(id);
+    const lu = (await get(`/api/instantanes/${id}`)).json();
     expect(lu).toMatchObject({ id, empreinte, integre: true, annee: 2016 });
     expect(lu.contenu.structures).toHaveLength(3);
     const page = await app.inject({ url: '/api/docs' });

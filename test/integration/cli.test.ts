@@ -69,7 +69,7 @@ describe('ligne de commande cpo', () => {
     const json = cpo(['indicateurs', '--annee', '2016', '--format', 'json'], base);
     expect(json.code).toBe(0);
     const sortie = JSON.parse(json.sortie);
-    expect(sortie).toMatchObject({ annee: 2016, catalogue: 'cpo-2015-2018/v1' });
+    expect(sortie).toMatchObject({ annee: 2016, catalogue: 'cpo-2015-2018/v2' });
     const [ml] = sortie.structures;
     expect(ml.code_structure).toBe('ML03501');
     expect(ml.indicateurs).toMatchObject({ jeunes_en_contact: 1, premiers_accueils: 1, jeunes_accompagnes: 1, entretiens_individuels: 1, etp_conseillers: null });

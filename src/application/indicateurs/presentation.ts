@@ -1,6 +1,7 @@
 // Les mêmes chiffres, mis en forme : JSON pour les machines, CSV pour les tableurs, tableau pour le
 // terminal. Aucune valeur n'est recalculée ici.
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
+import { formaterValeur } from '../../domaine/indicateurs/format.ts';
 import type { ChiffresML } from './moteur.ts';
 
 export function chiffresEnJson(catalogue: Catalogue, annee: number, chiffres: ChiffresML[]): string {
@@ -20,12 +21,6 @@ export function chiffresEnCsv(catalogue: Catalogue, annee: number, chiffres: Chi
     lignes.push([String(annee), c.code_structure, ...colonnes.map((id) => nombreFr(valeurs[id] ?? null, 6))].join(';'));
   }
   return lignes.join('\n') + '\n';
-}
-
-function formaterValeur(v: number | null, unite: string): string {
-  if (v === null) return 'n.d.';
-  if (unite === 'quotient') return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(v * 100)} %`.replace(/\u202f/g, ' ');
-  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(v).replace(/\u202f/g, ' ');
 }
 
 /** Pour le terminal : une ML, ses chiffres par groupe ; plusieurs ML, leurs ratios en colonnes. */

@@ -37,16 +37,47 @@ export interface ChiffresDuTerritoire {
   distributions: Record<string, Distribution | null>;
 }
 
+export type Niveau = 'structure' | 'departement' | 'region' | 'national';
+
+/** Une série par territoire : la ML (ou le territoire) et ses références, année par année. */
+export interface Evolution {
+  annees: number[];
+  series: { niveau: Niveau; code: string; nom: string; valeurs: (ValeursAnnee | null)[] }[];
+}
+
 export class ServiceChiffres {
   private readonly cache = new Map<string, Promise<TableauAnnuel>>();
+  private anneesEnCache: { version: number; annees: Promise<number[]> } | null = null;
 
   constructor(
     private readonly db: Requeteur,
     readonly catalogue: Catalogue,
   ) {}
 
-  async tableau(annee: number): Promise<TableauAnnuel> {
+  private async version(): Promise<number> {
     const [{ version }] = await this.db.query<{ version: number }>('SELECT version FROM etat_donnees');
+    return version;
+  }
+
+  /** Les années d'activité présentes en base, dans la période du catalogue, de la plus ancienne à la plus récente. */
+  async annees(): Promise<number[]> {
+    const version = await this.version();
+    if (this.anneesEnCache?.version !== version) {
+      const annees = this.db
+        .query<{ min: number | null; max: number | null }>('SELECT min(annee) AS min, max(annee) AS max FROM activite_jeune_annee')
+        .then(([{ min, max }]) => {
+          const liste: number[] = [];
+          if (min === null || max === null) return liste;
+          for (let a = Math.max(min, this.catalogue.annees.debut); a <= Math.min(max, this.catalogue.annees.fin); a++) liste.push(a);
+          return liste;
+        });
+      this.anneesEnCache = { version, annees };
+    }
+    return this.anneesEnCache.annees;
+  }
+
+  async tableau(annee: number): Promise<TableauAnnuel> {
+    const version = await this.version();
     const cle = `${annee}@${version}`;
     let tableau = this.cache.get(cle);
     if (!tableau) {
@@ -58,10 +89,35 @@ export class ServiceChiffres {
     return tableau;
   }
 
-  /** Calcule d'avance les tableaux de la dernière année d'activité et de la précédente. */
+  /** Calcule d'avance les tableaux de chaque année, la plus récente d'abord (celle qu'ouvrent les écrans). */
   async prechauffer(): Promise<void> {
-    const [{ annee }] = await this.db.query<{ annee: number | null }>('SELECT max(annee) AS annee FROM activite_jeune_annee');
-    if (annee !== null) await Promise.all([this.tableau(annee), this.tableau(annee - 1)]);
+    for (const annee of [...(await this.annees())].reverse()) await this.tableau(annee);
+  }
+
+  /** L'évolution de tous les chiffres d'une ML ou d'un territoire et de ses références, sur les années en base. */
+  async evolution(niveau: Niveau, code = 'FR'): Promise<Evolution | null> {
+    const annees = await this.annees();
+    const tableaux = await Promise.all(annees.map((a) => this.tableau(a)));
+    const dernier = tableaux.at(-1);
+    if (!dernier) return null;
+    const ml = niveau === 'structure' ? dernier.structures.find((s) => s.code_structure === code) : undefined;
+    if (niveau === 'structure' && !ml) return null;
+    const departement = ml?.code_departement ?? (niveau === 'departement' ? code : undefined);
+    const region = ml?.code_region ?? (niveau === 'region' ? code : departement ? dernier.structures.find((s) => s.code_departement === departement)?.code_region : undefined);
+    if ((niveau === 'departement' && !dernier.departements.some((d) => d.code === code)) || (niveau === 'region' && !dernier.regions.some((r) => r.code === code))) return null;
+    const valeurs = (v: { indicateurs: Valeurs; ratios: Valeurs } | undefined) => (v ? { indicateurs: v.indicateurs, ratios: v.ratios } : null);
+    const series: Evolution['series'] = [];
+    if (ml) series.push({ niveau: 'structure', code, nom: ml.nom, valeurs: tableaux.map((t) => valeurs(t.structures.find((s) => s.code_structure === code))) });
+    if (departement) {
+      const nom = dernier.departements.find((d) => d.code === departement)!.nom;
+      series.push({ niveau: 'departement', code: departement, nom, valeurs: tableaux.map((t) => valeurs(t.departements.find((d) => d.code === departement))) });
+    }
+    if (region) {
+      const nom = dernier.regions.find((r) => r.code === region)!.nom;
+      series.push({ niveau: 'region', code: region, nom, valeurs: tableaux.map((t) => valeurs(t.regions.find((r) => r.code === region))) });
+    }
+    series.push({ niveau: 'national', code: 'FR', nom: 'France', valeurs: tableaux.map((t) => valeurs(t.national)) });
+    return { annees, series };
   }
 
   async structure(annee: number, code: string): Promise<ChiffresStructure | null> {

@@ -89,3 +89,16 @@ export function distribution(valeurs: (number | null)[]): Distribution | null {
 export function atteinte(valeur: number | null, cible: number | null, sens: 'hausse' | 'baisse'): number | null {
   return sens === 'hausse' ? quotient(valeur, cible) : quotient(cible, valeur);
 }
+
+/** Pourquoi un ratio n'a pas de valeur : son dénominateur est nul, ou une donnée n'a pas été transmise. */
+export function raisonNonDefini(catalogue: Catalogue, ratioId: string, indicateurs: Valeurs): string | null {
+  const ratio = catalogue.ratios.find((r) => r.id === ratioId);
+  if (!ratio) return null;
+  const libelle = (id: string) => catalogue.indicateurs.find((i) => i.id === id)?.libelle ?? id;
+  const numerateur = indicateurs[ratio.numerateur];
+  const denominateur = indicateurs[ratio.denominateur];
+  if (denominateur === null || denominateur === undefined) return `donnée non transmise : ${libelle(ratio.denominateur)}`;
+  if (denominateur === 0) return `dénominateur nul : ${libelle(ratio.denominateur)} = 0`;
+  if (numerateur === null || numerateur === undefined) return `donnée non transmise : ${libelle(ratio.numerateur)}`;
+  return null;
+}

@@ -16,6 +16,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const jour = (nom: string) => date(nom, { mode: 'string' });
@@ -289,3 +290,30 @@ export const activiteJeuneAnnee = pgTable(
   },
   (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune, t.annee] })],
 );
+
+/**
+ * Organisation d'un utilisateur : une ML, l'UD d'un département, la DIRECCTE ou le Conseil régional
+ * d'une région, la DGEFP. Le `code` (structure, département, région, « FR ») fait le périmètre.
+ */
+export const organisation = pgTable(
+  'organisation',
+  {
+    id: serial('id').primaryKey(),
+    type: text('type').notNull(),
+    code: text('code').notNull(),
+    nom: text('nom').notNull(),
+  },
+  (t) => [uniqueIndex('organisation_type_code_idx').on(t.type, t.code)],
+);
+
+/** Un agent ou un salarié de ML : une organisation, un rôle. `demo` : proposé par la connexion de démonstration. */
+export const utilisateur = pgTable('utilisateur', {
+  id: serial('id').primaryKey(),
+  courriel: text('courriel').notNull().unique(),
+  nom: text('nom').notNull(),
+  organisationId: integer('organisation_id')
+    .notNull()
+    .references(() => organisation.id),
+  role: text('role').notNull(),
+  demo: boolean('demo').notNull().default(false),
+});

@@ -5,10 +5,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { figerInstantane, lireInstantane, listerInstantanes } from '../../application/indicateurs/instantanes.ts';
 import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
+import { couvreStructure, couvreTerritoire, exiger, type Portee } from '../../domaine/acces/droits.ts';
 import type { Base } from '../db/base.ts';
+import { utilisateurDe } from './acces.ts';
+import { annee, code, erreur } from './schemas.ts';
 
-const annee = z.coerce.number().int().min(1990).max(2100).describe('année civile');
-const code = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'code invalide');
+const HORS_PERIMETRE = 'Hors de votre périmètre';
+/** Un instantané régional se lit dans sa région ; un instantané national, au national. */
+const couvreInstantane = (portee: Portee, codeRegion: string | null) =>
+  couvreTerritoire(portee, codeRegion === null ? { niveau: 'national' } : { niveau: 'region', code: codeRegion });
 const valeurs = z.record(z.string(), z.number().nullable());
 const chiffres = z.object({ indicateurs: valeurs, ratios: valeurs });
 const territoire = z.object({ code: z.string(), nom: z.string(), structures: z.number(), indicateurs: valeurs, ratios: valeurs });
@@ -16,7 +21,7 @@ const distribution = z
   .object({ effectif: z.number(), minimum: z.number(), premierQuartile: z.number(), mediane: z.number(), troisiemeQuartile: z.number(), maximum: z.number() })
   .nullable();
 const distributions = z.record(z.string(), distribution);
-const erreur = z.object({ message: z.string() });
+const situee = { code: z.string(), nom: z.string(), code_departement: z.string(), code_region: z.string() };
 const instantane = z.object({
   id: z.number(),
   annee: z.number(),
@@ -29,13 +34,39 @@ const instantane = z.object({
 
 export function routesIndicateurs(app: FastifyInstance, base: Base, service: ServiceChiffres) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const introuvable = (message: string) => ({ statusCode: 404 as const, message });
+  const introuvable = (message: string) => ({ message });
 
-  r.get('/api/catalogue', { schema: { tags: ['indicateurs'], summary: 'Le catalogue des indicateurs et des ratios en vigueur' } }, async () => service.catalogue);
+  r.get(
+    '/api/catalogue',
+    { config: { droit: 'lire_catalogue' }, schema: { tags: ['indicateurs'], summary: 'Le catalogue des indicateurs et des ratios en vigueur' } },
+    async () => service.catalogue,
+  );
+
+  r.get(
+    '/api/structures',
+    {
+      config: { droit: 'lire_structures' },
+      schema: {
+        tags: ['indicateurs'],
+        summary: 'Les Missions locales de votre périmètre',
+        response: { 200: z.object({ structures: z.array(z.object({ ...situee, departement: z.string(), region: z.string() })) }) },
+      },
+    },
+    async (req) => {
+      const { portee } = utilisateurDe(req);
+      const toutes = await base.query<{ code: string; nom: string; code_departement: string; departement: string; code_region: string; region: string }>(
+        `SELECT m.code_structure AS code, m.nom, m.code_departement, d.nom AS departement, m.code_region, r.nom AS region
+         FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
+         ORDER BY m.code_structure COLLATE "C"`,
+      );
+      return { structures: toutes.filter((s) => couvreStructure(portee, s)) };
+    },
+  );
 
   r.get(
     '/api/annees/:annee/structures/:code',
     {
+      config: { droit: 'lire_chiffres_structure' },
       schema: {
         tags: ['indicateurs'],
         summary: "Chiffres d'une Mission locale, avec l'année précédente et ses références",
@@ -44,7 +75,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
           200: chiffres.extend({
             annee: z.number(),
             catalogue: z.string(),
-            structure: z.object({ code: z.string(), nom: z.string(), code_departement: z.string(), code_region: z.string() }),
+            structure: z.object(situee),
             declinaisons: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number()))),
             precedent: chiffres.nullable(),
             references: z.object({
@@ -60,7 +91,9 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     },
     async (req, rep) => {
       const resultat = await service.structure(req.params.annee, req.params.code);
-      return resultat ?? rep.code(404).send(introuvable(`Mission locale inconnue : ${req.params.code}`));
+      if (!resultat) return rep.code(404).send(introuvable(`Mission locale inconnue : ${req.params.code}`));
+      exiger(couvreStructure(utilisateurDe(req).portee, resultat.structure), `${HORS_PERIMETRE} : la Mission locale ${req.params.code}.`);
+      return resultat;
     },
   );
 
@@ -71,7 +104,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
       niveau: z.enum(['departement', 'region', 'national']),
       territoire,
       precedent: chiffres.nullable(),
-      structures: z.array(chiffres.extend({ code: z.string(), nom: z.string(), code_departement: z.string(), code_region: z.string() })),
+      structures: z.array(chiffres.extend(situee)),
       distributions,
     }),
     404: erreur,
@@ -80,6 +113,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     r.get(
       `/api/annees/:annee/${niveau}s/:code`,
       {
+        config: { droit: 'lire_chiffres_territoire' },
         schema: {
           tags: ['indicateurs'],
           summary: `Chiffres d'un${niveau === 'region' ? 'e région' : ' département'} : somme de ses ML, ses ML, la distribution des ratios`,
@@ -89,42 +123,99 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
       },
       async (req, rep) => {
         const resultat = await service.territoire(req.params.annee, niveau, req.params.code);
-        return resultat ?? rep.code(404).send(introuvable(`${niveau === 'region' ? 'région' : 'département'} sans Mission locale en base : ${req.params.code}`));
+        const nom = niveau === 'region' ? 'la région' : 'le département';
+        if (!resultat) return rep.code(404).send(introuvable(`${nom} ${req.params.code} n'a pas de Mission locale en base`));
+        const territoire =
+          niveau === 'region' ? { niveau, code: req.params.code } : { niveau, code: req.params.code, code_region: resultat.structures[0].code_region };
+        exiger(couvreTerritoire(utilisateurDe(req).portee, territoire), `${HORS_PERIMETRE} : ${nom} ${req.params.code}.`);
+        return resultat;
       },
     );
   }
   r.get(
     '/api/annees/:annee/national',
-    { schema: { tags: ['indicateurs'], summary: 'Chiffres nationaux, chaque ML et la distribution des ratios', params: z.object({ annee }), response: reponseTerritoire } },
-    async (req, rep) => (await service.territoire(req.params.annee, 'national')) ?? rep.code(404).send(introuvable('aucune Mission locale en base')),
+    {
+      config: { droit: 'lire_chiffres_territoire' },
+      schema: { tags: ['indicateurs'], summary: 'Chiffres nationaux, chaque ML et la distribution des ratios', params: z.object({ annee }), response: reponseTerritoire },
+    },
+    async (req, rep) => {
+      exiger(couvreTerritoire(utilisateurDe(req).portee, { niveau: 'national' }), `${HORS_PERIMETRE} : le tableau national.`);
+      return (await service.territoire(req.params.annee, 'national')) ?? rep.code(404).send(introuvable('aucune Mission locale en base'));
+    },
+  );
+
+  const valeursAnnee = chiffres.nullable();
+  r.get(
+    '/api/evolution/:niveau/:code',
+    {
+      config: { droit: 'lire_chiffres_structure' },
+      schema: {
+        tags: ['indicateurs'],
+        summary: "Évolution de tous les chiffres d'une ML (ou d'un territoire) et de ses références, année par année",
+        params: z.object({ niveau: z.enum(['structure', 'departement', 'region', 'national']), code }),
+        response: {
+          200: z.object({
+            annees: z.array(z.number()),
+            series: z.array(z.object({ niveau: z.string(), code: z.string(), nom: z.string(), valeurs: z.array(valeursAnnee) })),
+          }),
+          404: erreur,
+        },
+      },
+    },
+    async (req, rep) => {
+      const { niveau, code: codeDemande } = req.params;
+      const evolution = await service.evolution(niveau, codeDemande);
+      if (!evolution) return rep.code(404).send(introuvable(`aucun chiffre pour ${niveau} ${codeDemande}`));
+      const { portee } = utilisateurDe(req);
+      const [sujet] = evolution.series;
+      const regionDuSujet = evolution.series.find((s) => s.niveau === 'region')?.code ?? '';
+      const departementDuSujet = evolution.series.find((s) => s.niveau === 'departement')?.code ?? '';
+      const couvert =
+        niveau === 'structure'
+          ? couvreStructure(portee, { code: sujet.code, code_departement: departementDuSujet, code_region: regionDuSujet })
+          : couvreTerritoire(portee, niveau === 'departement' ? { niveau, code: codeDemande, code_region: regionDuSujet } : niveau === 'region' ? { niveau, code: codeDemande } : { niveau });
+      exiger(couvert, `${HORS_PERIMETRE} : ${niveau} ${codeDemande}.`);
+      return evolution;
+    },
   );
 
   r.get(
     '/api/instantanes',
     {
+      config: { droit: 'lire_instantanes' },
       schema: {
         tags: ['instantanés'],
-        summary: 'Les instantanés figés',
+        summary: 'Les instantanés figés de votre périmètre',
         querystring: z.object({ annee: annee.optional(), region: code.optional() }),
         response: { 200: z.object({ instantanes: z.array(instantane) }) },
       },
     },
-    async (req) => ({ instantanes: await listerInstantanes(base, req.query) }),
+    async (req) => {
+      const { portee } = utilisateurDe(req);
+      return { instantanes: (await listerInstantanes(base, req.query)).filter((i) => couvreInstantane(portee, i.code_region)) };
+    },
   );
   r.get(
     '/api/instantanes/:id',
     {
+      config: { droit: 'lire_instantanes' },
       schema: {
         tags: ['instantanés'],
         summary: "Le contenu d'un instantané figé, et la vérification de son empreinte",
         params: z.object({ id: z.coerce.number().int().positive() }),
       },
     },
-    async (req, rep) => (await lireInstantane(base, req.params.id)) ?? rep.code(404).send(introuvable(`instantané inconnu : ${req.params.id}`)),
+    async (req, rep) => {
+      const instantane = await lireInstantane(base, req.params.id);
+      if (!instantane) return rep.code(404).send(introuvable(`instantané inconnu : ${req.params.id}`));
+      exiger(couvreInstantane(utilisateurDe(req).portee, instantane.code_region), `${HORS_PERIMETRE} : l'instantané ${req.params.id}.`);
+      return instantane;
+    },
   );
   r.post(
     '/api/instantanes',
     {
+      config: { droit: 'figer_instantane' },
       schema: {
         tags: ['instantanés'],
         summary: "Figer tous les chiffres d'une année (national, ou une région)",
@@ -132,6 +223,11 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 201: instantane },
       },
     },
-    async (req, rep) => rep.code(201).send(await figerInstantane(base, service.catalogue, { ...req.body, acteur: 'api' })),
+    async (req, rep) => {
+      const utilisateur = utilisateurDe(req);
+      const region = req.body.region ?? null;
+      exiger(couvreInstantane(utilisateur.portee, region), `${HORS_PERIMETRE} : ${region === null ? 'un instantané national' : `la région ${region}`}.`);
+      return rep.code(201).send(await figerInstantane(base, service.catalogue, { ...req.body, acteur: utilisateur.courriel }));
+    },
   );
 }

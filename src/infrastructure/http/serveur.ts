@@ -1,75 +1,80 @@
-// Serveur HTTP : l'API et, pour l'instant, une page d'accueil rendue côté serveur. L'application
-// React (DSFR) prendra sa place ; l'API reste la même.
+// Un seul serveur : l'API (Fastify, schémas zod, OpenAPI sur /api/docs) et l'application web
+// (React + DSFR, construite par Vite dans dist/web) qu'il sert telle quelle.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import * as z from 'zod';
+import { assurerUtilisateursDemo } from '../../application/acces/utilisateurs.ts';
 import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
 import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
+import { ErreurAcces } from '../../domaine/acces/droits.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Base } from '../db/base.ts';
+import { installerAcces, tracerRefus } from './acces.ts';
+import { routesConnexion } from './routesConnexion.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
+import { routesJeunes } from './routesJeunes.ts';
 
 z.config(z.locales.fr());
 
-const echapper = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const nombre = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+/** L'application web construite (`npm run build`). */
+export const DOSSIER_WEB = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
-/** `prechauffer` : calculer dès le démarrage les chiffres de la dernière année (et de la précédente). */
-export async function creerServeur(base: Base, options: { prechauffer?: boolean } = {}): Promise<FastifyInstance> {
+export interface OptionsServeur {
+  /** Calculer dès le démarrage les chiffres de chaque année. */
+  prechauffer?: boolean;
+  /** Connexion de démonstration ; par défaut : CPO_CONNEXION_DEMO, sinon seulement sur la base embarquée. */
+  connexionDemo?: boolean;
+  /** Clé (32 octets) qui chiffre les cookies de session ; à défaut CPO_SESSION_CLE, sinon tirée au hasard. */
+  cleSession?: Buffer;
+}
+
+export async function creerServeur(base: Base, options: OptionsServeur = {}): Promise<FastifyInstance> {
+  const connexionDemo = options.connexionDemo ?? (process.env.CPO_CONNEXION_DEMO ? process.env.CPO_CONNEXION_DEMO === '1' : base.moteur === 'pglite');
   const app = Fastify({ logger: false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((erreur, _req, reponse) => {
+  app.setErrorHandler(async (erreur, req, reponse) => {
     if (hasZodFastifySchemaValidationErrors(erreur)) {
       const details = erreur.validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'requête'} : ${v.message}`);
       return reponse.code(400).send({ message: `Requête invalide — ${details.join(' ; ')}` });
     }
+    if (erreur instanceof ErreurAcces) {
+      await tracerRefus(base, req, erreur);
+      return reponse.code(403).send({ message: erreur.message });
+    }
     if (erreur instanceof ErreurMetier) return reponse.code(400).send({ message: erreur.message });
+    const statut = (erreur as { statusCode?: number }).statusCode;
+    if (statut && statut >= 400 && statut < 500) return reponse.code(statut).send({ message: `Requête refusée : ${(erreur as Error).message}` });
     reponse.log.error(erreur);
     return reponse.code(500).send({ message: 'Erreur interne du serveur' });
   });
-  app.setNotFoundHandler((req, reponse) => reponse.code(404).send({ message: `Adresse inconnue : ${req.method} ${req.url}` }));
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'API CPO Missions locales', description: "Chiffres de la CPO entre l'État et les Missions locales", version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await installerAcces(app, base, options.cleSession);
+
+  if (connexionDemo) await assurerUtilisateursDemo(base);
   const service = new ServiceChiffres(base, chargerCatalogue());
+  app.get('/api/sante', { config: { droit: 'public' } }, async () => ({ statut: 'ok', moteur: base.moteur }));
+  routesConnexion(app, base, service, connexionDemo);
   routesIndicateurs(app, base, service);
+  routesJeunes(app, base);
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 
-  app.get('/api/sante', async () => ({ statut: 'ok', moteur: base.moteur }));
-
-  const structures = () =>
-    base.query<{ code_structure: string; nom: string; departement: string; region: string; jeunes: number }>(
-      `SELECT m.code_structure, m.nom, m.code_departement, d.nom AS departement, m.code_region, r.nom AS region,
-              (SELECT count(*)::int FROM jeune j WHERE j.code_structure = m.code_structure) AS jeunes
-       FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
-       ORDER BY m.code_structure COLLATE "C"`,
-    );
-  app.get('/api/structures', async () => ({ structures: await structures() }));
-
-  app.get('/', async (_req, reponse) => {
-    const liste = await structures();
-    const rangees = liste
-      .map(
-        (s) =>
-          `<tr><td>${echapper(s.code_structure)}</td><td>${echapper(s.nom)}</td><td>${echapper(s.departement)}</td><td>${echapper(s.region)}</td><td class="n">${nombre(s.jeunes)}</td></tr>`,
-      )
-      .join('');
-    reponse.type('text/html; charset=utf-8').send(`<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>CPO Missions locales</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#161616}h1{color:#000091}table{border-collapse:collapse}
-th,td{border:1px solid #ddd;padding:.3rem .6rem;text-align:left}td.n{text-align:right}caption{text-align:left;font-weight:bold;margin:.5rem 0}</style>
-</head><body><header><p>République française</p><h1>CPO Missions locales</h1></header>
-<main><p>${nombre(liste.length)} Missions locales en base (${base.moteur === 'pglite' ? 'base embarquée' : 'serveur PostgreSQL'}).
-Les chiffres de la CPO sont servis par l'API, documentée sur <a href="/api/docs">/api/docs</a>.</p>
-<table><caption>Missions locales</caption><thead><tr><th scope="col">Code</th><th scope="col">Nom</th><th scope="col">Département</th><th scope="col">Région</th><th scope="col">Jeunes suivis</th></tr></thead>
-<tbody>${rangees}</tbody></table></main></body></html>`);
+  // Toute adresse hors /api est une page de l'application : index.html, le routeur du navigateur fait le reste.
+  const webConstruit = existsSync(resolve(DOSSIER_WEB, 'index.html'));
+  if (webConstruit) await app.register(fastifyStatic, { root: DOSSIER_WEB, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler((req, reponse) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api') && webConstruit) return reponse.header('cache-control', 'no-cache').sendFile('index.html');
+    return reponse.code(404).send({ message: `Adresse inconnue : ${req.method} ${req.url}` });
   });
-
   return app;
 }

@@ -1,0 +1,101 @@
+// Les utilisateurs et leur périmètre : l'organisation d'un utilisateur fait sa portée (une ML, un
+// département, une région, la nation), lue à chaque requête depuis la base.
+import { ROLES, type Portee, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
+import type { Requeteur } from '../../infrastructure/db/base.ts';
+
+interface Ligne {
+  id: number;
+  nom: string;
+  courriel: string;
+  role: Role;
+  type: TypeOrganisation;
+  code: string;
+  nom_organisation: string;
+  ml_departement: string | null;
+  ml_region: string | null;
+  ud_region: string | null;
+}
+
+function portee(l: Ligne): Portee {
+  switch (l.type) {
+    case 'ml':
+      return { niveau: 'structure', code: l.code, code_departement: l.ml_departement!, code_region: l.ml_region! };
+    case 'ud':
+      return { niveau: 'departement', code: l.code, code_region: l.ud_region! };
+    case 'direccte':
+    case 'conseil_regional':
+      return { niveau: 'region', code: l.code };
+    case 'dgefp':
+      return { niveau: 'national' };
+  }
+}
+
+const SELECT_UTILISATEUR = `
+  SELECT u.id, u.nom, u.courriel, u.role, o.type, o.code, o.nom AS nom_organisation,
+         m.code_departement AS ml_departement, m.code_region AS ml_region, d.code_region AS ud_region
+  FROM utilisateur u JOIN organisation o ON o.id = u.organisation_id
+  LEFT JOIN mission_locale m ON o.type = 'ml' AND m.code_structure = o.code
+  LEFT JOIN departement d ON o.type = 'ud' AND d.code = o.code`;
+
+const versUtilisateur = (l: Ligne): Utilisateur => ({
+  id: l.id,
+  nom: l.nom,
+  courriel: l.courriel,
+  role: l.role,
+  organisation: { type: l.type, code: l.code, nom: l.nom_organisation },
+  portee: portee(l),
+});
+
+export async function chargerUtilisateur(db: Requeteur, id: number): Promise<Utilisateur | null> {
+  const [ligne] = await db.query<Ligne>(`${SELECT_UTILISATEUR} WHERE u.id = $1`, [id]);
+  // Une ML disparue de la base (ou un rôle retiré du code) ne donne plus de portée : pas de session.
+  if (!ligne || !(ligne.role in ROLES) || (ligne.type === 'ml' && !ligne.ml_region)) return null;
+  return versUtilisateur(ligne);
+}
+
+export async function utilisateursDemo(db: Requeteur): Promise<Utilisateur[]> {
+  const lignes = await db.query<Ligne>(`${SELECT_UTILISATEUR} WHERE u.demo ORDER BY u.id`);
+  return lignes.filter((l) => l.type !== 'ml' || l.ml_region).map(versUtilisateur);
+}
+
+async function organisation(db: Requeteur, type: TypeOrganisation, code: string, nom: string): Promise<number> {
+  const [o] = await db.query<{ id: number }>(
+    `INSERT INTO organisation (type, code, nom) VALUES ($1, $2, $3)
+     ON CONFLICT (type, code) DO UPDATE SET nom = EXCLUDED.nom RETURNING id`,
+    [type, code, nom],
+  );
+  return o.id;
+}
+
+/**
+ * Les comptes de démonstration, un de chaque sorte, sur les données en base : deux ML de la région
+ * qui en compte le plus (dans deux départements si possible), l'UD du département de la première, la DIRECCTE et le
+ * Conseil régional de la région, la DGEFP. Sans effet s'ils existent déjà.
+ */
+export async function assurerUtilisateursDemo(db: Requeteur): Promise<void> {
+  const mls = await db.query<{ code_structure: string; nom: string; code_departement: string; nom_departement: string; code_region: string; nom_region: string }>(
+    `SELECT m.code_structure, m.nom, m.code_departement, d.nom AS nom_departement, m.code_region, r.nom AS nom_region
+     FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
+     WHERE m.code_region = (SELECT code_region FROM mission_locale GROUP BY code_region ORDER BY count(*) DESC, code_region LIMIT 1)
+     ORDER BY m.code_structure COLLATE "C"`,
+  );
+  if (mls.length === 0) return;
+  const [a] = mls;
+  const b = mls.find((m) => m.code_departement !== a.code_departement) ?? mls[1] ?? a;
+  const comptes: { courriel: string; nom: string; role: Role; type: TypeOrganisation; code: string; nomOrganisation: string }[] = [
+    { courriel: `claire.martin@ml-${a.code_structure}.demo`, nom: 'Claire Martin', role: 'conseiller', type: 'ml', code: a.code_structure, nomOrganisation: a.nom },
+    { courriel: `paul.lefebvre@ml-${a.code_structure}.demo`, nom: 'Paul Lefebvre', role: 'direction_ml', type: 'ml', code: a.code_structure, nomOrganisation: a.nom },
+    { courriel: `ines.garnier@ml-${b.code_structure}.demo`, nom: 'Inès Garnier', role: 'direction_ml', type: 'ml', code: b.code_structure, nomOrganisation: b.nom },
+    { courriel: `marc.robin@ud-${a.code_departement}.demo`, nom: 'Marc Robin', role: 'agent_ud', type: 'ud', code: a.code_departement, nomOrganisation: `UD ${a.nom_departement}` },
+    { courriel: `sophie.bernard@direccte-${a.code_region}.demo`, nom: 'Sophie Bernard', role: 'agent_direccte', type: 'direccte', code: a.code_region, nomOrganisation: `DIRECCTE ${a.nom_region}` },
+    { courriel: `julien.morel@region-${a.code_region}.demo`, nom: 'Julien Morel', role: 'agent_region', type: 'conseil_regional', code: a.code_region, nomOrganisation: `Conseil régional ${a.nom_region}` },
+    { courriel: 'nadia.haddad@dgefp.demo', nom: 'Nadia Haddad', role: 'agent_dgefp', type: 'dgefp', code: 'FR', nomOrganisation: 'DGEFP' },
+  ];
+  for (const c of comptes) {
+    const id = await organisation(db, c.type, c.code, c.nomOrganisation);
+    await db.query(
+      `INSERT INTO utilisateur (courriel, nom, organisation_id, role, demo) VALUES ($1, $2, $3, $4, true) ON CONFLICT (courriel) DO NOTHING`,
+      [c.courriel, c.nom, id, c.role],
+    );
+  }
+}

@@ -1,0 +1,129 @@
+// Qui peut faire quoi, et sur quel périmètre. Une seule table des droits (rôle × action), lue par le
+// serveur pour autoriser chaque route et par les écrans pour n'offrir que ce qui est permis ; le
+// périmètre (une ML, un département, une région, la nation) filtre ensuite chaque donnée.
+import { ErreurMetier } from '../erreurs.ts';
+
+export const TYPES_ORGANISATION = {
+  ml: 'Mission locale',
+  ud: 'Unité départementale (UD)',
+  direccte: 'DIRECCTE',
+  conseil_regional: 'Conseil régional',
+  dgefp: 'DGEFP',
+} as const;
+export type TypeOrganisation = keyof typeof TYPES_ORGANISATION;
+
+/** Chaque rôle appartient à un type d'organisation (cadre CPO §1). */
+export const ROLES = {
+  conseiller: { libelle: 'Conseiller(ère)', organisation: 'ml' },
+  direction_ml: { libelle: 'Direction / présidence de ML', organisation: 'ml' },
+  agent_ud: { libelle: "Agent d'unité départementale", organisation: 'ud' },
+  agent_direccte: { libelle: 'Agent DIRECCTE', organisation: 'direccte' },
+  agent_region: { libelle: 'Chargé(e) de mission du Conseil régional', organisation: 'conseil_regional' },
+  agent_dgefp: { libelle: 'Agent DGEFP', organisation: 'dgefp' },
+} as const satisfies Record<string, { libelle: string; organisation: TypeOrganisation }>;
+export type Role = keyof typeof ROLES;
+
+export type Portee =
+  | { niveau: 'structure'; code: string; code_departement: string; code_region: string }
+  | { niveau: 'departement'; code: string; code_region: string }
+  | { niveau: 'region'; code: string }
+  | { niveau: 'national' };
+
+export interface Utilisateur {
+  id: number;
+  nom: string;
+  courriel: string;
+  role: Role;
+  organisation: { type: TypeOrganisation; code: string; nom: string };
+  portee: Portee;
+}
+
+const TOUS = Object.keys(ROLES) as Role[];
+const ML: Role[] = ['conseiller', 'direction_ml'];
+const ETAT_ET_REGION: Role[] = ['agent_ud', 'agent_direccte', 'agent_region', 'agent_dgefp'];
+
+/** La table des droits. Une action absente d'ici n'existe pas : toute route en nomme une. */
+export const DROITS = {
+  lire_profil: TOUS,
+  lire_catalogue: TOUS,
+  lire_structures: TOUS,
+  lire_chiffres_structure: TOUS,
+  lire_chiffres_territoire: ETAT_ET_REGION,
+  lire_jeunes: ML,
+  lire_instantanes: ['agent_direccte', 'agent_region', 'agent_dgefp'],
+  figer_instantane: ['agent_direccte', 'agent_dgefp'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Action = keyof typeof DROITS;
+
+/** Ce que chaque action permet, pour dire clairement ce qui est refusé. */
+export const LIBELLES_ACTION: Record<Action, string> = {
+  lire_profil: 'consulter son profil',
+  lire_catalogue: 'consulter le catalogue des indicateurs',
+  lire_structures: 'consulter la liste des Missions locales',
+  lire_chiffres_structure: "consulter les chiffres d'une Mission locale",
+  lire_chiffres_territoire: "consulter les chiffres d'un territoire et de ses Missions locales",
+  lire_jeunes: 'consulter les dossiers nominatifs des jeunes',
+  lire_instantanes: 'consulter les instantanés figés',
+  figer_instantane: 'figer un instantané',
+};
+
+export class ErreurAcces extends ErreurMetier {}
+
+export function peut(utilisateur: Pick<Utilisateur, 'role'>, action: Action): boolean {
+  return (DROITS[action] as readonly Role[]).includes(utilisateur.role);
+}
+
+export interface Situee {
+  code: string;
+  code_departement: string;
+  code_region: string;
+}
+
+/** La portée voit-elle cette ML ? */
+export function couvreStructure(portee: Portee, ml: Situee): boolean {
+  switch (portee.niveau) {
+    case 'structure':
+      return portee.code === ml.code;
+    case 'departement':
+      return portee.code === ml.code_departement;
+    case 'region':
+      return portee.code === ml.code_region;
+    case 'national':
+      return true;
+  }
+}
+
+/** La portée voit-elle ce territoire et la liste de ses ML ? (`code_region` : la région d'un département.) */
+export function couvreTerritoire(
+  portee: Portee,
+  territoire: { niveau: 'departement'; code: string; code_region: string } | { niveau: 'region'; code: string } | { niveau: 'national' },
+): boolean {
+  if (portee.niveau === 'national') return true;
+  if (portee.niveau === 'structure' || territoire.niveau === 'national') return false;
+  if (portee.niveau === 'departement') return territoire.niveau === 'departement' && territoire.code === portee.code;
+  return (territoire.niveau === 'region' ? territoire.code : territoire.code_region) === portee.code;
+}
+
+/** Les données nominatives d'une ML ne se lisent que dans cette ML. */
+export function voitNominatif(utilisateur: Utilisateur, codeStructure: string): boolean {
+  return peut(utilisateur, 'lire_jeunes') && utilisateur.portee.niveau === 'structure' && utilisateur.portee.code === codeStructure;
+}
+
+/** Lève une erreur d'accès si la condition est fausse ; le message dit ce qui est refusé. */
+export function exiger(condition: boolean, refus: string): asserts condition {
+  if (!condition) throw new ErreurAcces(refus);
+}
+
+/** La page d'accueil d'un utilisateur : son tableau de bord, au niveau de sa portée. */
+export function accueil(portee: Portee): string {
+  switch (portee.niveau) {
+    case 'structure':
+      return `/structures/${portee.code}`;
+    case 'departement':
+      return `/departements/${portee.code}`;
+    case 'region':
+      return `/regions/${portee.code}`;
+    case 'national':
+      return '/national';
+  }
+}

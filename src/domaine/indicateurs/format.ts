@@ -1,0 +1,66 @@
+// Les chiffres à la française, les mêmes partout (écran, CSV, XLSX, terminal) : « 1 234,5 »,
+// « 41,3 % » (les dates : `dateEnFrancais`). Une valeur absente s'écrit « n.d. ».
+
+interface FormeUnite {
+  decimales: number;
+  /** Multiplie la valeur avant affichage (une part 0,413 s'affiche 41,3 %). */
+  facteur?: number;
+  suffixe?: string;
+  /** Format de nombre Excel qui rend la même chose que l'écran. */
+  excel: string;
+}
+
+const FORMES: Record<string, FormeUnite> = {
+  part: { decimales: 1, facteur: 100, suffixe: ' %', excel: '0.0 %' },
+  pourcentage: { decimales: 1, suffixe: ' %', excel: '0.0 "%"' },
+  euros: { decimales: 0, suffixe: ' €', excel: '#,##0 "€"' },
+  euros_par_jeune: { decimales: 0, suffixe: ' €', excel: '#,##0 "€"' },
+  etp: { decimales: 1, excel: '#,##0.0' },
+  jeunes_par_etp: { decimales: 1, excel: '#,##0.0' },
+  entretiens_par_jeune: { decimales: 1, excel: '#,##0.0' },
+  immersions_par_jeune: { decimales: 2, excel: '#,##0.00' },
+};
+const PAR_DEFAUT: FormeUnite = { decimales: 0, excel: '#,##0' };
+
+export const forme = (unite: string): FormeUnite => FORMES[unite] ?? PAR_DEFAUT;
+
+const formats = new Map<number, Intl.NumberFormat>();
+function nombreFr(v: number, decimales: number): string {
+  let f = formats.get(decimales);
+  if (!f) formats.set(decimales, (f = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimales, maximumFractionDigits: decimales })));
+  // L'espace fine insécable d'Intl n'est pas dans toutes les polices (Marianne) : espace insécable.
+  return f.format(v).replace(/\u202f/g, '\u00a0');
+}
+
+/** La valeur telle qu'on la lit, dans l'unité de la donnée (0,413 pour 41,3 %). */
+export function valeurAffichee(v: number, unite: string): number {
+  const { decimales, facteur = 1 } = forme(unite);
+  const puissance = 10 ** decimales;
+  return Math.round(v * facteur * puissance) / puissance / facteur;
+}
+
+export function formaterValeur(v: number | null | undefined, unite: string): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return 'n.d.';
+  const { decimales, facteur = 1, suffixe = '' } = forme(unite);
+  return nombreFr(v * facteur, decimales) + suffixe.replace(' ', '\u00a0');
+}
+
+/** Une évolution : « +12,5 % » d'une année sur l'autre, ou l'écart en points pour une part. */
+export function formaterEvolution(actuel: number | null | undefined, precedent: number | null | undefined, unite: string): string {
+  if (actuel == null || precedent == null) return 'n.d.';
+  if (unite === 'part' || unite === 'pourcentage') {
+    const points = (actuel - precedent) * (unite === 'part' ? 100 : 1);
+    return `${points > 0 ? '+' : ''}${nombreFr(points, 1)}\u00a0pt`;
+  }
+  if (precedent === 0) return 'n.d.';
+  const taux = ((actuel - precedent) / Math.abs(precedent)) * 100;
+  return `${taux > 0 ? '+' : ''}${nombreFr(taux, 1)}\u00a0%`;
+}
+
+/** Lit un nombre écrit à la française (« 1 234,5 », « 41,3 % ») ; null pour « n.d. ». */
+export function lireNombreFr(texte: string): number | null {
+  const net = texte.replace(/[\s\u00a0\u202f]/g, '').replace(/%|€|pt/g, '').replace(',', '.');
+  if (net === '' || net === 'n.d.') return null;
+  const n = Number(net);
+  return Number.isFinite(n) ? n : null;
+}

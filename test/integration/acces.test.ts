@@ -1,0 +1,184 @@
+// Les droits et les périmètres, route par route, pour chaque sorte d'utilisateur, sur les deux moteurs.
+// La table attendue est écrite à la main (cadre CPO §1), pas déduite du code qu'elle vérifie.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
+import type { Base } from '../../src/infrastructure/db/base.ts';
+import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import { surChaqueMoteur } from '../outils/bases.ts';
+import { dossierTemporaire } from '../outils/extraits.ts';
+import { compte, comptesDemo, connecter, type CompteDemo } from '../outils/sessions.ts';
+import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+
+// RA01 Rennes (35, Bretagne 53), RA02 Brest (29, 53), RA03 Paris (75, Île-de-France 11).
+type Qui = 'conseiller' | 'direction_ra01' | 'direction_ra02' | 'ud_35' | 'direccte_53' | 'region_53' | 'dgefp';
+const TOUS: Qui[] = ['conseiller', 'direction_ra01', 'direction_ra02', 'ud_35', 'direccte_53', 'region_53', 'dgefp'];
+const ETAT_53: Qui[] = ['direccte_53', 'region_53', 'dgefp'];
+
+interface Cas {
+  methode?: 'GET' | 'POST';
+  url: string;
+  /** Le modèle de route OpenAPI que le cas couvre. */
+  route: string;
+  corps?: unknown;
+  autorises: Qui[];
+}
+
+const CAS: Cas[] = [
+  { url: '/api/moi', route: 'GET /api/moi', autorises: TOUS },
+  { url: '/api/catalogue', route: 'GET /api/catalogue', autorises: TOUS },
+  { url: '/api/structures', route: 'GET /api/structures', autorises: TOUS },
+  { url: '/api/annees/2017/structures/RA01', route: 'GET /api/annees/{annee}/structures/{code}', autorises: ['conseiller', 'direction_ra01', 'ud_35', ...ETAT_53] },
+  { url: '/api/annees/2017/structures/RA02', route: 'GET /api/annees/{annee}/structures/{code}', autorises: ['direction_ra02', ...ETAT_53] },
+  { url: '/api/annees/2017/structures/RA03', route: 'GET /api/annees/{annee}/structures/{code}', autorises: ['dgefp'] },
+  { url: '/api/annees/2017/departements/35', route: 'GET /api/annees/{annee}/departements/{code}', autorises: ['ud_35', ...ETAT_53] },
+  { url: '/api/annees/2017/departements/29', route: 'GET /api/annees/{annee}/departements/{code}', autorises: ETAT_53 },
+  { url: '/api/annees/2017/departements/75', route: 'GET /api/annees/{annee}/departements/{code}', autorises: ['dgefp'] },
+  { url: '/api/annees/2017/regions/53', route: 'GET /api/annees/{annee}/regions/{code}', autorises: ETAT_53 },
+  { url: '/api/annees/2017/regions/11', route: 'GET /api/annees/{annee}/regions/{code}', autorises: ['dgefp'] },
+  { url: '/api/annees/2017/national', route: 'GET /api/annees/{annee}/national', autorises: ['dgefp'] },
+  { url: '/api/evolution/structure/RA01', route: 'GET /api/evolution/{niveau}/{code}', autorises: ['conseiller', 'direction_ra01', 'ud_35', ...ETAT_53] },
+  { url: '/api/evolution/structure/RA03', route: 'GET /api/evolution/{niveau}/{code}', autorises: ['dgefp'] },
+  { url: '/api/evolution/departement/35', route: 'GET /api/evolution/{niveau}/{code}', autorises: ['ud_35', ...ETAT_53] },
+  { url: '/api/evolution/region/53', route: 'GET /api/evolution/{niveau}/{code}', autorises: ETAT_53 },
+  { url: '/api/evolution/national/FR', route: 'GET /api/evolution/{niveau}/{code}', autorises: ['dgefp'] },
+  { url: '/api/structures/RA01/jeunes', route: 'GET /api/structures/{code}/jeunes', autorises: ['conseiller', 'direction_ra01'] },
+  { url: '/api/structures/RA02/jeunes?recherche=a', route: 'GET /api/structures/{code}/jeunes', autorises: ['direction_ra02'] },
+  { url: '/api/structures/RA01/jeunes/J0001', route: 'GET /api/structures/{code}/jeunes/{id}', autorises: ['conseiller', 'direction_ra01'] },
+  { url: '/api/instantanes', route: 'GET /api/instantanes', autorises: ['direccte_53', 'region_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/instantanes', route: 'POST /api/instantanes', corps: { annee: 2016, region: '53' }, autorises: ['direccte_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/instantanes', route: 'POST /api/instantanes', corps: { annee: 2016, region: '11' }, autorises: ['dgefp'] },
+  { methode: 'POST', url: '/api/instantanes', route: 'POST /api/instantanes', corps: { annee: 2016 }, autorises: ['dgefp'] },
+  { url: '/api/instantanes/1', route: 'GET /api/instantanes/{id}', autorises: ETAT_53 },
+];
+/** Routes ouvertes sans connexion, et ce qu'elles rendent à un inconnu. */
+const PUBLIQUES = ['GET /api/sante', 'GET /api/connexion/demo', 'POST /api/connexion/demo', 'POST /api/deconnexion'];
+
+surChaqueMoteur('Droits et périmètres', (moteur) => {
+  let base: Base;
+  let app: FastifyInstance;
+  const sessions = new Map<Qui, { cookie: string }>();
+  let comptes: CompteDemo[];
+  beforeAll(async () => {
+    base = await moteur.ouvrir();
+    const dossier = dossierTemporaire('acces');
+    ecrireExtraitAleatoire(dossier, 11, { structures: 3, jeunesParStructure: 40 });
+    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    app = await creerServeur(base, { connexionDemo: true });
+    comptes = await comptesDemo(app);
+    const qui: Record<Qui, CompteDemo> = {
+      conseiller: compte(comptes, 'conseiller', 'RA01'),
+      direction_ra01: compte(comptes, 'direction_ml', 'RA01'),
+      direction_ra02: compte(comptes, 'direction_ml', 'RA02'),
+      ud_35: compte(comptes, 'agent_ud', '35'),
+      direccte_53: compte(comptes, 'agent_direccte', '53'),
+      region_53: compte(comptes, 'agent_region', '53'),
+      dgefp: compte(comptes, 'agent_dgefp'),
+    };
+    for (const q of TOUS) sessions.set(q, await connecter(app, qui[q]));
+    // Un instantané régional pour les lectures (id 1), figé avant que la matrice n'en crée d'autres.
+    expect((await app.inject({ method: 'POST', url: '/api/instantanes', payload: { annee: 2015, region: '53' }, headers: sessions.get('dgefp') })).statusCode).toBe(201);
+    // Une identité reconnaissable pour chaque jeune : aucune ne doit sortir hors de sa ML.
+    await base.query(
+      `INSERT INTO jeune_identite (code_structure, id_jeune, nom, prenom) SELECT code_structure, id_jeune, 'Nom-' || id_jeune, 'Prénom-' || id_jeune FROM jeune
+       ON CONFLICT (code_structure, id_jeune) DO UPDATE SET nom = EXCLUDED.nom, prenom = EXCLUDED.prenom`,
+    );
+    expect((await base.query(`SELECT 1 FROM jeune_identite WHERE nom LIKE 'Nom-%'`)).length).toBe(120);
+  });
+  afterAll(async () => {
+    await app.close();
+    await base.fermer();
+  });
+
+  it('propose un compte de démonstration de chaque sorte, dans la région qui a le plus de ML', () => {
+    expect(comptes.map((c) => `${c.role}:${c.organisation.code}`)).toEqual([
+      'conseiller:RA01',
+      'direction_ml:RA01',
+      'direction_ml:RA02',
+      'agent_ud:35',
+      'agent_direccte:53',
+      'agent_region:53',
+      'agent_dgefp:FR',
+    ]);
+  });
+
+  it('couvre chaque route de l’API, documentée en OpenAPI, par la matrice des droits', async () => {
+    const paths: Record<string, Record<string, unknown>> = (await app.inject({ url: '/api/docs/json' })).json().paths;
+    const routes = Object.entries(paths).flatMap(([chemin, methodes]) => Object.keys(methodes).map((m) => `${m.toUpperCase()} ${chemin}`));
+    const couvertes = new Set([...CAS.map((c) => c.route), ...PUBLIQUES]);
+    expect(routes.filter((r) => !couvertes.has(r))).toEqual([]);
+    expect([...couvertes].filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('refuse toute route non publique sans connexion (401)', async () => {
+    for (const c of CAS) {
+      const reponse = await app.inject({ method: c.methode ?? 'GET', url: c.url, payload: c.corps as any });
+      expect(reponse.statusCode, c.url).toBe(401);
+      expect(reponse.json().message).toMatch(/^Connexion requise/);
+    }
+  });
+
+  describe.each(TOUS)('%s', (qui) => {
+    it('reçoit ce que la matrice autorise, un refus en français (403) ailleurs', async () => {
+      const ecarts: string[] = [];
+      for (const c of CAS) {
+        const reponse = await app.inject({ method: c.methode ?? 'GET', url: c.url, payload: c.corps as any, headers: sessions.get(qui) });
+        const attendu = c.autorises.includes(qui);
+        const obtenu = reponse.statusCode < 300 || (reponse.statusCode === 404 && c.url.endsWith('J0001'));
+        if (attendu !== obtenu) ecarts.push(`${c.methode ?? 'GET'} ${c.url} ${JSON.stringify(c.corps ?? '')} : ${reponse.statusCode} ${reponse.body.slice(0, 120)}`);
+        if (!attendu) expect(reponse.json().message, c.url).toMatch(/^(Hors de votre périmètre|Votre rôle|Les dossiers des jeunes)/);
+      }
+      expect(ecarts).toEqual([]);
+    });
+
+    it("ne reçoit jamais l'identité ni une ligne par jeune s'il n'est pas de la ML", async () => {
+      const nominatif = qui === 'conseiller' || qui === 'direction_ra01' || qui === 'direction_ra02';
+      for (const c of CAS) {
+        const reponse = await app.inject({ method: c.methode ?? 'GET', url: c.url, payload: c.corps as any, headers: sessions.get(qui) });
+        if (nominatif && c.url.includes('/jeunes')) continue;
+        expect(reponse.body, c.url).not.toContain('id_jeune');
+        expect(reponse.body, c.url).not.toMatch(/Nom-|Prénom-/);
+      }
+    });
+  });
+
+  it('liste les ML du périmètre seulement', async () => {
+    const codes = async (qui: Qui) => (await app.inject({ url: '/api/structures', headers: sessions.get(qui) })).json().structures.map((s: any) => s.code);
+    expect(await codes('conseiller')).toEqual(['RA01']);
+    expect(await codes('ud_35')).toEqual(['RA01']);
+    expect(await codes('direccte_53')).toEqual(['RA01', 'RA02']);
+    expect(await codes('dgefp')).toEqual(['RA01', 'RA02', 'RA03']);
+  });
+
+  it('trace chaque lecture nominative et chaque refus dans le journal d’audit', async () => {
+    const avant = await base.query<{ action: string; n: number }>(`SELECT action, count(*)::int AS n FROM journal_audit GROUP BY action`);
+    const n = (lignes: typeof avant, action: string) => lignes.find((l) => l.action === action)?.n ?? 0;
+    const liste = await app.inject({ url: '/api/structures/RA01/jeunes', headers: sessions.get('conseiller') });
+    expect(liste.json().jeunes.length).toBeGreaterThan(0);
+    expect(liste.json().jeunes[0].nom).toBeTruthy();
+    const fiche = await app.inject({ url: `/api/structures/RA01/jeunes/${liste.json().jeunes[0].id_jeune}`, headers: sessions.get('conseiller') });
+    expect(fiche.statusCode).toBe(200);
+    const refus = await app.inject({ url: '/api/structures/RA01/jeunes', headers: sessions.get('direccte_53') });
+    expect(refus.statusCode).toBe(403);
+    const apres = await base.query<{ action: string; n: number }>(`SELECT action, count(*)::int AS n FROM journal_audit GROUP BY action`);
+    expect(n(apres, 'lire_jeunes') - n(avant, 'lire_jeunes')).toBe(1);
+    expect(n(apres, 'lire_fiche_jeune') - n(avant, 'lire_fiche_jeune')).toBe(1);
+    expect(n(apres, 'acces_refuse') - n(avant, 'acces_refuse')).toBe(1);
+    const [derniere] = await base.query(`SELECT acteur, objet, origine FROM journal_audit WHERE action = 'acces_refuse' ORDER BY id DESC LIMIT 1`);
+    expect(derniere).toMatchObject({ acteur: compte(comptes, 'agent_direccte').courriel, objet: 'GET /api/structures/RA01/jeunes' });
+    expect(derniere.origine).toBeTruthy();
+  });
+
+  it('refuse la connexion de démonstration quand elle est désactivée, et la déconnexion ferme la session', async () => {
+    const ferme = await creerServeur(base, { connexionDemo: false });
+    const tentative = await ferme.inject({ method: 'POST', url: '/api/connexion/demo', payload: { id: comptes[0].id } });
+    expect(tentative.statusCode).toBe(403);
+    expect(tentative.json().message).toBe('La connexion de démonstration est désactivée sur ce serveur.');
+    await ferme.close();
+    const session = await connecter(app, comptes[0]);
+    const sortie = await app.inject({ method: 'POST', url: '/api/deconnexion', headers: session });
+    expect(sortie.statusCode).toBe(204);
+    const vide = String(sortie.headers['set-cookie']).split(';')[0];
+    expect((await app.inject({ url: '/api/moi', headers: { cookie: vide } })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,28 @@
+// Se connecter à l'API comme un compte de démonstration : rend l'en-tête Cookie de sa session.
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+
+export interface CompteDemo {
+  id: number;
+  courriel: string;
+  role: string;
+  organisation: { type: string; code: string };
+}
+
+export async function comptesDemo(app: FastifyInstance): Promise<CompteDemo[]> {
+  return (await app.inject({ url: '/api/connexion/demo' })).json().utilisateurs;
+}
+
+export async function connecter(app: FastifyInstance, compte: Pick<CompteDemo, 'id'>): Promise<{ cookie: string }> {
+  const reponse = await app.inject({ method: 'POST', url: '/api/connexion/demo', payload: { id: compte.id } });
+  expect(reponse.statusCode).toBe(200);
+  const cookie = String(reponse.headers['set-cookie']).split(';')[0];
+  return { cookie };
+}
+
+/** Le compte de démonstration d'un rôle (et d'une organisation, s'il y en a plusieurs). */
+export function compte(comptes: CompteDemo[], role: string, code?: string): CompteDemo {
+  const trouve = comptes.find((c) => c.role === role && (code === undefined || c.organisation.code === code));
+  if (!trouve) throw new Error(`pas de compte de démonstration ${role} ${code ?? ''}`);
+  return trouve;
+}
