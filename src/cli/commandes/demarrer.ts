@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { chargerDemo } from '../../application/demo/chargerDemo.ts';
 import { rapportEnTexte } from '../../application/echange/rapport.ts';
 import { avecBase } from '../base.ts';
+import { construireSiNecessaire } from '../construire.ts';
 import { progressionTerminal } from '../progression.ts';
 import { servir } from './servir.ts';
 
@@ -9,8 +10,9 @@ import { servir } from './servir.ts';
 export function commandeDemarrer(programme: Command) {
   programme
     .command('demarrer')
-    .description('charge la démonstration si la base est vide, puis sert l’application (commande de npm start)')
+    .description('construit l’application web si besoin, charge la démonstration si la base est vide, puis sert (commande de npm start)')
     .action(async () => {
+      construireSiNecessaire();
       await avecBase(async (base) => {
         const [{ n }] = await base.query<{ n: number }>('SELECT count(*)::int AS n FROM mission_locale');
         if (n > 0) return;

@@ -102,3 +102,12 @@ export function raisonNonDefini(catalogue: Catalogue, ratioId: string, indicateu
   if (numerateur === null || numerateur === undefined) return `donnée non transmise : ${libelle(ratio.numerateur)}`;
   return null;
 }
+
+/** Où se place une valeur dans une distribution, en quart : 1 (premier quart) à 4 (dernier quart). */
+export function quartDeLaDistribution(valeur: number | null, d: Distribution | null): 1 | 2 | 3 | 4 | null {
+  if (valeur === null || d === null) return null;
+  if (valeur < d.premierQuartile) return 1;
+  if (valeur < d.mediane) return 2;
+  if (valeur <= d.troisiemeQuartile) return 3;
+  return 4;
+}

@@ -45,15 +45,18 @@ export function formaterValeur(v: number | null | undefined, unite: string): str
   return nombreFr(v * facteur, decimales) + suffixe.replace(' ', '\u00a0');
 }
 
+/** Arrondi au dixième, sans « -0,0 ». */
+const arrondi1 = (v: number) => Math.round(v * 10) / 10 + 0;
+
 /** Une évolution : « +12,5 % » d'une année sur l'autre, ou l'écart en points pour une part. */
 export function formaterEvolution(actuel: number | null | undefined, precedent: number | null | undefined, unite: string): string {
   if (actuel == null || precedent == null) return 'n.d.';
   if (unite === 'part' || unite === 'pourcentage') {
-    const points = (actuel - precedent) * (unite === 'part' ? 100 : 1);
+    const points = arrondi1((actuel - precedent) * (unite === 'part' ? 100 : 1));
     return `${points > 0 ? '+' : ''}${nombreFr(points, 1)}\u00a0pt`;
   }
   if (precedent === 0) return 'n.d.';
-  const taux = ((actuel - precedent) / Math.abs(precedent)) * 100;
+  const taux = arrondi1(((actuel - precedent) / Math.abs(precedent)) * 100);
   return `${taux > 0 ? '+' : ''}${nombreFr(taux, 1)}\u00a0%`;
 }
 

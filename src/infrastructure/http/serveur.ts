@@ -71,7 +71,14 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
 
   // Toute adresse hors /api est une page de l'application : index.html, le routeur du navigateur fait le reste.
   const webConstruit = existsSync(resolve(DOSSIER_WEB, 'index.html'));
-  if (webConstruit) await app.register(fastifyStatic, { root: DOSSIER_WEB, wildcard: false, maxAge: '1h' });
+  if (webConstruit) {
+    await app.register(fastifyStatic, {
+      root: DOSSIER_WEB,
+      // Les fichiers de assets/ portent leur empreinte dans leur nom : gardés un an ; index.html jamais.
+      setHeaders: (reponse, chemin) =>
+        reponse.header('cache-control', chemin.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((req, reponse) => {
     if (req.method === 'GET' && !req.url.startsWith('/api') && webConstruit) return reponse.header('cache-control', 'no-cache').sendFile('index.html');
     return reponse.code(404).send({ message: `Adresse inconnue : ${req.method} ${req.url}` });

@@ -1,0 +1,138 @@
+// La coquille de l'application : en-tête et pied de page DSFR, session, et la page de l'adresse.
+import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import { Header } from '@codegouvfr/react-dsfr/Header';
+import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Chargement, MessageErreur } from './composants/Etats.tsx';
+import { ErreurApi, appeler, quandDeconnecte, viderCache } from './outils/api.ts';
+import { naviguer, useAdresse } from './outils/routeur.tsx';
+import { Connexion } from './pages/Connexion.tsx';
+import { Evolution } from './pages/Evolution.tsx';
+import { Jeunes } from './pages/Jeunes.tsx';
+import { TableauML } from './pages/TableauML.tsx';
+import { TableauTerritoire } from './pages/TableauTerritoire.tsx';
+import { ContexteSession, type Session } from './session.tsx';
+import type { Catalogue, Moi } from './types.ts';
+
+const marque = (
+  <>
+    République
+    <br />
+    Française
+  </>
+);
+
+function Page({ chemin }: { chemin: string }) {
+  let m: RegExpMatchArray | null;
+  if ((m = chemin.match(/^\/structures\/([^/]+)$/))) return <TableauML code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes$/))) return <Jeunes code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
+  if (chemin === '/national') return <TableauTerritoire niveau="national" code="FR" />;
+  if ((m = chemin.match(/^\/evolution\/(structure|departement|region|national)\/([^/]+)$/)))
+    return <Evolution niveau={m[1] as 'structure'} code={decodeURIComponent(m[2])} />;
+  return <MessageErreur titre="Page introuvable" message={`Aucune page à l'adresse ${chemin}.`} />;
+}
+
+export function App() {
+  const { chemin } = useAdresse();
+  const [moi, setMoi] = useState<Moi | null | undefined>(undefined);
+  const [catalogue, setCatalogue] = useState<Catalogue>();
+  const [erreur, setErreur] = useState<string>();
+
+  const chargerSession = useCallback(async () => {
+    try {
+      const profil = await appeler<Moi>('/api/moi');
+      setCatalogue(await appeler<Catalogue>('/api/catalogue'));
+      setMoi(profil);
+    } catch (e) {
+      if (e instanceof ErreurApi && e.statut === 401) setMoi(null);
+      else setErreur((e as Error).message);
+    }
+  }, []);
+  useEffect(() => {
+    void chargerSession();
+    return quandDeconnecte(() => setMoi(null));
+  }, [chargerSession]);
+
+  const session = useMemo<Session | null>(
+    () =>
+      moi && catalogue
+        ? {
+            ...moi,
+            catalogue,
+            peut: (action) => moi.droits.includes(action),
+            deconnecter: async () => {
+              await appeler('/api/deconnexion', { methode: 'POST' });
+              viderCache();
+              setMoi(null);
+              naviguer('/connexion');
+            },
+          }
+        : null,
+    [moi, catalogue],
+  );
+
+  // Sans session, toute adresse mène à la connexion ; connecté, la connexion et la racine mènent à l'accueil.
+  useEffect(() => {
+    if (moi === null && chemin !== '/connexion') naviguer('/connexion', { remplacer: true });
+    if (moi && (chemin === '/' || chemin === '/connexion')) naviguer(moi.accueil, { remplacer: true });
+  }, [moi, chemin]);
+
+  const u = session?.utilisateur;
+  const navigation = session
+    ? [
+        { text: 'Tableau de bord', linkProps: { href: session.accueil }, isActive: chemin === session.accueil },
+        {
+          text: 'Évolution 2015-2018',
+          linkProps: { href: `/evolution/${session.utilisateur.portee.niveau}/${'code' in session.utilisateur.portee ? session.utilisateur.portee.code : 'FR'}` },
+          isActive: chemin.startsWith('/evolution/'),
+        },
+        ...(session.peut('lire_jeunes') && u?.portee.niveau === 'structure'
+          ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: chemin.endsWith('/jeunes') }]
+          : []),
+      ]
+    : undefined;
+
+  return (
+    <>
+      <SkipLinks links={[{ label: 'Contenu', anchor: '#contenu' }]} />
+      <Header
+        brandTop={marque}
+        homeLinkProps={{ href: session?.accueil ?? '/connexion', title: 'Accueil — CPO Missions locales' }}
+        serviceTitle="CPO Missions locales"
+        serviceTagline="Convention pluriannuelle d'objectifs entre l'État et les Missions locales"
+        navigation={navigation}
+        quickAccessItems={
+          u
+            ? [
+                { iconId: 'fr-icon-account-circle-line', text: `${u.nom} — ${u.organisation.nom}`, linkProps: { href: session!.accueil } },
+                { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: () => void session!.deconnecter() } },
+              ]
+            : []
+        }
+      />
+      <main id="contenu" className="fr-container fr-pt-3w fr-pb-6w" tabIndex={-1}>
+        {erreur ? (
+          <MessageErreur titre="Le service est indisponible" message={erreur} />
+        ) : moi === undefined ? (
+          <Chargement />
+        ) : moi === null ? (
+          <Connexion apresConnexion={chargerSession} />
+        ) : session ? (
+          <ContexteSession.Provider value={session}>
+            <Page chemin={chemin} />
+          </ContexteSession.Provider>
+        ) : (
+          <Chargement />
+        )}
+      </main>
+      <Footer
+        brandTop={marque}
+        homeLinkProps={{ href: '/', title: 'Accueil — CPO Missions locales' }}
+        accessibility="partially compliant"
+        contentDescription="Pilotage de la convention pluriannuelle d'objectifs (instruction DGEFP/MIJ/2015/367) : tableaux de bord, ratios de performance et références de chaque Mission locale."
+        bottomItems={[{ text: "Documentation de l'API", linkProps: { href: '/api/docs' } }]}
+      />
+    </>
+  );
+}

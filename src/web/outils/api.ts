@@ -1,0 +1,68 @@
+// Appels à l'API : mêmes cookies de session, erreurs en français. Une réponse 401 ramène à la connexion.
+import { useEffect, useState } from 'react';
+
+export class ErreurApi extends Error {
+  constructor(
+    readonly statut: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const surDeconnexion = new Set<() => void>();
+export const quandDeconnecte = (f: () => void) => {
+  surDeconnexion.add(f);
+  return () => void surDeconnexion.delete(f);
+};
+
+export async function appeler<T>(url: string, options: { methode?: string; corps?: unknown } = {}): Promise<T> {
+  let reponse: Response;
+  try {
+    reponse = await fetch(url, {
+      method: options.methode ?? 'GET',
+      credentials: 'same-origin',
+      headers: options.corps === undefined ? {} : { 'content-type': 'application/json' },
+      body: options.corps === undefined ? undefined : JSON.stringify(options.corps),
+    });
+  } catch {
+    throw new ErreurApi(0, 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
+  }
+  if (reponse.status === 204) return undefined as T;
+  const corps = await reponse.json().catch(() => ({}));
+  if (!reponse.ok) {
+    if (reponse.status === 401) surDeconnexion.forEach((f) => f());
+    throw new ErreurApi(reponse.status, corps.message ?? `Erreur ${reponse.status}`);
+  }
+  return corps as T;
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+/** Lit une adresse de l'API ; `garder` : garder la réponse pour toute la session (catalogue…). */
+export function useApi<T>(url: string | null, options: { garder?: boolean } = {}): { donnees?: T; erreur?: ErreurApi; chargement: boolean } {
+  const [etat, setEtat] = useState<{ url: string | null; donnees?: T; erreur?: ErreurApi }>({ url: null });
+  useEffect(() => {
+    if (!url) return;
+    let actif = true;
+    let promesse = options.garder ? (cache.get(url) as Promise<T> | undefined) : undefined;
+    if (!promesse) {
+      promesse = appeler<T>(url);
+      if (options.garder) {
+        cache.set(url, promesse);
+        promesse.catch(() => cache.delete(url));
+      }
+    }
+    promesse.then(
+      (donnees) => actif && setEtat({ url, donnees }),
+      (erreur) => actif && setEtat({ url, erreur: erreur instanceof ErreurApi ? erreur : new ErreurApi(0, String(erreur)) }),
+    );
+    return () => {
+      actif = false;
+    };
+  }, [url]);
+  const aJour = etat.url === url;
+  return { donnees: aJour ? etat.donnees : undefined, erreur: aJour ? etat.erreur : undefined, chargement: !!url && !aJour };
+}
+
+export const viderCache = () => cache.clear();

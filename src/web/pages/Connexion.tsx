@@ -1,0 +1,64 @@
+// Connexion de démonstration : un compte de chaque sorte d'utilisateur, regroupés par organisation.
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useState } from 'react';
+import { Chargement, ErreurAppel, MessageErreur } from '../composants/Etats.tsx';
+import { appeler, useApi, type ErreurApi } from '../outils/api.ts';
+import type { UtilisateurPresente } from '../types.ts';
+
+export function Connexion({ apresConnexion }: { apresConnexion: () => Promise<void> }) {
+  const { donnees, erreur } = useApi<{ active: boolean; utilisateurs: UtilisateurPresente[] }>('/api/connexion/demo');
+  const [refus, setRefus] = useState<ErreurApi>();
+  document.title = 'Connexion — CPO Missions locales';
+
+  const seConnecter = async (id: number) => {
+    try {
+      await appeler('/api/connexion/demo', { methode: 'POST', corps: { id } });
+      await apresConnexion();
+    } catch (e) {
+      setRefus(e as ErreurApi);
+    }
+  };
+
+  if (erreur) return <ErreurAppel erreur={erreur} />;
+  if (!donnees) return <Chargement texte="Chargement des comptes…" />;
+  return (
+    <>
+      <h1>Connexion</h1>
+      {!donnees.active ? (
+        <MessageErreur titre="Connexion de démonstration désactivée" message="Ce serveur n'accepte pas la connexion de démonstration." />
+      ) : (
+        <>
+          <p className="fr-text--lead">
+            Démonstration : choisissez un compte. Chacun voit ce que son organisation voit — une Mission locale ses propres jeunes, l'État et la
+            Région des chiffres agrégés seulement.
+          </p>
+          {refus && <ErreurAppel erreur={refus} />}
+          <div className="fr-grid-row fr-grid-row--gutters">
+            {donnees.utilisateurs.map((u) => (
+              <div key={u.id} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
+                <div className="fr-card fr-card--no-arrow">
+                  <div className="fr-card__body">
+                    <div className="fr-card__content">
+                      <h2 className="fr-card__title fr-h6">{u.nom}</h2>
+                      <p className="fr-card__desc">
+                        {u.libelleRole}
+                        <br />
+                        {u.organisation.nom}
+                      </p>
+                      <p className="fr-card__detail">{u.organisation.libelleType}</p>
+                    </div>
+                    <div className="fr-card__footer">
+                      <Button onClick={() => void seConnecter(u.id)} iconId="fr-icon-account-circle-line">
+                        Se connecter<span className="fr-sr-only"> en tant que {u.nom}</span>
+                      </Button>
+                    </div>
+                  </div>
+                </div>
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

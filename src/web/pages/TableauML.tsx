@@ -1,0 +1,173 @@
+// Tableau de bord d'une Mission locale pour une année : les 13 ratios par objectif avec leurs
+// références et la place de la ML parmi celles de sa région ; les indicateurs par groupe ; les
+// déclinaisons en graphiques.
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
+import { raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
+import { formaterEvolution, formaterValeur } from '../../domaine/indicateurs/format.ts';
+import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
+import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
+import { Graphique } from '../composants/Graphique.tsx';
+import { Position } from '../composants/Position.tsx';
+import { Tableau, type Colonne } from '../composants/Tableau.tsx';
+import { useApi } from '../outils/api.ts';
+import { definitionIndicateur, definitionRatio } from '../outils/catalogue.ts';
+import { changerParametre, useAdresse } from '../outils/routeur.tsx';
+import { useSession } from '../session.tsx';
+import type { ChiffresStructure, DefinitionIndicateur, DefinitionRatio } from '../types.ts';
+
+export function TableauML({ code }: { code: string }) {
+  const annee = useAnnee();
+  const session = useSession();
+  const { donnees: d, erreur } = useApi<ChiffresStructure>(`/api/annees/${annee}/structures/${encodeURIComponent(code)}`);
+  document.title = `${d?.structure.nom ?? code} — tableau de bord ${annee} — CPO Missions locales`;
+  if (erreur) return <ErreurAppel erreur={erreur} />;
+  if (!d) return <Chargement />;
+  const { catalogue } = session;
+  const portee = session.utilisateur.portee;
+  const ref = d.references;
+
+  const segments = [];
+  if (portee.niveau === 'national') segments.push({ label: 'National', linkProps: { href: `/national?annee=${annee}` } });
+  if (portee.niveau === 'national' || portee.niveau === 'region')
+    segments.push({ label: ref.region.nom, linkProps: { href: `/regions/${d.structure.code_region}?annee=${annee}` } });
+  if (portee.niveau !== 'structure') segments.push({ label: ref.departement.nom, linkProps: { href: `/departements/${d.structure.code_departement}?annee=${annee}` } });
+
+  const unite = (m: { unite: string }) => m.unite;
+  const colonnesRatio: Colonne<DefinitionRatio>[] = [
+    { id: 'ratio', libelle: 'Ratio', valeur: (r) => r.libelle, lien: (r) => `/evolution/structure/${code}?mesure=${r.id}`, definitionLigne: (r) => definitionRatio(catalogue, r) },
+    { id: 'n', libelle: String(annee), unite, valeur: (r) => d.ratios[r.id], raison: (r) => raisonNonDefini(catalogue, r.id, d.indicateurs) },
+    {
+      id: 'n1',
+      libelle: String(annee - 1),
+      unite,
+      valeur: (r) => d.precedent?.ratios[r.id] ?? null,
+      raison: (r) => (d.precedent ? raisonNonDefini(catalogue, r.id, d.precedent.indicateurs) : `pas de données en ${annee - 1}`),
+    },
+    { id: 'evolution', libelle: 'Évolution', valeur: (r) => formaterEvolution(d.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
+    { id: 'departement', libelle: 'Département', unite, valeur: (r) => ref.departement.ratios[r.id] },
+    { id: 'region', libelle: 'Région', unite, valeur: (r) => ref.region.ratios[r.id] },
+    { id: 'national', libelle: 'National', unite, valeur: (r) => ref.national.ratios[r.id] },
+    {
+      id: 'position',
+      libelle: 'Place dans la région',
+      valeur: () => null,
+      rendu: (r) => <Position valeur={d.ratios[r.id]} distribution={ref.distributions.region[r.id] ?? null} unite={r.unite} perimetre="région" />,
+    },
+  ];
+  const colonnesIndicateur: Colonne<DefinitionIndicateur>[] = [
+    { id: 'indicateur', libelle: 'Indicateur', valeur: (i) => i.libelle, lien: (i) => `/evolution/structure/${code}?mesure=${i.id}`, definitionLigne: definitionIndicateur },
+    { id: 'n', libelle: String(annee), unite, valeur: (i) => d.indicateurs[i.id], raison: () => 'donnée non transmise' },
+    { id: 'n1', libelle: String(annee - 1), unite, valeur: (i) => d.precedent?.indicateurs[i.id] ?? null },
+    { id: 'evolution', libelle: 'Évolution', valeur: (i) => formaterEvolution(d.indicateurs[i.id], d.precedent?.indicateurs[i.id], i.unite) },
+    { id: 'departement', libelle: 'Département', unite, valeur: (i) => ref.departement.indicateurs[i.id] },
+    { id: 'region', libelle: 'Région', unite, valeur: (i) => ref.region.indicateurs[i.id] },
+    { id: 'national', libelle: 'National', unite, valeur: (i) => ref.national.indicateurs[i.id] },
+  ];
+
+  return (
+    <>
+      {segments.length > 0 && <Breadcrumb segments={segments} currentPageLabel={d.structure.nom} className="fr-mb-2w fr-mt-0" />}
+      <div className="cpo-barre-outils">
+        <div>
+          <h1 className="fr-mb-1w">{d.structure.nom}</h1>
+          <p className="fr-mb-0">
+            Mission locale {d.structure.code} — {ref.departement.nom}, {ref.region.nom} — catalogue {d.catalogue}
+          </p>
+        </div>
+        <ChoixAnnee />
+      </div>
+
+      <h2 className="fr-mt-4w">Les 13 ratios de performance en {annee}</h2>
+      <p>
+        Chaque ratio avec sa valeur {annee - 1}, celles du département, de la région et du pays (somme des numérateurs sur somme des dénominateurs),
+        et la place de la ML parmi les {ref.region.structures} ML de sa région (boîte : du premier au troisième quartile ; trait : médiane ; point :
+        la ML). Cliquez un ratio pour son évolution.
+      </p>
+      {catalogue.objectifs.map((o) => (
+        <Tableau
+          key={o.id}
+          titre={`Objectif ${o.id} — ${o.libelle_court} (${annee})`}
+          description={o.libelle}
+          colonnes={colonnesRatio}
+          lignes={catalogue.ratios.filter((r) => r.objectif === o.id)}
+          cle={(r) => r.id}
+        />
+      ))}
+
+      <h2 className="fr-mt-4w">Indicateurs</h2>
+      <Tabs
+        label="Groupes d'indicateurs"
+        tabs={catalogue.groupes.map((g) => ({
+          label: g.libelle,
+          content: (
+            <Tableau
+              titre={`Indicateurs — ${g.libelle} (${annee})`}
+              colonnes={colonnesIndicateur}
+              lignes={catalogue.indicateurs.filter((i) => i.groupe === g.id)}
+              cle={(i) => i.id}
+            />
+          ),
+        }))}
+      />
+
+      <Declinaisons d={d} annee={annee} />
+    </>
+  );
+}
+
+function Declinaisons({ d, annee }: { d: ChiffresStructure; annee: number }) {
+  const { catalogue } = useSession();
+  const { parametres } = useAdresse();
+  const declinables = catalogue.indicateurs.filter((i) => i.declinaisons?.length && d.declinaisons[i.id]);
+  const choisi = declinables.find((i) => i.id === parametres.get('declinaison')) ?? declinables[0];
+  if (!choisi) return null;
+  const parDeclinaison = d.declinaisons[choisi.id];
+  return (
+    <section className="fr-mt-6w">
+      <h2>Déclinaisons en {annee}</h2>
+      <Select
+        label="Indicateur décliné"
+        hint="Sexe, âge au 31 décembre, niveau de formation, quartier prioritaire, zone de revitalisation rurale"
+        nativeSelectProps={{ value: choisi.id, onChange: (e) => changerParametre('declinaison', e.target.value) }}
+      >
+        {declinables.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.libelle}
+          </option>
+        ))}
+      </Select>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        {catalogue.declinaisons
+          .filter((dec) => parDeclinaison[dec.id])
+          .map((dec) => {
+            const modalites = dec.modalites.map((m) => ({ libelle: m.libelle, valeur: parDeclinaison[dec.id][m.id] ?? 0 }));
+            const total = modalites.reduce((s, m) => s + m.valeur, 0);
+            const titre = `${choisi.libelle} par ${dec.libelle.toLowerCase()} — ${annee}`;
+            return (
+              <div key={dec.id} className="fr-col-12 fr-col-md-6">
+                <Graphique
+                  titre={titre}
+                  description={modalites.map((m) => `${m.libelle} : ${formaterValeur(m.valeur, choisi.unite)}`).join(' ; ')}
+                  hauteur={260}
+                  option={{
+                    grid: { left: 130, right: 24, top: 10, bottom: 30 },
+                    tooltip: { trigger: 'axis', valueFormatter: (v: number) => formaterValeur(v, choisi.unite) },
+                    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formaterValeur(v, choisi.unite) } },
+                    yAxis: { type: 'category', inverse: true, data: modalites.map((m) => m.libelle) },
+                    series: [{ type: 'bar', name: choisi.libelle, data: modalites.map((m) => m.valeur) }],
+                  }}
+                  donnees={{
+                    titre,
+                    entetes: [dec.libelle, choisi.libelle, 'Part'],
+                    lignes: modalites.map((m) => [m.libelle, { nombre: m.valeur, unite: choisi.unite }, { nombre: total ? m.valeur / total : null, unite: 'part' }]),
+                  }}
+                />
+              </div>
+            );
+          })}
+      </div>
+    </section>
+  );
+}

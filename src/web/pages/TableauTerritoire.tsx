@@ -1,0 +1,147 @@
+// Un département, une région ou la nation : ses ratios, le tableau de ses ML contre les mesures
+// choisies (trié, filtré, exporté), et la distribution d'une mesure parmi ses ML.
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
+import { formaterEvolution, formaterValeur } from '../../domaine/indicateurs/format.ts';
+import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
+import { ChoixMesures, useMesuresChoisies } from '../composants/ChoixMesures.tsx';
+import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
+import { Graphique } from '../composants/Graphique.tsx';
+import { Tableau, type Colonne } from '../composants/Tableau.tsx';
+import { useApi } from '../outils/api.ts';
+import { definitionRatio, mesures, valeurDe } from '../outils/catalogue.ts';
+import { changerParametre, naviguer, useAdresse } from '../outils/routeur.tsx';
+import { useSession } from '../session.tsx';
+import type { ChiffresDuTerritoire, DefinitionRatio } from '../types.ts';
+
+type Niveau = 'departement' | 'region' | 'national';
+type LigneML = ChiffresDuTerritoire['structures'][number];
+const LIBELLES: Record<Niveau, string> = { departement: 'Département', region: 'Région', national: 'National' };
+
+export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: string }) {
+  const annee = useAnnee();
+  const session = useSession();
+  const { catalogue } = session;
+  const { parametres } = useAdresse();
+  const choisies = useMesuresChoisies();
+  const url = niveau === 'national' ? `/api/annees/${annee}/national` : `/api/annees/${annee}/${niveau}s/${encodeURIComponent(code)}`;
+  const { donnees: d, erreur } = useApi<ChiffresDuTerritoire>(url);
+  const nom = niveau === 'national' ? 'France' : d?.territoire.nom ?? code;
+  document.title = `${nom} — tableau de bord ${annee} — CPO Missions locales`;
+  if (erreur) return <ErreurAppel erreur={erreur} />;
+  if (!d) return <Chargement />;
+
+  const portee = session.utilisateur.portee.niveau;
+  const segments = [];
+  if (niveau !== 'national' && portee === 'national') segments.push({ label: 'National', linkProps: { href: `/national?annee=${annee}` } });
+  if (niveau === 'departement' && (portee === 'national' || portee === 'region'))
+    segments.push({ label: 'Région', linkProps: { href: `/regions/${d.structures[0].code_region}?annee=${annee}` } });
+
+  const colonnesRatios: Colonne<DefinitionRatio>[] = [
+    { id: 'ratio', libelle: 'Ratio', valeur: (r) => r.libelle, definitionLigne: (r) => definitionRatio(catalogue, r) },
+    { id: 'n', libelle: String(annee), unite: (r) => r.unite, valeur: (r) => d.territoire.ratios[r.id], raison: (r) => raisonNonDefini(catalogue, r.id, d.territoire.indicateurs) },
+    { id: 'n1', libelle: String(annee - 1), unite: (r) => r.unite, valeur: (r) => d.precedent?.ratios[r.id] ?? null },
+    { id: 'evolution', libelle: 'Évolution', valeur: (r) => formaterEvolution(d.territoire.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
+    { id: 'min', libelle: 'Minimum des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.minimum ?? null },
+    { id: 'mediane', libelle: 'Médiane des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.mediane ?? null },
+    { id: 'max', libelle: 'Maximum des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.maximum ?? null },
+  ];
+
+  const ensemble: LigneML = { indicateurs: d.territoire.indicateurs, ratios: d.territoire.ratios, code: `ensemble-${d.territoire.code}`, nom: `Ensemble — ${nom}`, code_departement: '', code_region: '' };
+  const colonnesML: Colonne<LigneML>[] = [
+    { id: 'nom', libelle: 'Mission locale', valeur: (m) => m.nom, lien: (m) => (m.code.startsWith('ensemble-') ? undefined : `/structures/${m.code}?annee=${annee}`) },
+    { id: 'code', libelle: 'Code', valeur: (m) => (m.code.startsWith('ensemble-') ? '' : m.code) },
+    ...(niveau === 'departement' ? [] : [{ id: 'departement', libelle: 'Département', valeur: (m: LigneML) => m.code_departement }]),
+    ...choisies.map((mesure) => ({
+      id: mesure.id,
+      libelle: mesure.libelle,
+      unite: mesure.unite,
+      definition: mesure.definition,
+      valeur: (m: LigneML) => valeurDe(mesure, m),
+      raison: mesure.type === 'ratio' ? (m: LigneML) => raisonNonDefini(catalogue, mesure.id, m.indicateurs) : undefined,
+    })),
+  ];
+
+  const mesure = mesures(catalogue).find((m) => m.id === parametres.get('distribution')) ?? choisies.find((m) => m.type === 'ratio') ?? mesures(catalogue)[0];
+  const classees = [...d.structures].sort((a, b) => (valeurDe(mesure, b) ?? -Infinity) - (valeurDe(mesure, a) ?? -Infinity));
+  const valeurTerritoire = valeurDe(mesure, d.territoire);
+  const dist = mesure.type === 'ratio' ? d.distributions[mesure.id] : null;
+  const titreGraphique = `${mesure.libelle} — les ${d.structures.length} ML, ${annee}`;
+
+  return (
+    <>
+      {segments.length > 0 && <Breadcrumb segments={segments} currentPageLabel={nom} className="fr-mb-2w fr-mt-0" />}
+      <div className="cpo-barre-outils">
+        <div>
+          <h1 className="fr-mb-1w">{nom}</h1>
+          <p className="fr-mb-0">
+            {LIBELLES[niveau]} — {d.structures.length} Missions locales — catalogue {d.catalogue}
+          </p>
+        </div>
+        <ChoixAnnee />
+      </div>
+
+      <h2 className="fr-mt-4w">Les Missions locales en {annee}</h2>
+      <ChoixMesures />
+      <Tableau
+        titre={`Missions locales — ${nom}, ${annee}`}
+        description="Cliquez un en-tête pour trier, le nom d'une ML pour son tableau de bord. La dernière ligne est l'ensemble du territoire (ratio : somme des numérateurs sur somme des dénominateurs)."
+        colonnes={colonnesML}
+        lignes={d.structures}
+        pied={[ensemble]}
+        cle={(m) => m.code}
+        filtrable
+        triInitial={[{ id: 'nom', desc: false }]}
+      />
+
+      <h2 className="fr-mt-4w">Distribution parmi les ML</h2>
+      <Select
+        label="Mesure"
+        nativeSelectProps={{ value: mesure.id, onChange: (e) => changerParametre('distribution', e.target.value) }}
+      >
+        {mesures(catalogue).map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.libelle}
+          </option>
+        ))}
+      </Select>
+      <Graphique
+        titre={titreGraphique}
+        description={`Les ML classées de la plus haute à la plus basse valeur. ${dist ? `Médiane ${formaterValeur(dist.mediane, mesure.unite)}, quartiles ${formaterValeur(dist.premierQuartile, mesure.unite)} et ${formaterValeur(dist.troisiemeQuartile, mesure.unite)}.` : ''} Ensemble du territoire : ${formaterValeur(valeurTerritoire, mesure.unite)}.`}
+        hauteur={Math.max(320, classees.length * 22 + 60)}
+        surClic={(p) => naviguer(`/structures/${classees[p.dataIndex].code}?annee=${annee}`)}
+        option={{
+          grid: { left: 220, right: 40, top: 30, bottom: 30 },
+          tooltip: { trigger: 'axis', valueFormatter: (v: number) => formaterValeur(v, mesure.unite) },
+          xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formaterValeur(v, mesure.unite) } },
+          yAxis: { type: 'category', inverse: true, data: classees.map((m) => m.nom), axisLabel: { width: 200, overflow: 'truncate' } },
+          series: [
+            {
+              type: 'bar',
+              name: mesure.libelle,
+              data: classees.map((m) => valeurDe(mesure, m)),
+              cursor: 'pointer',
+              markLine: {
+                symbol: 'none',
+                label: { formatter: (p: { name: string }) => p.name, position: 'end' },
+                data: [
+                  ...(valeurTerritoire !== null ? [{ name: 'Territoire', xAxis: valeurTerritoire, lineStyle: { color: '#c9191e' } }] : []),
+                  ...(dist ? [{ name: 'Médiane', xAxis: dist.mediane, lineStyle: { color: '#3a3a3a', type: 'dashed' } }] : []),
+                ],
+              },
+            },
+          ],
+        }}
+        donnees={{
+          titre: titreGraphique,
+          entetes: ['Mission locale', mesure.libelle],
+          lignes: classees.map((m) => [m.nom, { nombre: valeurDe(mesure, m), unite: mesure.unite }]),
+        }}
+      />
+
+      <h2 className="fr-mt-4w">Ratios du territoire</h2>
+      <Tableau titre={`Ratios — ${nom}, ${annee}`} colonnes={colonnesRatios} lignes={catalogue.ratios} cle={(r) => r.id} />
+    </>
+  );
+}

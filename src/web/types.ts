@@ -1,0 +1,33 @@
+// Les formes des réponses de l'API, reprises des types du serveur : un seul modèle des chiffres.
+export type { Catalogue, DefinitionIndicateur, DefinitionRatio } from '../domaine/indicateurs/catalogue.ts';
+export type { Distribution, Valeurs } from '../domaine/indicateurs/chiffres.ts';
+export type { ChiffresDuTerritoire, ChiffresStructure, Evolution } from '../application/indicateurs/serviceChiffres.ts';
+export type { ChiffresTerritoire } from '../application/indicateurs/tableauDeBord.ts';
+export type { Action, Portee, Role } from '../domaine/acces/droits.ts';
+import type { Action, Portee, Role } from '../domaine/acces/droits.ts';
+
+export interface UtilisateurPresente {
+  id: number;
+  nom: string;
+  courriel: string;
+  role: Role;
+  libelleRole: string;
+  organisation: { type: string; libelleType: string; code: string; nom: string };
+  portee: Portee;
+}
+
+export interface Moi {
+  utilisateur: UtilisateurPresente;
+  droits: Action[];
+  accueil: string;
+  annees: number[];
+}
+
+export interface StructureListee {
+  code: string;
+  nom: string;
+  code_departement: string;
+  departement: string;
+  code_region: string;
+  region: string;
+}
