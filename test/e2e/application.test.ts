@@ -1,0 +1,231 @@
+// L'application dans un vrai Chromium, servie par le vrai serveur sur chaque moteur : connexion de
+// chaque sorte d'utilisateur, tableau de bord d'une ML, tableau régional, exports comparés à l'API,
+// refus d'une route nominative à un agent de l'État, accessibilité (axe-core).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chargerDemo } from '../../src/application/demo/chargerDemo.ts';
+import { formaterValeur, lireNombreFr, valeurAffichee } from '../../src/domaine/indicateurs/format.ts';
+import type { Base } from '../../src/infrastructure/db/base.ts';
+import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
+import { surChaqueMoteur } from '../outils/bases.ts';
+import { capturer, CHROMIUM, lancerChromium, violationsGraves } from './navigateur.ts';
+
+const COMPTES = [
+  { nom: 'Claire Martin', accueil: /\/structures\/ML02A01$/ },
+  { nom: 'Paul Lefebvre', accueil: /\/structures\/ML02A01$/ },
+  { nom: 'Inès Garnier', accueil: /\/structures\/ML02B01$/ },
+  { nom: 'Marc Robin', accueil: /\/departements\/2A$/ },
+  { nom: 'Sophie Bernard', accueil: /\/regions\/94$/ },
+  { nom: 'Julien Morel', accueil: /\/regions\/94$/ },
+  { nom: 'Nadia Haddad', accueil: /\/national$/ },
+];
+
+surChaqueMoteur('Application web dans Chromium', (moteur) => {
+  let base: Base;
+  let app: FastifyInstance;
+  let navigateur: Browser;
+  let adresse: string;
+  const contextes: BrowserContext[] = [];
+  const capture = (page: Page, nom: string) => capturer(page, `${moteur.nom}-${nom}`);
+
+  beforeAll(async () => {
+    if (!existsSync(join(DOSSIER_WEB, 'index.html'))) throw new Error("l'application web n'est pas construite : lancez « npm run build » (npm test le fait)");
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : « bash .ci/run » l'installe (paquet Debian chromium)`);
+    base = await moteur.ouvrir();
+    expect((await chargerDemo(base, { echelle: 'region', region: '94', graine: 2015 })).statut).not.toBe('refuse');
+    app = await creerServeur(base, { connexionDemo: true, prechauffer: true });
+    adresse = await app.listen({ port: 0, host: '127.0.0.1' });
+    navigateur = await lancerChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await navigateur?.close();
+    await app?.close();
+    await base?.fermer();
+  });
+
+  async function connecte(nom: string): Promise<Page> {
+    const contexte = await navigateur.newContext({ baseURL: adresse, viewport: { width: 1400, height: 1000 }, acceptDownloads: true, locale: 'fr-FR' });
+    contextes.push(contexte);
+    const page = await contexte.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: `Se connecter en tant que ${nom}` }).click();
+    await page.locator('main h1', { hasNotText: 'Connexion' }).waitFor();
+    return page;
+  }
+  const api = async (page: Page, url: string) => {
+    const reponse = await page.request.get(url);
+    expect(reponse.status(), url).toBe(200);
+    return reponse.json();
+  };
+
+  it('la page de connexion propose un compte de chaque sorte, sans violation d’accessibilité grave', async () => {
+    const contexte = await navigateur.newContext({ baseURL: adresse });
+    const page = await contexte.newPage();
+    await page.goto('/structures/ML02A01');
+    await expect.poll(() => page.url()).toMatch(/\/connexion$/);
+    for (const { nom } of COMPTES) await page.getByRole('button', { name: `Se connecter en tant que ${nom}` }).waitFor();
+    await capture(page, 'connexion');
+    expect(await violationsGraves(page)).toEqual([]);
+    await contexte.close();
+  });
+
+  it.each(COMPTES)('$nom se connecte et arrive sur son tableau de bord, accessible', async ({ nom, accueil }) => {
+    const page = await connecte(nom);
+    expect(page.url()).toMatch(accueil);
+    await page.locator('table').first().waitFor();
+    await expect.poll(() => page.getByText(nom, { exact: false }).first().isVisible()).toBe(true);
+    await capture(page, `accueil-${nom.replace(/\W+/g, '-')}`);
+    expect(await violationsGraves(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+    await expect.poll(() => page.url()).toMatch(/\/connexion$/);
+  });
+
+  it("le tableau de bord d'une ML affiche les valeurs de l'API, ses références et sa place dans la région", async () => {
+    const page = await connecte('Paul Lefebvre');
+    const catalogue = await api(page, '/api/catalogue');
+    const annee = (await api(page, '/api/moi')).annees.at(-1);
+    const chiffres = await api(page, `/api/annees/${annee}/structures/ML02A01`);
+    await page.locator('tr[data-ligne="ratio_13"]').waitFor();
+    for (const r of catalogue.ratios) {
+      const cellules = await page.locator(`tr[data-ligne="${r.id}"]`).first().locator('th, td').allInnerTexts();
+      expect(cellules[0]).toContain(r.libelle);
+      expect(cellules[1], r.id).toBe(formaterValeur(chiffres.ratios[r.id], r.unite));
+      expect(cellules[2], r.id).toBe(formaterValeur(chiffres.precedent?.ratios[r.id] ?? null, r.unite));
+      expect(cellules[4], r.id).toBe(formaterValeur(chiffres.references.departement.ratios[r.id], r.unite));
+      expect(cellules[5], r.id).toBe(formaterValeur(chiffres.references.region.ratios[r.id], r.unite));
+      expect(cellules[6], r.id).toBe(formaterValeur(chiffres.references.national.ratios[r.id], r.unite));
+    }
+    const boite = page.locator('tr[data-ligne="ratio_03"] svg[role="img"]');
+    const effectif = chiffres.references.distributions.region.ratio_03.effectif;
+    expect(await boite.getAttribute('aria-label')).toContain(`des ${effectif} ML de la région (médiane ${formaterValeur(chiffres.references.distributions.region.ratio_03.mediane, 'part')}`);
+    // Onglet « Résultats » : les indicateurs du groupe, valeurs de l'API.
+    await page.getByRole('tab', { name: 'Résultats' }).click();
+    const emploi = catalogue.indicateurs.find((i: any) => i.id === 'jeunes_entres_emploi');
+    const ligne = page.locator('tr[data-ligne="jeunes_entres_emploi"]');
+    await ligne.waitFor();
+    expect((await ligne.locator('td').first().innerText()).trim()).toBe(formaterValeur(chiffres.indicateurs.jeunes_entres_emploi, emploi.unite));
+    // Déclinaisons : un graphique par ventilation, avec son tableau de données.
+    await page.locator('figure[data-graphique*="par sexe"] canvas').waitFor();
+    await capture(page, 'tableau-ml');
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+
+  it('le tableau régional trie, filtre et mène à une ML ; son export CSV et XLSX a exactement les valeurs de l’API', async () => {
+    const page = await connecte('Sophie Bernard');
+    const annee = (await api(page, '/api/moi')).annees.at(-1);
+    const region = await api(page, `/api/annees/${annee}/regions/94`);
+    const lignes = page.locator('section[aria-label^="Missions locales"] tbody tr');
+    await expect.poll(() => lignes.count()).toBe(region.structures.length);
+    // Tri par « Jeunes accompagnés » : décroissant d'abord.
+    await page.getByRole('button', { name: /^Jeunes accompagnés/ }).click();
+    const attendu = [...region.structures].sort((a: any, b: any) => b.indicateurs.jeunes_accompagnes - a.indicateurs.jeunes_accompagnes).map((s: any) => s.code);
+    expect(await lignes.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-ligne')))).toEqual(attendu);
+    await capture(page, 'tableau-regional');
+    expect(await violationsGraves(page)).toEqual([]);
+
+    const section = page.locator('section[aria-label^="Missions locales"]');
+    const [csv] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: /^CSV/ }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const texte = readFileSync(await csv.path(), 'utf8');
+    const [entete, ...rangees] = texte.replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(';'));
+    expect(entete).toEqual([
+      'Mission locale',
+      'Code',
+      'Département',
+      'Jeunes en contact',
+      'Jeunes accompagnés',
+      'Part des jeunes accompagnés parmi les jeunes en contact',
+      "Taux d'accès à l'emploi des jeunes accompagnés",
+      "Taux d'accès à l'emploi durable des jeunes accompagnés",
+      'Coût par jeune accompagné (€ par jeune)',
+    ]);
+    expect(rangees.map((r) => r[1])).toEqual([...attendu, '']);
+    const mesures: [string, string][] = [
+      ['jeunes_en_contact', 'jeunes'],
+      ['jeunes_accompagnes', 'jeunes'],
+      ['ratio_03', 'part'],
+      ['ratio_07', 'part'],
+      ['ratio_08', 'part'],
+      ['ratio_12', 'euros_par_jeune'],
+    ];
+    for (const r of rangees.slice(0, -1)) {
+      const s = region.structures.find((x: any) => x.code === r[1]);
+      mesures.forEach(([id, unite], i) => {
+        const v = id.startsWith('ratio') ? s.ratios[id] : s.indicateurs[id];
+        expect(r[3 + i], `${s.code} ${id}`).toBe(formaterValeur(v, unite));
+      });
+    }
+    expect(lireNombreFr(rangees.at(-1)![4])).toBe(region.territoire.indicateurs.jeunes_accompagnes);
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: /^XLSX/ }).click()]);
+    const classeur = new ExcelJS.Workbook();
+    await classeur.xlsx.readFile(await xlsx.path());
+    const feuille = classeur.worksheets[0];
+    expect(feuille.rowCount).toBe(region.structures.length + 2);
+    for (let n = 2; n <= region.structures.length + 1; n++) {
+      const rangee = feuille.getRow(n);
+      const s = region.structures.find((x: any) => x.code === rangee.getCell(2).value);
+      const attendue = (v: number | null, unite: string) => (v === null ? 'n.d.' : valeurAffichee(v, unite));
+      expect(rangee.getCell(5).value).toBe(s.indicateurs.jeunes_accompagnes);
+      expect(rangee.getCell(6).value).toBe(attendue(s.ratios.ratio_03, 'part'));
+      if (s.ratios.ratio_03 !== null) expect(rangee.getCell(6).numFmt).toBe('0.0 %');
+      expect(rangee.getCell(9).value).toBe(attendue(s.ratios.ratio_12, 'euros_par_jeune'));
+    }
+
+    // Un graphique se télécharge en PNG et en SVG.
+    const figure = page.locator('figure[data-graphique]').first();
+    const [png] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /^PNG/ }).click()]);
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /^SVG/ }).click()]);
+    expect(readFileSync(await svg.path(), 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+
+    // Le filtre, puis le clic sur une ML mène à son tableau de bord.
+    await page.getByRole('searchbox', { name: /Filtrer/ }).fill('Borgo');
+    await expect.poll(() => lignes.count()).toBe(1);
+    await section.getByRole('link', { name: 'Mission locale de Borgo' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/structures\/ML02B02\?annee=/);
+    await page.locator('main h1', { hasText: 'Mission locale de Borgo' }).waitFor();
+  });
+
+  it("l'évolution 2015-2018 d'un ratio montre les valeurs de l'API pour la ML et ses références", async () => {
+    const page = await connecte('Claire Martin');
+    const evolution = await api(page, '/api/evolution/structure/ML02A01');
+    await page.goto('/evolution/structure/ML02A01?mesure=ratio_07');
+    const tableau = page.locator('section[aria-label^="Taux d\'accès à l\'emploi"]');
+    await tableau.locator('tbody tr').first().waitFor();
+    const rangees = await tableau.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)));
+    expect(rangees.map((r) => Number(r[0]))).toEqual(evolution.annees);
+    rangees.forEach((r, i) => {
+      evolution.series.forEach((s: any, j: number) => expect(r[j + 1]).toBe(formaterValeur(s.valeurs[i]?.ratios.ratio_07 ?? null, 'part')));
+    });
+    await page.locator('figure[data-graphique] canvas').waitFor();
+    await capture(page, 'evolution');
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+
+  it("un agent de l'État qui tente la route nominative d'une ML est refusé, et le refus est tracé", async () => {
+    const page = await connecte('Sophie Bernard');
+    const reponse = await page.request.get('/api/structures/ML02A01/jeunes');
+    expect(reponse.status()).toBe(403);
+    expect((await reponse.json()).message).toMatch(/^Votre rôle \(Agent DIRECCTE\) ne permet pas de consulter les dossiers nominatifs/);
+    await page.goto('/structures/ML02A01/jeunes');
+    await page.getByText('Accès refusé').waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/Nom-|Date de naissance/);
+    await capture(page, 'refus-nominatif');
+    const traces = await base.query(`SELECT acteur FROM journal_audit WHERE action = 'acces_refuse' AND objet = 'GET /api/structures/ML02A01/jeunes'`);
+    expect(traces).toEqual([{ acteur: 'sophie.bernard@direccte-94.demo' }]);
+    // La conseillère de la ML, elle, voit ses jeunes.
+    const conseillere = await connecte('Claire Martin');
+    await conseillere.getByRole('link', { name: 'Jeunes suivis' }).click();
+    await conseillere.locator('main table tbody tr').first().waitFor();
+    expect(await conseillere.locator('main table tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  afterAll(async () => {
+    for (const c of contextes) await c.close().catch(() => {});
+  });
+});
