@@ -1,11 +1,12 @@
-// Les bancs d'essai, dans l'ordre, sur une base PostgreSQL nationale : l'import la remplit, le moteur
-// d'indicateurs la lit. `npm run bench -- indicateurs` réutilise la base d'un passage précédent s'il
-// l'a gardée (CPO_BENCH_GARDER_BASE=1).
+// Les bancs d'essai, dans l'ordre. Sur une base PostgreSQL nationale : l'import la remplit, le moteur
+// d'indicateurs la lit (`npm run bench -- indicateurs` réutilise la base d'un passage précédent s'il
+// l'a gardée, CPO_BENCH_GARDER_BASE=1). Puis l'application web, sur une région dans sa propre base.
 import { bancImport } from './import.ts';
 import { bancIndicateurs } from './indicateurs.ts';
 import { basePostgresNeuve, ouvrirBaseGardee } from './outils.ts';
+import { bancWeb } from './web.ts';
 
-const BANCS = ['import', 'indicateurs'];
+const BANCS = ['import', 'indicateurs', 'web'];
 const demandes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const nom of demandes) {
   if (!BANCS.includes(nom)) {
@@ -15,11 +16,14 @@ for (const nom of demandes) {
 }
 const aLancer = demandes.length ? demandes : BANCS;
 
-const gardee = aLancer.includes('import') ? null : await ouvrirBaseGardee('cpo_bench');
-const base = gardee ?? (await basePostgresNeuve('cpo_bench'));
-try {
-  if (!gardee) await bancImport(base);
-  if (aLancer.includes('indicateurs')) await bancIndicateurs(base);
-} finally {
-  await base.fermer();
+if (aLancer.includes('import') || aLancer.includes('indicateurs')) {
+  const gardee = aLancer.includes('import') ? null : await ouvrirBaseGardee('cpo_bench');
+  const base = gardee ?? (await basePostgresNeuve('cpo_bench'));
+  try {
+    if (!gardee) await bancImport(base);
+    if (aLancer.includes('indicateurs')) await bancIndicateurs(base);
+  } finally {
+    await base.fermer();
+  }
 }
+if (aLancer.includes('web')) await bancWeb();

@@ -54,7 +54,8 @@ export class ServiceChiffres {
     readonly catalogue: Catalogue,
   ) {}
 
-  private async version(): Promise<number> {
+  /** La version des données : chaque import qui écrit la change. */
+  async version(): Promise<number> {
     const [{ version }] = await this.db.query<{ version: number }>('SELECT version FROM etat_donnees');
     return version;
   }

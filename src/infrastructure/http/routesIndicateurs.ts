@@ -1,6 +1,6 @@
 // Routes des chiffres de la CPO : une ML, un département, une région, la nation, par année, avec
 // leurs références ; les instantanés figés. Schémas zod : validation et documentation OpenAPI.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { figerInstantane, lireInstantane, listerInstantanes } from '../../application/indicateurs/instantanes.ts';
@@ -32,9 +32,38 @@ const instantane = z.object({
   empreinte: z.string(),
 });
 
+/**
+ * Les chiffres ne dépendent que de l'adresse et de la version des données ; le droit, lui, se vérifie
+ * à chaque requête. Leur JSON, passé par le schéma de la réponse, est gardé pour la version en cours :
+ * une requête ne coûte plus que la lecture de la version et de l'utilisateur.
+ */
+class JsonParVersion {
+  private version = -1;
+  private readonly entrees = new Map<string, Promise<{ valeur: unknown; json: string } | null>>();
+  constructor(private readonly service: ServiceChiffres) {}
+
+  async obtenir<T>(cle: string, schema: z.ZodType, calculer: () => Promise<T | null>): Promise<{ valeur: T; json: string } | null> {
+    const version = await this.service.version();
+    if (version !== this.version || this.entrees.size > 5000) {
+      this.entrees.clear();
+      this.version = version;
+    }
+    let entree = this.entrees.get(cle);
+    if (!entree) {
+      entree = calculer().then((valeur) => (valeur === null ? null : { valeur, json: JSON.stringify(schema.parse(valeur)) }));
+      this.entrees.set(cle, entree);
+      entree.catch(() => this.entrees.delete(cle));
+    }
+    return entree as Promise<{ valeur: T; json: string } | null>;
+  }
+}
+
+const envoyerJson = (rep: FastifyReply, json: string) => rep.type('application/json; charset=utf-8').send(json);
+
 export function routesIndicateurs(app: FastifyInstance, base: Base, service: ServiceChiffres) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const introuvable = (message: string) => ({ message });
+  const enCache = new JsonParVersion(service);
 
   r.get(
     '/api/catalogue',
@@ -63,6 +92,19 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     },
   );
 
+  const reponseStructure = chiffres.extend({
+    annee: z.number(),
+    catalogue: z.string(),
+    structure: z.object(situee),
+    declinaisons: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number()))),
+    precedent: chiffres.nullable(),
+    references: z.object({
+      departement: territoire,
+      region: territoire,
+      national: territoire,
+      distributions: z.object({ region: distributions, national: distributions }),
+    }),
+  });
   r.get(
     '/api/annees/:annee/structures/:code',
     {
@@ -71,44 +113,28 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         tags: ['indicateurs'],
         summary: "Chiffres d'une Mission locale, avec l'année précédente et ses références",
         params: z.object({ annee, code }),
-        response: {
-          200: chiffres.extend({
-            annee: z.number(),
-            catalogue: z.string(),
-            structure: z.object(situee),
-            declinaisons: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number()))),
-            precedent: chiffres.nullable(),
-            references: z.object({
-              departement: territoire,
-              region: territoire,
-              national: territoire,
-              distributions: z.object({ region: distributions, national: distributions }),
-            }),
-          }),
-          404: erreur,
-        },
+        response: { 200: reponseStructure, 404: erreur },
       },
     },
     async (req, rep) => {
-      const resultat = await service.structure(req.params.annee, req.params.code);
-      if (!resultat) return rep.code(404).send(introuvable(`Mission locale inconnue : ${req.params.code}`));
-      exiger(couvreStructure(utilisateurDe(req).portee, resultat.structure), `${HORS_PERIMETRE} : la Mission locale ${req.params.code}.`);
-      return resultat;
+      const { annee, code } = req.params;
+      const resultat = await enCache.obtenir(`structure/${annee}/${code}`, reponseStructure, () => service.structure(annee, code));
+      if (!resultat) return rep.code(404).send(introuvable(`Mission locale inconnue : ${code}`));
+      exiger(couvreStructure(utilisateurDe(req).portee, resultat.valeur.structure), `${HORS_PERIMETRE} : la Mission locale ${code}.`);
+      return envoyerJson(rep, resultat.json);
     },
   );
 
-  const reponseTerritoire = {
-    200: z.object({
-      annee: z.number(),
-      catalogue: z.string(),
-      niveau: z.enum(['departement', 'region', 'national']),
-      territoire,
-      precedent: chiffres.nullable(),
-      structures: z.array(chiffres.extend(situee)),
-      distributions,
-    }),
-    404: erreur,
-  };
+  const chiffresTerritoire = z.object({
+    annee: z.number(),
+    catalogue: z.string(),
+    niveau: z.enum(['departement', 'region', 'national']),
+    territoire,
+    precedent: chiffres.nullable(),
+    structures: z.array(chiffres.extend(situee)),
+    distributions,
+  });
+  const reponseTerritoire = { 200: chiffresTerritoire, 404: erreur };
   for (const niveau of ['departement', 'region'] as const) {
     r.get(
       `/api/annees/:annee/${niveau}s/:code`,
@@ -122,13 +148,13 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         },
       },
       async (req, rep) => {
-        const resultat = await service.territoire(req.params.annee, niveau, req.params.code);
+        const { annee, code } = req.params;
+        const resultat = await enCache.obtenir(`${niveau}/${annee}/${code}`, chiffresTerritoire, () => service.territoire(annee, niveau, code));
         const nom = niveau === 'region' ? 'la région' : 'le département';
-        if (!resultat) return rep.code(404).send(introuvable(`${nom} ${req.params.code} n'a pas de Mission locale en base`));
-        const territoire =
-          niveau === 'region' ? { niveau, code: req.params.code } : { niveau, code: req.params.code, code_region: resultat.structures[0].code_region };
-        exiger(couvreTerritoire(utilisateurDe(req).portee, territoire), `${HORS_PERIMETRE} : ${nom} ${req.params.code}.`);
-        return resultat;
+        if (!resultat) return rep.code(404).send(introuvable(`${nom} ${code} n'a pas de Mission locale en base`));
+        const territoire = niveau === 'region' ? { niveau, code } : { niveau, code, code_region: resultat.valeur.structures[0].code_region };
+        exiger(couvreTerritoire(utilisateurDe(req).portee, territoire), `${HORS_PERIMETRE} : ${nom} ${code}.`);
+        return envoyerJson(rep, resultat.json);
       },
     );
   }
@@ -140,11 +166,16 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     },
     async (req, rep) => {
       exiger(couvreTerritoire(utilisateurDe(req).portee, { niveau: 'national' }), `${HORS_PERIMETRE} : le tableau national.`);
-      return (await service.territoire(req.params.annee, 'national')) ?? rep.code(404).send(introuvable('aucune Mission locale en base'));
+      const { annee } = req.params;
+      const resultat = await enCache.obtenir(`national/${annee}`, chiffresTerritoire, () => service.territoire(annee, 'national'));
+      return resultat ? envoyerJson(rep, resultat.json) : rep.code(404).send(introuvable('aucune Mission locale en base'));
     },
   );
 
-  const valeursAnnee = chiffres.nullable();
+  const evolution = z.object({
+    annees: z.array(z.number()),
+    series: z.array(z.object({ niveau: z.string(), code: z.string(), nom: z.string(), valeurs: z.array(chiffres.nullable()) })),
+  });
   r.get(
     '/api/evolution/:niveau/:code',
     {
@@ -153,29 +184,24 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         tags: ['indicateurs'],
         summary: "Évolution de tous les chiffres d'une ML (ou d'un territoire) et de ses références, année par année",
         params: z.object({ niveau: z.enum(['structure', 'departement', 'region', 'national']), code }),
-        response: {
-          200: z.object({
-            annees: z.array(z.number()),
-            series: z.array(z.object({ niveau: z.string(), code: z.string(), nom: z.string(), valeurs: z.array(valeursAnnee) })),
-          }),
-          404: erreur,
-        },
+        response: { 200: evolution, 404: erreur },
       },
     },
     async (req, rep) => {
       const { niveau, code: codeDemande } = req.params;
-      const evolution = await service.evolution(niveau, codeDemande);
-      if (!evolution) return rep.code(404).send(introuvable(`aucun chiffre pour ${niveau} ${codeDemande}`));
+      const resultat = await enCache.obtenir(`evolution/${niveau}/${codeDemande}`, evolution, () => service.evolution(niveau, codeDemande));
+      if (!resultat) return rep.code(404).send(introuvable(`aucun chiffre pour ${niveau} ${codeDemande}`));
       const { portee } = utilisateurDe(req);
-      const [sujet] = evolution.series;
-      const regionDuSujet = evolution.series.find((s) => s.niveau === 'region')?.code ?? '';
-      const departementDuSujet = evolution.series.find((s) => s.niveau === 'departement')?.code ?? '';
+      const { series } = resultat.valeur;
+      const [sujet] = series;
+      const regionDuSujet = series.find((s) => s.niveau === 'region')?.code ?? '';
+      const departementDuSujet = series.find((s) => s.niveau === 'departement')?.code ?? '';
       const couvert =
         niveau === 'structure'
           ? couvreStructure(portee, { code: sujet.code, code_departement: departementDuSujet, code_region: regionDuSujet })
           : couvreTerritoire(portee, niveau === 'departement' ? { niveau, code: codeDemande, code_region: regionDuSujet } : niveau === 'region' ? { niveau, code: codeDemande } : { niveau });
       exiger(couvert, `${HORS_PERIMETRE} : ${niveau} ${codeDemande}.`);
-      return evolution;
+      return envoyerJson(rep, resultat.json);
     },
   );
 
