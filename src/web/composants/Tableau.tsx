@@ -21,6 +21,8 @@ export interface Colonne<L> {
   /** Unité du catalogue (la même pour la colonne, ou celle de la ligne) : colonne de chiffres, exportée en nombre. */
   unite?: string | ((ligne: L) => string);
   valeur: (ligne: L) => string | number | null;
+  /** Clé de tri, quand le texte affiché ne se trie pas (une date en toutes lettres). */
+  tri?: (ligne: L) => string | number;
   /** Définition de la colonne, dans son en-tête. */
   definition?: string;
   /** Définition de la ligne (la mesure qu'elle montre), à côté de son libellé. */
@@ -61,7 +63,7 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
       colonnes.map((c) => ({
         id: c.id,
         // Une valeur absente (n.d.) se range toujours en dernier, dans un sens comme dans l'autre.
-        accessorFn: (l: L) => c.valeur(l) ?? undefined,
+        accessorFn: (l: L) => (c.tri ?? c.valeur)(l) ?? undefined,
         enableSorting: !c.rendu,
         enableGlobalFilter: !c.unite && !c.rendu,
         sortUndefined: 'last',
