@@ -2,7 +2,8 @@
 // jamais (déclencheur en base) et porte la version du catalogue, la date et l'empreinte du contenu.
 import { empreinteSha256, jsonCanonique } from '../../domaine/outils/jsonCanonique.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
-import type { Base } from '../../infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import { auditer } from '../audit.ts';
 import { ErreurMoteur } from './moteur.ts';
 import { tableauAnnuel, type TableauAnnuel } from './tableauDeBord.ts';
 
@@ -32,22 +33,32 @@ export async function figerInstantane(
   return base.transaction(async (tx) => {
     // Tous les chiffres lus dans le même état de la base, même si un import se termine pendant le calcul.
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    if (options.region !== undefined) {
-      const [region] = await tx.query('SELECT 1 FROM region WHERE code = $1', [options.region]);
-      if (!region) throw new ErreurMoteur(`région inconnue : ${options.region}`);
-    }
-    const contenu = jsonCanonique(await tableauAnnuel(tx, catalogue, options.annee, options.region));
-    const [instantane] = await tx.query<Instantane>(
-      `INSERT INTO instantane (annee, code_region, catalogue, cree_par, empreinte, contenu) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLONNES}`,
-      [options.annee, options.region ?? null, catalogue.version, options.acteur, empreinteSha256(contenu), contenu],
-    );
-    await tx.query(`INSERT INTO journal_audit (acteur, action, objet, details) VALUES ($1, 'figer_instantane', $2, $3)`, [
-      options.acteur,
-      `instantane/${instantane.id}`,
-      JSON.stringify({ annee: options.annee, region: options.region ?? null, empreinte: instantane.empreinte }),
-    ]);
-    return instantane;
+    return figerDansLaTransaction(tx, catalogue, options);
   });
+}
+
+/** Fige un instantané dans une transaction ouverte par l'appelant (qui la met en REPEATABLE READ). */
+export async function figerDansLaTransaction(
+  tx: Requeteur,
+  catalogue: Catalogue,
+  options: { annee: number; region?: string; acteur: string },
+): Promise<Instantane> {
+  if (options.region !== undefined) {
+    const [region] = await tx.query('SELECT 1 FROM region WHERE code = $1', [options.region]);
+    if (!region) throw new ErreurMoteur(`région inconnue : ${options.region}`);
+  }
+  const contenu = jsonCanonique(await tableauAnnuel(tx, catalogue, options.annee, options.region));
+  const [instantane] = await tx.query<Instantane>(
+    `INSERT INTO instantane (annee, code_region, catalogue, cree_par, empreinte, contenu) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLONNES}`,
+    [options.annee, options.region ?? null, catalogue.version, options.acteur, empreinteSha256(contenu), contenu],
+  );
+  await auditer(tx, {
+    acteur: options.acteur,
+    action: 'figer_instantane',
+    objet: `instantane/${instantane.id}`,
+    details: { annee: options.annee, region: options.region ?? null, empreinte: instantane.empreinte },
+  });
+  return instantane;
 }
 
 export async function listerInstantanes(base: Base, filtre: { annee?: number; region?: string } = {}): Promise<Instantane[]> {
@@ -58,7 +69,7 @@ export async function listerInstantanes(base: Base, filtre: { annee?: number; re
   );
 }
 
-export async function lireInstantane(base: Base, id: number): Promise<InstantaneLu | null> {
+export async function lireInstantane(base: Requeteur, id: number): Promise<InstantaneLu | null> {
   const [ligne] = await base.query<Instantane & { contenu: string }>(`SELECT ${COLONNES}, contenu FROM instantane WHERE id = $1`, [id]);
   if (!ligne) return null;
   return { ...ligne, contenu: JSON.parse(ligne.contenu), integre: empreinteSha256(ligne.contenu) === ligne.empreinte };

@@ -52,6 +52,15 @@ export const DROITS = {
   lire_jeunes: ML,
   lire_instantanes: ['agent_direccte', 'agent_region', 'agent_dgefp'],
   figer_instantane: ['agent_direccte', 'agent_dgefp'],
+  lire_conventions: TOUS,
+  gerer_conventions: ['agent_direccte'],
+  lire_campagnes: ['agent_ud', 'agent_direccte', 'agent_region', 'agent_dgefp'],
+  ouvrir_campagne: ['agent_direccte'],
+  lire_dialogues: ['direction_ml', 'agent_ud', 'agent_direccte', 'agent_region', 'agent_dgefp'],
+  /** Le pas précis (soumettre, renvoyer, décider, signer…) est ensuite réglé par la table des transitions. */
+  agir_dialogue: ['direction_ml', 'agent_ud', 'agent_direccte'],
+  telecharger_avenant: ['direction_ml', 'agent_ud', 'agent_direccte', 'agent_dgefp'],
+  saisir_bilan: ['direction_ml', 'agent_ud', 'agent_direccte'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof DROITS;
 
@@ -65,6 +74,14 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   lire_jeunes: 'consulter les dossiers nominatifs des jeunes',
   lire_instantanes: 'consulter les instantanés figés',
   figer_instantane: 'figer un instantané',
+  lire_conventions: 'consulter les conventions',
+  gerer_conventions: 'enregistrer une convention',
+  lire_campagnes: 'consulter les campagnes de dialogue de gestion',
+  ouvrir_campagne: 'ouvrir une campagne de dialogue de gestion',
+  lire_dialogues: 'consulter un dialogue de gestion',
+  agir_dialogue: 'faire avancer un dialogue de gestion',
+  telecharger_avenant: 'télécharger un avenant',
+  saisir_bilan: 'saisir un bilan intermédiaire',
 };
 
 export class ErreurAcces extends ErreurMetier {}

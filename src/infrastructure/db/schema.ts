@@ -317,3 +317,108 @@ export const utilisateur = pgTable('utilisateur', {
   role: text('role').notNull(),
   demo: boolean('demo').notNull().default(false),
 });
+
+/** La convention pluriannuelle d'objectifs d'une ML : numéro, période, signature, crédit annuel de référence. */
+export const convention = pgTable('convention', {
+  codeStructure: text('code_structure')
+    .primaryKey()
+    .references(refML),
+  numero: text('numero').notNull().unique(),
+  anneeDebut: integer('annee_debut').notNull(),
+  anneeFin: integer('annee_fin').notNull(),
+  dateSignature: jour('date_signature').notNull(),
+  /** Crédit de fonctionnement annuel de l'État inscrit dans la CPO, en euros. */
+  montantReference: integer('montant_reference').notNull(),
+  creePar: text('cree_par').notNull(),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+/** La campagne de dialogue de gestion d'une année dans une région : ses échéances et l'instantané N-1 figé. */
+export const campagne = pgTable(
+  'campagne',
+  {
+    id: serial('id').primaryKey(),
+    codeRegion: text('code_region')
+      .notNull()
+      .references(() => region.code),
+    annee: integer('annee').notNull(),
+    instantaneId: integer('instantane_id')
+      .notNull()
+      .references(() => instantane.id),
+    echeanceAutodiagnostic: jour('echeance_autodiagnostic').notNull(),
+    echeanceEntretien: jour('echeance_entretien').notNull(),
+    echeanceSignature: jour('echeance_signature').notNull(),
+    ouvertePar: text('ouverte_par').notNull(),
+    ouverteLe: timestamp('ouverte_le', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [uniqueIndex('campagne_region_annee_idx').on(t.codeRegion, t.annee)],
+);
+
+/**
+ * Le dialogue de gestion d'une ML pour une année : son état et ce que chaque étape a apporté
+ * (autodiagnostic, entretien, objectifs, décision). Une fois signé, il ne change plus (déclencheur).
+ */
+export const dialogue = pgTable(
+  'dialogue',
+  {
+    id: serial('id').primaryKey(),
+    campagneId: integer('campagne_id')
+      .notNull()
+      .references(() => campagne.id),
+    codeStructure: text('code_structure')
+      .notNull()
+      .references(refML),
+    annee: integer('annee').notNull(),
+    etat: text('etat').notNull(),
+    autodiagnostic: jsonb('autodiagnostic'),
+    entretien: jsonb('entretien'),
+    objectifs: jsonb('objectifs'),
+    decision: jsonb('decision'),
+    modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [uniqueIndex('dialogue_structure_annee_idx').on(t.codeStructure, t.annee)],
+);
+
+/** Chaque pas d'un dialogue : qui, quand, de quel état à quel état, pourquoi. Jamais modifié. */
+export const dialogueEvenement = pgTable(
+  'dialogue_evenement',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dialogueId: integer('dialogue_id')
+      .notNull()
+      .references(() => dialogue.id),
+    action: text('action').notNull(),
+    de: text('de'),
+    vers: text('vers').notNull(),
+    acteur: text('acteur').notNull(),
+    role: text('role').notNull(),
+    horodatage: timestamp('horodatage', { withTimezone: true }).notNull().default(sql`now()`),
+    motif: text('motif'),
+  },
+  (t) => [index('dialogue_evenement_dialogue_idx').on(t.dialogueId)],
+);
+
+/** L'avenant généré : les données figées qui l'ont produit, leur empreinte, le PDF et la sienne. Jamais modifié. */
+export const avenant = pgTable('avenant', {
+  dialogueId: integer('dialogue_id')
+    .primaryKey()
+    .references(() => dialogue.id),
+  numero: integer('numero').notNull(),
+  donnees: text('donnees').notNull(),
+  empreinteDonnees: text('empreinte_donnees').notNull(),
+  empreintePdf: text('empreinte_pdf').notNull(),
+  genereLe: timestamp('genere_le', { withTimezone: true }).notNull().default(sql`now()`),
+  generePar: text('genere_par').notNull(),
+});
+
+/** Bilan intermédiaire d'un dialogue signé : les chiffres du moment contre les cibles, et un commentaire. */
+export const bilanIntermediaire = pgTable('bilan_intermediaire', {
+  id: serial('id').primaryKey(),
+  dialogueId: integer('dialogue_id')
+    .notNull()
+    .references(() => dialogue.id),
+  commentaire: text('commentaire').notNull(),
+  chiffres: jsonb('chiffres').notNull(),
+  creePar: text('cree_par').notNull(),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().default(sql`now()`),
+});

@@ -10,6 +10,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { assurerUtilisateursDemo } from '../../application/acces/utilisateurs.ts';
+import { chargerCadre } from '../../application/dialogue/cadreEnVigueur.ts';
+import { ErreurIntegrite, ErreurTransition } from '../../application/dialogue/dialogues.ts';
 import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
 import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
 import { ErreurAcces } from '../../domaine/acces/droits.ts';
@@ -17,6 +19,7 @@ import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Base } from '../db/base.ts';
 import { installerAcces, tracerRefus } from './acces.ts';
 import { routesConnexion } from './routesConnexion.ts';
+import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesJeunes } from './routesJeunes.ts';
 
@@ -48,7 +51,9 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
       await tracerRefus(base, req, erreur);
       return reponse.code(403).send({ message: erreur.message });
     }
+    if (erreur instanceof ErreurTransition) return reponse.code(409).send({ message: erreur.message });
     if (erreur instanceof ErreurMetier) return reponse.code(400).send({ message: erreur.message });
+    if (erreur instanceof ErreurIntegrite) return reponse.code(500).send({ message: `Intégrité compromise : ${erreur.message}` });
     const statut = (erreur as { statusCode?: number }).statusCode;
     if (statut && statut >= 400 && statut < 500) return reponse.code(statut).send({ message: `Requête refusée : ${(erreur as Error).message}` });
     reponse.log.error(erreur);
@@ -67,6 +72,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesConnexion(app, base, service, connexionDemo);
   routesIndicateurs(app, base, service);
   routesJeunes(app, base);
+  routesDialogue(app, base, service, chargerCadre());
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 
   // Toute adresse hors /api est une page de l'application : index.html, le routeur du navigateur fait le reste.

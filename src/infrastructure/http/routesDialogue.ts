@@ -1,0 +1,97 @@
+// Le dialogue de gestion : conventions, campagnes, dialogues et leurs étapes, avenant, bilan.
+// Chaque route nomme son droit ; le pas précis d'un dialogue est réglé par la table des transitions.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod';
+import { listerCampagnes, ouvrirCampagne, suiviCampagne } from '../../application/dialogue/campagnes.ts';
+import { enregistrerConvention, importerConventions, listerConventions } from '../../application/dialogue/conventions.ts';
+import { aFaire, agir, ajouterBilan, enregistrerAutodiagnostic, lireDialogue, pdfAvenant } from '../../application/dialogue/dialogues.ts';
+import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
+import type { CadreDialogue } from '../../domaine/dialogue/cadre.ts';
+import type { Base } from '../db/base.ts';
+import { utilisateurDe } from './acces.ts';
+import { code } from './schemas.ts';
+
+const id = z.coerce.number().int().positive();
+const tags = ['dialogue de gestion'];
+
+export function routesDialogue(app: FastifyInstance, base: Base, service: ServiceChiffres, cadre: CadreDialogue) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const catalogue = service.catalogue;
+
+  r.get('/api/cadre-dialogue', { config: { droit: 'lire_profil' }, schema: { tags, summary: 'Le cadre du dialogue : états, transitions, financement, textes de l’avenant' } }, async () => cadre);
+
+  r.get(
+    '/api/conventions',
+    { config: { droit: 'lire_conventions' }, schema: { tags, summary: 'Les conventions de votre périmètre', querystring: z.object({ structure: code.optional() }) } },
+    async (req) => {
+      const conventions = await listerConventions(base, utilisateurDe(req).portee);
+      return { conventions: req.query.structure ? conventions.filter((c) => c.code_structure === req.query.structure) : conventions };
+    },
+  );
+  r.post(
+    '/api/conventions',
+    { config: { droit: 'gerer_conventions' }, schema: { tags, summary: 'Enregistrer (ou corriger) la convention d’une ML', body: z.unknown() } },
+    async (req, rep) => rep.code(201).send(await enregistrerConvention(base, utilisateurDe(req), req.body, req.ip)),
+  );
+  r.post(
+    '/api/conventions/import',
+    {
+      config: { droit: 'gerer_conventions' },
+      bodyLimit: 2 * 1024 * 1024,
+      schema: { tags, summary: 'Importer des conventions depuis un CSV (tout ou rien)', body: z.object({ nom: z.string().max(200), contenu: z.string().max(2_000_000) }) },
+    },
+    async (req) => importerConventions(base, utilisateurDe(req), req.body.contenu, req.body.nom, req.ip),
+  );
+
+  r.get('/api/campagnes', { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Les campagnes de votre périmètre' } }, async (req) => ({
+    campagnes: await listerCampagnes(base, utilisateurDe(req)),
+  }));
+  r.post(
+    '/api/campagnes',
+    { config: { droit: 'ouvrir_campagne' }, schema: { tags, summary: "Ouvrir la campagne d'une année : fige les chiffres N-1 et crée le dialogue de chaque ML", body: z.unknown() } },
+    async (req, rep) => rep.code(201).send(await ouvrirCampagne(base, cadre, catalogue, utilisateurDe(req), req.body, req.ip)),
+  );
+  r.get(
+    '/api/campagnes/:id',
+    { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Le suivi d’une campagne : chaque ML, son état, ses échéances, cibles et montants', params: z.object({ id }) } },
+    async (req, rep) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id)) ?? rep.code(404).send({ message: `Campagne inconnue : ${req.params.id}` }),
+  );
+
+  r.get('/api/dialogues/a-faire', { config: { droit: 'lire_profil' }, schema: { tags, summary: 'Les dialogues qui attendent votre action' } }, async (req) => ({
+    dialogues: await aFaire(base, cadre, utilisateurDe(req)),
+  }));
+  r.get(
+    '/api/dialogues/:id',
+    { config: { droit: 'lire_dialogues' }, schema: { tags, summary: 'Un dialogue : étapes, chiffres N-1 figés, historique, actions permises', params: z.object({ id }) } },
+    async (req, rep) =>
+      (await lireDialogue(base, cadre, catalogue, service, utilisateurDe(req), req.params.id)) ?? rep.code(404).send({ message: `Dialogue inconnu : ${req.params.id}` }),
+  );
+  r.put(
+    '/api/dialogues/:id/autodiagnostic',
+    { config: { droit: 'agir_dialogue' }, schema: { tags, summary: "Enregistrer le brouillon de l'autodiagnostic", params: z.object({ id }), body: z.unknown() } },
+    async (req) => enregistrerAutodiagnostic(base, cadre, utilisateurDe(req), req.params.id, req.body, req.ip),
+  );
+  r.post(
+    '/api/dialogues/:id/actions/:action',
+    {
+      config: { droit: 'agir_dialogue' },
+      schema: { tags, summary: 'Faire avancer le dialogue (soumettre, renvoyer, entretien, objectifs, décision, avenant, signatures)', params: z.object({ id, action: code }), body: z.unknown().optional() },
+    },
+    async (req) => agir(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.params.action, req.body, req.ip),
+  );
+  r.get(
+    '/api/dialogues/:id/avenant.pdf',
+    { config: { droit: 'telecharger_avenant' }, schema: { tags, summary: "L'avenant en PDF, reconstruit depuis ses données figées et vérifié", params: z.object({ id }) } },
+    async (req, rep) => {
+      const avenant = await pdfAvenant(base, cadre, utilisateurDe(req), req.params.id);
+      if (!avenant) return rep.code(404).send({ message: `Pas d'avenant pour le dialogue ${req.params.id}` });
+      return rep.type('application/pdf').header('content-disposition', `attachment; filename="${avenant.nom}"`).send(avenant.pdf);
+    },
+  );
+  r.post(
+    '/api/dialogues/:id/bilans',
+    { config: { droit: 'saisir_bilan' }, schema: { tags, summary: 'Bilan intermédiaire : chiffres du moment contre les cibles, et un commentaire', params: z.object({ id }), body: z.unknown() } },
+    async (req, rep) => rep.code(201).send(await ajouterBilan(base, catalogue, service, utilisateurDe(req), req.params.id, req.body, req.ip)),
+  );
+}
