@@ -21,10 +21,10 @@ export const schemaConvention = z
   .object({
     code_structure: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'code de structure invalide'),
     numero: z.string().trim().min(1, 'numéro manquant').max(64, 'numéro trop long'),
-    annee_debut: z.number().int().min(2000, 'année de début invalide').max(2100, 'année de début invalide'),
-    annee_fin: z.number().int().min(2000, 'année de fin invalide').max(2100, 'année de fin invalide'),
+    annee_debut: z.number({ error: 'année entière attendue' }).int('année entière attendue').min(2000, 'année de début invalide').max(2100, 'année de début invalide'),
+    annee_fin: z.number({ error: 'année entière attendue' }).int('année entière attendue').min(2000, 'année de fin invalide').max(2100, 'année de fin invalide'),
     date_signature: z.string().refine(estDateValide, 'date de signature AAAA-MM-JJ attendue'),
-    montant_reference: z.number().int('montant en euros entiers').min(0, 'montant négatif').max(100_000_000, 'montant invraisemblable'),
+    montant_reference: z.number({ error: 'montant en euros entiers attendu' }).int('montant en euros entiers attendu').min(0, 'montant négatif').max(100_000_000, 'montant invraisemblable'),
   })
   .refine((c) => c.annee_debut <= c.annee_fin, { message: "l'année de début dépasse l'année de fin", path: ['annee_fin'] });
 

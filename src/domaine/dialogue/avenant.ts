@@ -96,7 +96,7 @@ export function documentAvenant(cadre: CadreDialogue, d: DonneesAvenant, emprein
         style: 'tableau',
         table: {
           headerRows: 1,
-          widths: ['*', 55, 55, 55, 55, 55],
+          widths: ['*', 52, 52, 64, 52, 52],
           body: [
             ['Ratio', `Valeur ${d.annee - 1}`, `Cible ${d.annee}`, 'Département', 'Région', 'National'].map((t) => ({ text: t, bold: true })),
             ...d.objectifs.map((o) => [

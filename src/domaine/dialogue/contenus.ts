@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { estDateValide } from '../temps/dates.ts';
 
 const texteLibre = (max: number) => z.string().trim().max(max, `${max} caractères au plus`);
-const requis = (champ: string, max = 20_000) => z.string().trim().min(1, `${champ} : à remplir`).max(max, `${champ} : ${max} caractères au plus`);
-const date = (champ: string) => z.string().refine(estDateValide, `${champ} : date AAAA-MM-JJ attendue`);
+const requis = (champ: string, max = 20_000) => z.string({ error: `${champ} : à remplir` }).trim().min(1, `${champ} : à remplir`).max(max, `${champ} : ${max} caractères au plus`);
+const date = (champ: string) => z.string({ error: `${champ} : date AAAA-MM-JJ attendue` }).refine(estDateValide, `${champ} : date AAAA-MM-JJ attendue`);
 const valeur = z.number().finite().min(0, 'une cible ne peut pas être négative');
 
 export const autodiagnostic = z.object({

@@ -1,0 +1,214 @@
+// Une campagne de dialogue de gestion menée par l'API, sur les deux moteurs : chaque pas permis, des
+// pas refusés qui ne changent rien, la règle des 10 %, l'avenant PDF (texte extrait par pdftotext,
+// document identique à chaque génération), l'immuabilité après signature, le bilan intermédiaire.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
+import type { Base } from '../../src/infrastructure/db/base.ts';
+import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import { surChaqueMoteur } from '../outils/bases.ts';
+import { dossierTemporaire } from '../outils/extraits.ts';
+import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
+import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+
+type Qui = 'ml' | 'ml2' | 'ud' | 'direccte' | 'region' | 'dgefp';
+
+surChaqueMoteur('Dialogue de gestion', (moteur) => {
+  let base: Base;
+  let app: FastifyInstance;
+  const s = {} as Record<Qui, { cookie: string }>;
+  let dialogueId = 0;
+  let ratios: string[] = [];
+  const appel = (qui: Qui, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => app.inject({ method, url, payload: payload as any, headers: s[qui] });
+  const pas = (qui: Qui, action: string, corps: unknown = {}) => appel(qui, 'POST', `/api/dialogues/${dialogueId}/actions/${action}`, corps);
+  /** Un pas refusé : le bon statut, un message français, et rien n'a changé. */
+  async function refuse(reponse: Promise<{ statusCode: number; json: () => any }>, statut: number, message: RegExp) {
+    const avant = await base.query('SELECT etat, autodiagnostic, entretien, objectifs, decision FROM dialogue WHERE id = $1', [dialogueId]);
+    const r = await reponse;
+    expect(r.statusCode, JSON.stringify(r.json())).toBe(statut);
+    expect(r.json().message).toMatch(message);
+    expect(await base.query('SELECT etat, autodiagnostic, entretien, objectifs, decision FROM dialogue WHERE id = $1', [dialogueId])).toEqual(avant);
+  }
+
+  beforeAll(async () => {
+    base = await moteur.ouvrir();
+    const dossier = dossierTemporaire('dialogue');
+    ecrireExtraitAleatoire(dossier, 21, { structures: 3, jeunesParStructure: 60 });
+    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    app = await creerServeur(base, { connexionDemo: true });
+    const comptes = await comptesDemo(app);
+    s.ml = await connecter(app, compte(comptes, 'direction_ml', 'RA01'));
+    s.ml2 = await connecter(app, compte(comptes, 'direction_ml', 'RA02'));
+    s.ud = await connecter(app, compte(comptes, 'agent_ud', '35'));
+    s.direccte = await connecter(app, compte(comptes, 'agent_direccte', '53'));
+    s.region = await connecter(app, compte(comptes, 'agent_region', '53'));
+    s.dgefp = await connecter(app, compte(comptes, 'agent_dgefp'));
+    ratios = (await appel('dgefp', 'GET', '/api/catalogue')).json().ratios.map((r: { id: string }) => r.id);
+  });
+  afterAll(async () => {
+    await app.close();
+    await base.fermer();
+  });
+
+  it('la DIRECCTE enregistre les conventions, une à une ou par CSV (tout ou rien, erreurs situées)', async () => {
+    const convention = { code_structure: 'RA01', numero: 'CPO-53-001', annee_debut: 2015, annee_fin: 2018, date_signature: '2015-04-15', montant_reference: 100000 };
+    expect((await appel('ud', 'POST', '/api/conventions', convention)).statusCode).toBe(403);
+    expect((await appel('direccte', 'POST', '/api/conventions', { ...convention, code_structure: 'RA03' })).statusCode).toBe(403);
+    const invalide = await appel('direccte', 'POST', '/api/conventions', { ...convention, date_signature: '2015-02-30' });
+    expect(invalide.json().message).toBe('Convention invalide — date_signature : date de signature AAAA-MM-JJ attendue');
+    expect((await appel('direccte', 'POST', '/api/conventions', convention)).statusCode).toBe(201);
+    const fautif = 'code_structure;numero;annee_debut;annee_fin;date_signature;montant_reference\nRA02;CPO-53-002;2015;2018;2015-04-15;80000\nRA02;CPO-53-003;2015;deux;2015-04-15;-5\n';
+    const refus = await appel('direccte', 'POST', '/api/conventions/import', { nom: 'conventions.csv', contenu: fautif });
+    expect(refus.statusCode).toBe(400);
+    expect(refus.json().message).toBe(
+      "Fichier refusé, rien n'a été écrit — conventions.csv, ligne 3, annee_fin : année entière attendue ; conventions.csv, ligne 3, montant_reference : montant négatif",
+    );
+    expect(await base.query(`SELECT 1 FROM convention WHERE code_structure = 'RA02'`)).toEqual([]);
+    const ok = await appel('direccte', 'POST', '/api/conventions/import', { nom: 'conventions.csv', contenu: fautif.split('\n').slice(0, 2).join('\n') });
+    expect(ok.json()).toEqual({ conventions: 1 });
+    expect((await appel('ml', 'GET', '/api/conventions')).json().conventions.map((c: any) => c.numero)).toEqual(['CPO-53-001']);
+  });
+
+  it("la DIRECCTE ouvre la campagne de sa région : l'instantané N-1 est figé et chaque ML a son dialogue", async () => {
+    const ouverture = { annee: 2018, region: '53', echeanceAutodiagnostic: '2018-02-15', echeanceEntretien: '2018-03-15', echeanceSignature: '2018-04-30' };
+    expect((await appel('ud', 'POST', '/api/campagnes', ouverture)).statusCode).toBe(403);
+    expect((await appel('direccte', 'POST', '/api/campagnes', { ...ouverture, region: '11' })).statusCode).toBe(403);
+    const desordre = await appel('direccte', 'POST', '/api/campagnes', { ...ouverture, echeanceSignature: '2018-01-01' });
+    expect(desordre.json().message).toBe('Campagne invalide — les échéances doivent se suivre : autodiagnostic, puis entretien, puis signature');
+    const ouverte = await appel('direccte', 'POST', '/api/campagnes', ouverture);
+    expect(ouverte.statusCode).toBe(201);
+    expect(ouverte.json()).toMatchObject({ annee: 2018, code_region: '53', dialogues: 2 });
+    expect((await appel('direccte', 'POST', '/api/campagnes', ouverture)).json().message).toMatch(/^La campagne 2018 de cette région est déjà ouverte/);
+    const [instantane] = await base.query('SELECT annee, code_region FROM instantane WHERE id = $1', [ouverte.json().instantane_id]);
+    expect(instantane).toEqual({ annee: 2017, code_region: '53' });
+    [{ id: dialogueId }] = await base.query<{ id: number }>(`SELECT id FROM dialogue WHERE code_structure = 'RA01' AND annee = 2018`);
+    expect((await appel('ml', 'GET', '/api/dialogues/a-faire')).json().dialogues.map((d: any) => d.code_structure)).toEqual(['RA01']);
+    expect((await appel('ud', 'GET', '/api/dialogues/a-faire')).json().dialogues).toEqual([]);
+    const lu = (await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json();
+    expect(lu.etat).toBe('ouvert');
+    expect(lu.chiffresFiges.annee).toBe(2017);
+    expect(lu.actions.map((a: any) => a.action)).toEqual(['soumettre_autodiagnostic']);
+    expect((await appel('ml2', 'GET', `/api/dialogues/${dialogueId}`)).statusCode).toBe(403);
+  });
+
+  it("l'autodiagnostic : brouillon, soumission complète seulement, par la direction de la ML", async () => {
+    await refuse(pas('ud', 'soumettre_autodiagnostic'), 403, /réservé à : Direction \/ présidence de ML/);
+    await refuse(pas('ml2', 'soumettre_autodiagnostic'), 403, /^Hors de votre périmètre/);
+    await refuse(pas('ml', 'soumettre_autodiagnostic'), 400, /^Autodiagnostic incomplet : il manque le contexte et le plan d'action proposé/);
+    const brouillon = { commentaires: { '1': 'Couverture en hausse' }, contexte: 'Fermeture d’une usine', planPropose: 'Renforcer la prospection', ciblesProposees: { ratio_07: 0.36 } };
+    expect((await appel('ml', 'PUT', `/api/dialogues/${dialogueId}/autodiagnostic`, brouillon)).statusCode).toBe(200);
+    expect((await pas('ml', 'soumettre_autodiagnostic')).json()).toEqual({ etat: 'autodiagnostic_soumis' });
+    await refuse(pas('ml', 'soumettre_autodiagnostic'), 409, /n'est pas possible quand le dialogue est « Autodiagnostic soumis »/);
+    await refuse(appel('ml', 'PUT', `/api/dialogues/${dialogueId}/autodiagnostic`, brouillon), 409, /n'est pas possible/);
+    expect((await appel('ud', 'GET', '/api/dialogues/a-faire')).json().dialogues.map((d: any) => d.code_structure)).toEqual(['RA01']);
+  });
+
+  it("l'UD renvoie avec un motif, puis enregistre l'entretien et arrête une cible par ratio", async () => {
+    await refuse(pas('ud', 'renvoyer', {}), 400, /Motif du renvoi : à remplir|motif/);
+    expect((await pas('ud', 'renvoyer', { motif: 'Plan trop vague' })).json()).toEqual({ etat: 'ouvert' });
+    expect((await pas('ml', 'soumettre_autodiagnostic')).json()).toEqual({ etat: 'autodiagnostic_soumis' });
+    await refuse(pas('ud', 'enregistrer_entretien', { date: '2018-03-32', participants: 'x', regionPresente: false, compteRendu: 'x' }), 400, /Date de l'entretien : date AAAA-MM-JJ attendue/);
+    const entretien = { date: '2018-03-12', participants: 'UD 35, direction de la ML, Conseil régional', regionPresente: true, compteRendu: 'Échange sur les résultats 2017.' };
+    expect((await pas('ud', 'enregistrer_entretien', entretien)).json()).toEqual({ etat: 'entretien_realise' });
+    const cibles = Object.fromEntries(ratios.map((r, i) => [r, r === 'ratio_12' ? 1500 : 0.3 + i / 100]));
+    const { ratio_05: _, ...incompletes } = cibles;
+    await refuse(pas('ud', 'arreter_objectifs', { cibles: incompletes, plan: [], qualitatifs: '' }), 400, /il en manque pour : ratio_05/);
+    const objectifs = {
+      cibles,
+      plan: [{ titre: 'Prospection des employeurs', description: 'Deux conseillers dédiés', echeance: '2018-09-30', indicateur: 'jeunes_entres_emploi' }],
+      qualitatifs: 'Mieux repérer les jeunes en QPV.',
+    };
+    expect((await pas('ud', 'arreter_objectifs', objectifs)).json()).toEqual({ etat: 'objectifs_arretes' });
+  });
+
+  it('la décision financière : au-delà de 10 % sur la convention, une justification est exigée et signalée', async () => {
+    await refuse(pas('ud', 'decider_financement', { montants: { fonctionnement_cpo: 100000 } }), 403, /réservé à : Agent DIRECCTE/);
+    const montants = { fonctionnement_cpo: 115000, garantie_jeunes: 40000, parrainage: 5000, autre: 0 };
+    await refuse(pas('direccte', 'decider_financement', { montants }), 400, /^La variation sur la convention atteint 15,0 %, au-delà de 10 % : une justification écrite est obligatoire\.$/);
+    await refuse(pas('direccte', 'decider_financement', { montants: { ...montants, inconnue: 3 } }), 400, /Lignes de financement inconnues : inconnue/);
+    const decide = await pas('direccte', 'decider_financement', { montants, justification: 'Ouverture d’une antenne en zone rurale.' });
+    expect(decide.json()).toEqual({ etat: 'decision_financiere' });
+    const lu = (await appel('direccte', 'GET', `/api/dialogues/${dialogueId}`)).json();
+    expect(lu.decision.enveloppe).toMatchObject({ reference: 100000, decide: 115000, depasse: true });
+    const suivi = (await appel('direccte', 'GET', `/api/campagnes/${lu.campagne.id}`)).json();
+    expect(suivi.dialogues.find((d: any) => d.code_structure === 'RA01')).toMatchObject({ etat: 'decision_financiere', total: 160000, depasse: true });
+    expect(suivi.dialogues.find((d: any) => d.code_structure === 'RA02')).toMatchObject({ etat: 'ouvert', total: null, echeance: '2018-02-15' });
+  });
+
+  it("l'avenant : généré par la DIRECCTE, en français, identique à chaque génération, avec les noms, montants et cibles", async () => {
+    await refuse(pas('ml', 'generer_avenant'), 403, /réservé à : Agent DIRECCTE/);
+    expect((await pas('direccte', 'generer_avenant')).json()).toEqual({ etat: 'avenant_genere' });
+    const premier = await appel('ml', 'GET', `/api/dialogues/${dialogueId}/avenant.pdf`);
+    expect(premier.statusCode).toBe(200);
+    expect(premier.headers['content-type']).toBe('application/pdf');
+    expect(premier.headers['content-disposition']).toBe('attachment; filename="avenant-4-2018-RA01.pdf"');
+    const second = await appel('direccte', 'GET', `/api/dialogues/${dialogueId}/avenant.pdf`);
+    expect(Buffer.compare(premier.rawPayload, second.rawPayload)).toBe(0);
+    const [stocke] = await base.query<{ empreinte_pdf: string; empreinte_donnees: string }>('SELECT empreinte_pdf, empreinte_donnees FROM avenant WHERE dialogue_id = $1', [dialogueId]);
+    expect(createHash('sha256').update(premier.rawPayload).digest('hex')).toBe(stocke.empreinte_pdf);
+    mkdirSync(join(process.cwd(), 'test-resultats'), { recursive: true });
+    const fichier = join(process.cwd(), 'test-resultats', `avenant-${moteur.nom}.pdf`);
+    writeFileSync(fichier, premier.rawPayload);
+    // Le texte du PDF, espaces et retours à la ligne ramenés à un seul espace.
+    const miseEnPage = execFileSync('pdftotext', ['-layout', fichier, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+    const texte = miseEnPage.replace(/\s+/g, ' ');
+    writeFileSync(join(process.cwd(), 'test-resultats', `avenant-${moteur.nom}.txt`), texte);
+    const [ml] = await base.query<{ nom: string; siret: string }>(`SELECT nom, siret FROM mission_locale WHERE code_structure = 'RA01'`);
+    expect(texte).toContain(`Avenant n° 4 pour l'année 2018 à la convention pluriannuelle d'objectifs 2015-2018 entre l'État et la ${ml.nom}`);
+    expect(texte).toContain('Convention n° CPO-53-001');
+    expect(texte).toContain(`SIRET ${ml.siret}`);
+    expect(texte).toContain('signée le 15 avril 2015');
+    expect(texte).toContain('tenu le 12 mars 2018');
+    expect(texte).toMatch(/Crédit de fonctionnement CPO\s+115 000 €/);
+    expect(texte).toMatch(/Total\s+160 000 €/);
+    expect(texte).toContain('Justification : Ouverture d’une antenne en zone rurale.');
+    // Le tableau annexé : sur la ligne de chaque ratio, sa valeur N-1 puis sa cible.
+    expect(miseEnPage).toMatch(/Taux d'accès à l'emploi des jeunes +[\d,]+ % +36,0 %/);
+    expect(miseEnPage).toMatch(/Coût par jeune accompagné \(€ par +[\d ]+ € +1 500 €/);
+    expect(texte).toContain('Prospection des employeurs — échéance : 30 septembre 2018');
+    expect(texte).toContain('programme 102');
+    expect(texte.replace(/\s+/g, '')).toContain(stocke.empreinte_donnees);
+  });
+
+  it('les signatures dans l’ordre (ML, puis DIRECCTE) ; signé, le dialogue ne change plus', async () => {
+    await refuse(pas('direccte', 'signer_etat'), 409, /il faut : « Signé par la ML, à signer par l'État »/);
+    await refuse(pas('ud', 'signer_ml'), 403, /réservé à : Direction \/ présidence de ML/);
+    expect((await pas('ml', 'signer_ml')).json()).toEqual({ etat: 'signe_ml' });
+    expect((await pas('direccte', 'signer_etat')).json()).toEqual({ etat: 'signe' });
+    await refuse(pas('direccte', 'signer_etat'), 409, /n'est pas possible quand le dialogue est « Signé »/);
+    await expect(base.query(`UPDATE dialogue SET decision = NULL WHERE id = $1`, [dialogueId])).rejects.toThrow(/est signé : il ne se modifie plus/);
+    await expect(base.query(`DELETE FROM avenant WHERE dialogue_id = $1`, [dialogueId])).rejects.toThrow(/ajout seul/);
+    const lu = (await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json();
+    expect(lu.historique.map((h: any) => `${h.de ?? '-'}>${h.vers}:${h.role}`)).toEqual([
+      '->ouvert:agent_direccte',
+      'ouvert>autodiagnostic_soumis:direction_ml',
+      'autodiagnostic_soumis>ouvert:agent_ud',
+      'ouvert>autodiagnostic_soumis:direction_ml',
+      'autodiagnostic_soumis>entretien_realise:agent_ud',
+      'entretien_realise>objectifs_arretes:agent_ud',
+      'objectifs_arretes>decision_financiere:agent_direccte',
+      'decision_financiere>avenant_genere:agent_direccte',
+      'avenant_genere>signe_ml:direction_ml',
+      'signe_ml>signe:agent_direccte',
+    ]);
+    expect(lu.historique[2].motif).toBe('Plan trop vague');
+    expect(lu.actions).toEqual([]);
+  });
+
+  it('le bilan intermédiaire met les chiffres du moment face aux cibles', async () => {
+    const lu = (await appel('ud', 'GET', `/api/dialogues/${dialogueId}`)).json();
+    const ligne = lu.bilanEnCours.ratios.find((r: any) => r.ratio === 'ratio_07');
+    expect(ligne.cible).toBeCloseTo(0.36, 10);
+    if (ligne.valeur !== null) expect(ligne.atteinte).toBeCloseTo(ligne.valeur / ligne.cible, 10);
+    expect((await appel('region', 'POST', `/api/dialogues/${dialogueId}/bilans`, { commentaire: 'x' })).statusCode).toBe(403);
+    expect((await appel('ud', 'POST', `/api/dialogues/${dialogueId}/bilans`, { commentaire: '' })).json().message).toBe('Bilan invalide — Commentaire du bilan : à remplir');
+    expect((await appel('ud', 'POST', `/api/dialogues/${dialogueId}/bilans`, { commentaire: 'Emploi en avance sur la cible.' })).statusCode).toBe(201);
+    expect((await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json().bilans[0]).toMatchObject({ commentaire: 'Emploi en avance sur la cible.' });
+    const traces = await base.query<{ action: string }>(`SELECT DISTINCT action FROM journal_audit WHERE objet = $1 ORDER BY action`, [`dialogues/${dialogueId}`]);
+    expect(traces.map((t) => t.action)).toContain('dialogue_signer_etat');
+  });
+});
