@@ -6,9 +6,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Chargement, MessageErreur } from './composants/Etats.tsx';
 import { ErreurApi, appeler, quandDeconnecte, viderCache } from './outils/api.ts';
 import { naviguer, useAdresse } from './outils/routeur.tsx';
+import { AFaire } from './pages/AFaire.tsx';
+import { Campagnes } from './pages/Campagnes.tsx';
 import { Connexion } from './pages/Connexion.tsx';
+import { Dialogue } from './pages/dialogue/Dialogue.tsx';
 import { Evolution } from './pages/Evolution.tsx';
 import { Jeunes } from './pages/Jeunes.tsx';
+import { SuiviCampagne } from './pages/SuiviCampagne.tsx';
 import { TableauML } from './pages/TableauML.tsx';
 import { TableauTerritoire } from './pages/TableauTerritoire.tsx';
 import { ContexteSession, type Session } from './session.tsx';
@@ -28,6 +32,10 @@ function Page({ chemin }: { chemin: string }) {
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes$/))) return <Jeunes code={decodeURIComponent(m[1])} />;
   if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
   if (chemin === '/national') return <TableauTerritoire niveau="national" code="FR" />;
+  if (chemin === '/a-faire') return <AFaire />;
+  if (chemin === '/campagnes') return <Campagnes />;
+  if ((m = chemin.match(/^\/campagnes\/(\d+)$/))) return <SuiviCampagne id={m[1]} />;
+  if ((m = chemin.match(/^\/dialogues\/(\d+)$/))) return <Dialogue id={m[1]} />;
   if ((m = chemin.match(/^\/evolution\/(structure|departement|region|national)\/([^/]+)$/)))
     return <Evolution niveau={m[1] as 'structure'} code={decodeURIComponent(m[2])} />;
   return <MessageErreur titre="Page introuvable" message={`Aucune page à l'adresse ${chemin}.`} />;
@@ -87,6 +95,10 @@ export function App() {
           linkProps: { href: `/evolution/${session.utilisateur.portee.niveau}/${'code' in session.utilisateur.portee ? session.utilisateur.portee.code : 'FR'}` },
           isActive: chemin.startsWith('/evolution/'),
         },
+        ...(session.peut('agir_dialogue') ? [{ text: 'À faire', linkProps: { href: '/a-faire' }, isActive: chemin === '/a-faire' }] : []),
+        ...(session.peut('lire_campagnes') || session.peut('gerer_conventions')
+          ? [{ text: 'Dialogue de gestion', linkProps: { href: '/campagnes' }, isActive: chemin.startsWith('/campagnes') || chemin.startsWith('/dialogues') }]
+          : []),
         ...(session.peut('lire_jeunes') && u?.portee.niveau === 'structure'
           ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: chemin.endsWith('/jeunes') }]
           : []),

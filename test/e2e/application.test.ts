@@ -1,18 +1,14 @@
 // L'application dans un vrai Chromium, servie par le vrai serveur sur chaque moteur : connexion de
 // chaque sorte d'utilisateur, tableau de bord d'une ML, tableau régional, exports comparés à l'API,
 // refus d'une route nominative à un agent de l'État, accessibilité (axe-core).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chargerDemo } from '../../src/application/demo/chargerDemo.ts';
 import { formaterValeur, lireNombreFr, valeurAffichee } from '../../src/domaine/indicateurs/format.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { capturer, CHROMIUM, lancerChromium, violationsGraves } from './navigateur.ts';
+import { capturer, demarrerApplication, violationsGraves } from './navigateur.ts';
 
 const COMPTES = [
   { nom: 'Claire Martin', accueil: /\/structures\/ML02A01$/ },
@@ -25,37 +21,19 @@ const COMPTES = [
 ];
 
 surChaqueMoteur('Application web dans Chromium', (moteur) => {
+  let application: Awaited<ReturnType<typeof demarrerApplication>>;
   let base: Base;
-  let app: FastifyInstance;
   let navigateur: Browser;
   let adresse: string;
-  const contextes: BrowserContext[] = [];
   const capture = (page: Page, nom: string) => capturer(page, `${moteur.nom}-${nom}`);
+  const connecte = (nom: string) => application.connecte(nom);
 
   beforeAll(async () => {
-    if (!existsSync(join(DOSSIER_WEB, 'index.html'))) throw new Error("l'application web n'est pas construite : lancez « npm run build » (npm test le fait)");
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : « bash .ci/run » l'installe (paquet Debian chromium)`);
-    base = await moteur.ouvrir();
-    expect((await chargerDemo(base, { echelle: 'region', region: '94', graine: 2015 })).statut).not.toBe('refuse');
-    app = await creerServeur(base, { connexionDemo: true, prechauffer: true });
-    adresse = await app.listen({ port: 0, host: '127.0.0.1' });
-    navigateur = await lancerChromium();
+    application = await demarrerApplication(moteur);
+    ({ base, navigateur, adresse } = application);
   }, 180_000);
-  afterAll(async () => {
-    await navigateur?.close();
-    await app?.close();
-    await base?.fermer();
-  });
+  afterAll(() => application?.fermer());
 
-  async function connecte(nom: string): Promise<Page> {
-    const contexte = await navigateur.newContext({ baseURL: adresse, viewport: { width: 1400, height: 1000 }, acceptDownloads: true, locale: 'fr-FR' });
-    contextes.push(contexte);
-    const page = await contexte.newPage();
-    await page.goto('/');
-    await page.getByRole('button', { name: `Se connecter en tant que ${nom}` }).click();
-    await page.locator('main h1', { hasNotText: 'Connexion' }).waitFor();
-    return page;
-  }
   const api = async (page: Page, url: string) => {
     const reponse = await page.request.get(url);
     expect(reponse.status(), url).toBe(200);
@@ -225,7 +203,4 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     expect(await conseillere.locator('main table tbody tr').count()).toBeGreaterThan(0);
   });
 
-  afterAll(async () => {
-    for (const c of contextes) await c.close().catch(() => {});
-  });
 });

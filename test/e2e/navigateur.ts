@@ -1,9 +1,13 @@
 // Le navigateur des tests de bout en bout : le Chromium de Debian, piloté par playwright-core, avec
 // un profil neuf à chaque lancement ; et l'audit d'accessibilité axe-core dans la page.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chargerDemo } from '../../src/application/demo/chargerDemo.ts';
+import { assurerConventionsDemo } from '../../src/application/dialogue/conventions.ts';
+import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
+import type { Moteur } from '../outils/bases.ts';
 
 export const CHROMIUM = process.env.CPO_CHROMIUM ?? '/usr/bin/chromium';
 export const DRAPEAUX_CHROMIUM = [
@@ -41,4 +45,42 @@ export async function violationsGraves(page: Page): Promise<string[]> {
     return resultat.violations.map((v) => ({ id: v.id, impact: v.impact, aide: v.help, cibles: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.aide} — ${v.cibles.join(' | ')}`);
+}
+
+/**
+ * L'application servie par le vrai serveur sur un moteur, avec la démonstration Corse (4 ML, deux
+ * départements) et ses conventions, et un Chromium prêt à s'y connecter avec un compte de démonstration.
+ */
+export async function demarrerApplication(moteur: Moteur) {
+  if (!existsSync(join(DOSSIER_WEB, 'index.html'))) throw new Error("l'application web n'est pas construite : lancez « npm run build » (npm test le fait)");
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : « bash .ci/run » l'installe (paquet Debian chromium)`);
+  const base = await moteur.ouvrir();
+  const rapport = await chargerDemo(base, { echelle: 'region', region: '94', graine: 2015 });
+  if (rapport.statut === 'refuse') throw new Error('démonstration refusée');
+  await assurerConventionsDemo(base);
+  const app = await creerServeur(base, { connexionDemo: true, prechauffer: true });
+  const adresse = await app.listen({ port: 0, host: '127.0.0.1' });
+  const navigateur = await lancerChromium();
+  const contextes: BrowserContext[] = [];
+  return {
+    base,
+    adresse,
+    navigateur,
+    async connecte(nom: string): Promise<Page> {
+      const contexte = await navigateur.newContext({ baseURL: adresse, viewport: { width: 1400, height: 1000 }, acceptDownloads: true, locale: 'fr-FR' });
+      contextes.push(contexte);
+      contexte.setDefaultTimeout(15_000);
+      const page = await contexte.newPage();
+      await page.goto('/');
+      await page.getByRole('button', { name: `Se connecter en tant que ${nom}` }).click();
+      await page.locator('main h1', { hasNotText: 'Connexion' }).waitFor();
+      return page;
+    },
+    async fermer() {
+      for (const c of contextes) await c.close().catch(() => {});
+      await navigateur.close();
+      await app.close();
+      await base.fermer();
+    },
+  };
 }

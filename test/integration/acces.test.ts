@@ -68,6 +68,8 @@ const CAS: Cas[] = [
   { url: '/api/campagnes', route: 'GET /api/campagnes', autorises: ['ud_35', ...ETAT_53] },
   { methode: 'POST', url: '/api/campagnes', route: 'POST /api/campagnes', corps: { ...CAMPAGNE, region: '11' }, autorises: [] },
   { url: '/api/campagnes/1', route: 'GET /api/campagnes/{id}', autorises: ['ud_35', ...ETAT_53] },
+  { url: '/api/structures/RA01/dialogues', route: 'GET /api/structures/{code}/dialogues', autorises: ['direction_ra01', 'ud_35', ...ETAT_53] },
+  { url: '/api/structures/RA03/dialogues', route: 'GET /api/structures/{code}/dialogues', autorises: ['dgefp'] },
   { url: '/api/dialogues/a-faire', route: 'GET /api/dialogues/a-faire', autorises: TOUS },
   { url: '/api/dialogues/1', route: 'GET /api/dialogues/{id}', autorises: ['direction_ra01', 'ud_35', ...ETAT_53] },
   { url: '/api/dialogues/2', route: 'GET /api/dialogues/{id}', autorises: ['direction_ra02', ...ETAT_53] },

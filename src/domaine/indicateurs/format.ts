@@ -67,3 +67,16 @@ export function lireNombreFr(texte: string): number | null {
   const n = Number(net);
   return Number.isFinite(n) ? n : null;
 }
+
+/** Une valeur dans l'unité où on la saisit (une part en pour cent) : « 35,5 » pour 0,355. */
+export function enSaisie(v: number | null | undefined, unite: string): string {
+  if (v === null || v === undefined) return '';
+  const { facteur = 1 } = forme(unite);
+  return String(Math.round(v * facteur * 1e6) / 1e6).replace('.', ',');
+}
+
+/** Relit une saisie à la française dans l'unité de la donnée ; null si vide ou illisible. */
+export function depuisSaisie(texte: string, unite: string): number | null {
+  const n = lireNombreFr(texte);
+  return n === null ? null : n / (forme(unite).facteur ?? 1);
+}

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { listerCampagnes, ouvrirCampagne, suiviCampagne } from '../../application/dialogue/campagnes.ts';
 import { enregistrerConvention, importerConventions, listerConventions } from '../../application/dialogue/conventions.ts';
-import { aFaire, agir, ajouterBilan, enregistrerAutodiagnostic, lireDialogue, pdfAvenant } from '../../application/dialogue/dialogues.ts';
+import { aFaire, agir, ajouterBilan, dialoguesDeLaStructure, enregistrerAutodiagnostic, lireDialogue, pdfAvenant } from '../../application/dialogue/dialogues.ts';
 import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
 import type { CadreDialogue } from '../../domaine/dialogue/cadre.ts';
 import type { Base } from '../db/base.ts';
@@ -58,6 +58,14 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
     async (req, rep) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id)) ?? rep.code(404).send({ message: `Campagne inconnue : ${req.params.id}` }),
   );
 
+  r.get(
+    '/api/structures/:code/dialogues',
+    { config: { droit: 'lire_dialogues' }, schema: { tags, summary: "Les dialogues de gestion d'une Mission locale", params: z.object({ code }) } },
+    async (req, rep) => {
+      const dialogues = await dialoguesDeLaStructure(base, cadre, utilisateurDe(req), req.params.code);
+      return dialogues ? { dialogues } : rep.code(404).send({ message: `Mission locale inconnue : ${req.params.code}` });
+    },
+  );
   r.get('/api/dialogues/a-faire', { config: { droit: 'lire_profil' }, schema: { tags, summary: 'Les dialogues qui attendent votre action' } }, async (req) => ({
     dialogues: await aFaire(base, cadre, utilisateurDe(req)),
   }));

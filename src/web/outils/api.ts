@@ -40,8 +40,12 @@ export async function appeler<T>(url: string, options: { methode?: string; corps
 const cache = new Map<string, Promise<unknown>>();
 
 /** Lit une adresse de l'API ; `garder` : garder la réponse pour toute la session (catalogue…). */
-export function useApi<T>(url: string | null, options: { garder?: boolean } = {}): { donnees?: T; erreur?: ErreurApi; chargement: boolean } {
+export function useApi<T>(
+  url: string | null,
+  options: { garder?: boolean } = {},
+): { donnees?: T; erreur?: ErreurApi; chargement: boolean; recharger: () => void } {
   const [etat, setEtat] = useState<{ url: string | null; donnees?: T; erreur?: ErreurApi }>({ url: null });
+  const [tour, setTour] = useState(0);
   useEffect(() => {
     if (!url) return;
     let actif = true;
@@ -60,9 +64,10 @@ export function useApi<T>(url: string | null, options: { garder?: boolean } = {}
     return () => {
       actif = false;
     };
-  }, [url]);
+  }, [url, tour]);
   const aJour = etat.url === url;
-  return { donnees: aJour ? etat.donnees : undefined, erreur: aJour ? etat.erreur : undefined, chargement: !!url && !aJour };
+  // Recharger garde l'affichage en place jusqu'à la nouvelle réponse.
+  return { donnees: aJour ? etat.donnees : undefined, erreur: aJour ? etat.erreur : undefined, chargement: !!url && !aJour, recharger: () => setTour((t) => t + 1) };
 }
 
 export const viderCache = () => cache.clear();

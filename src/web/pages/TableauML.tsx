@@ -13,7 +13,9 @@ import { Position } from '../composants/Position.tsx';
 import { Tableau, type Colonne } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { definitionIndicateur, definitionRatio } from '../outils/catalogue.ts';
-import { changerParametre, useAdresse } from '../outils/routeur.tsx';
+import { changerParametre, Lien, useAdresse } from '../outils/routeur.tsx';
+import { dateEnFrancais } from '../../domaine/temps/dates.ts';
+import type { Convention } from './Campagnes.tsx';
 import { useSession } from '../session.tsx';
 import type { ChiffresStructure, DefinitionIndicateur, DefinitionRatio } from '../types.ts';
 
@@ -78,6 +80,8 @@ export function TableauML({ code }: { code: string }) {
         </div>
         <ChoixAnnee />
       </div>
+
+      <ConventionEtDialogues code={code} />
 
       <h2 className="fr-mt-4w">Les 13 ratios de performance en {annee}</h2>
       <p>
@@ -169,5 +173,39 @@ function Declinaisons({ d, annee }: { d: ChiffresStructure; annee: number }) {
           })}
       </div>
     </section>
+  );
+}
+
+/** La convention de la ML et ses dialogues de gestion, pour qui a le droit de les voir. */
+function ConventionEtDialogues({ code }: { code: string }) {
+  const session = useSession();
+  const conventions = useApi<{ conventions: Convention[] }>(`/api/conventions?structure=${encodeURIComponent(code)}`);
+  const dialogues = useApi<{ dialogues: { id: number; annee: number; libelle_etat: string }[] }>(
+    session.peut('lire_dialogues') ? `/api/structures/${encodeURIComponent(code)}/dialogues` : null,
+  );
+  const c = conventions.donnees?.conventions[0];
+  return (
+    <div className="fr-callout fr-mt-3w">
+      <h2 className="fr-callout__title fr-h6">Convention pluriannuelle d'objectifs</h2>
+      <p className="fr-callout__text fr-text--md">
+        {c
+          ? `Convention n° ${c.numero}, ${c.annee_debut}-${c.annee_fin}, signée le ${dateEnFrancais(c.date_signature)} ; crédit de fonctionnement annuel de référence de l'État : ${formaterValeur(c.montant_reference, 'euros')}.`
+          : conventions.donnees
+            ? 'Aucune convention enregistrée pour cette Mission locale.'
+            : 'Chargement…'}
+      </p>
+      {dialogues.donnees && dialogues.donnees.dialogues.length > 0 && (
+        <ul className="fr-mt-1w">
+          {dialogues.donnees.dialogues.map((x) => (
+            <li key={x.id}>
+              <Lien href={`/dialogues/${x.id}`}>
+                Dialogue de gestion {x.annee}
+              </Lien>{' '}
+              — {x.libelle_etat}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,64 @@
+// Le suivi régional d'une campagne : chaque ML, l'état de son dialogue, son échéance, ses cibles et
+// ses montants ; les décisions au-delà des 10 % sont signalées.
+import { formaterValeur } from '../../domaine/indicateurs/format.ts';
+import { dateEnFrancais } from '../../domaine/temps/dates.ts';
+import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
+import { Tableau } from '../composants/Tableau.tsx';
+import { useApi } from '../outils/api.ts';
+import { useSession } from '../session.tsx';
+
+interface Suivi {
+  campagne: { id: number; annee: number; code_region: string; instantane_id: number; echeance_autodiagnostic: string; echeance_entretien: string; echeance_signature: string };
+  dialogues: {
+    id: number;
+    code_structure: string;
+    nom: string;
+    code_departement: string;
+    libelle_etat: string;
+    etat: string;
+    echeance: string | null;
+    derniere_action: string;
+    cibles: Record<string, number> | null;
+    total: number | null;
+    variation: number | null;
+    depasse: boolean;
+  }[];
+}
+
+export function SuiviCampagne({ id }: { id: string }) {
+  const { catalogue } = useSession();
+  const { donnees: d, erreur } = useApi<Suivi>(`/api/campagnes/${encodeURIComponent(id)}`);
+  document.title = `Suivi de la campagne ${d?.campagne.annee ?? ''} — CPO Missions locales`;
+  if (erreur) return <ErreurAppel erreur={erreur} />;
+  if (!d) return <Chargement />;
+  const c = d.campagne;
+  const signes = d.dialogues.filter((x) => x.etat === 'signe').length;
+  const ratiosSuivis = catalogue.ratios.filter((r) => ['ratio_07', 'ratio_08'].includes(r.id));
+  return (
+    <>
+      <h1>Campagne {c.annee} — suivi régional</h1>
+      <p>
+        Chiffres {c.annee - 1} figés (instantané n° {c.instantane_id}). Échéances : autodiagnostics le {dateEnFrancais(c.echeance_autodiagnostic)}, entretiens le{' '}
+        {dateEnFrancais(c.echeance_entretien)}, signatures le {dateEnFrancais(c.echeance_signature)}. {signes} dialogue{signes > 1 ? 's' : ''} signé{signes > 1 ? 's' : ''} sur{' '}
+        {d.dialogues.length}.
+      </p>
+      <Tableau
+        titre={`Dialogues de gestion ${c.annee}`}
+        colonnes={[
+          { id: 'nom', libelle: 'Mission locale', valeur: (l) => l.nom, lien: (l) => `/dialogues/${l.id}` },
+          { id: 'departement', libelle: 'Département', valeur: (l) => l.code_departement },
+          { id: 'etat', libelle: 'État', valeur: (l) => l.libelle_etat },
+          { id: 'echeance', libelle: 'Échéance', valeur: (l) => (l.echeance ? dateEnFrancais(l.echeance) : '—'), tri: (l) => l.echeance ?? '9999' },
+          { id: 'modifie', libelle: 'Dernière action', valeur: (l) => dateEnFrancais(l.derniere_action), tri: (l) => l.derniere_action },
+          ...ratiosSuivis.map((r) => ({ id: r.id, libelle: `Cible — ${r.libelle}`, unite: r.unite, valeur: (l: Suivi['dialogues'][number]) => l.cibles?.[r.id] ?? null })),
+          { id: 'total', libelle: 'Montant décidé', unite: 'euros', valeur: (l) => l.total },
+          { id: 'variation', libelle: 'Variation sur la convention', unite: 'part', valeur: (l) => l.variation },
+          { id: 'depasse', libelle: 'Au-delà de 10 %', valeur: (l) => (l.depasse ? `oui, justifié (${formaterValeur(l.variation, 'part')})` : 'non') },
+        ]}
+        lignes={d.dialogues}
+        cle={(l) => String(l.id)}
+        filtrable
+      />
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+// Une campagne de dialogue de gestion menée dans Chromium, de l'ouverture aux deux signatures, chaque
+// rôle à son tour, avec des pas refusés, une décision au-delà des 10 % et l'avenant téléchargé.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { surChaqueMoteur } from '../outils/bases.ts';
+import { capturer, demarrerApplication, violationsGraves } from './navigateur.ts';
+
+const ML = 'Paul Lefebvre'; // direction de la Mission locale d'Ajaccio (ML02A01)
+const UD = 'Marc Robin'; // UD de Corse-du-Sud (2A)
+const DIRECCTE = 'Sophie Bernard'; // DIRECCTE Corse (94)
+
+surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
+  let application: Awaited<ReturnType<typeof demarrerApplication>>;
+  const pages: Record<string, Page> = {};
+  const capture = (page: Page, nom: string) => capturer(page, `${moteur.nom}-campagne-${nom}`);
+  const etat = async (page: Page) => (await page.locator('.fr-stepper__title').innerText()).trim();
+  let dialogue = '';
+  beforeAll(async () => {
+    application = await demarrerApplication(moteur);
+    for (const nom of [ML, UD, DIRECCTE]) pages[nom] = await application.connecte(nom);
+  }, 180_000);
+  afterAll(() => application?.fermer());
+
+  async function ouvrirDialogue(nom: string) {
+    const page = pages[nom];
+    await page.goto(`/dialogues/${dialogue}`);
+    await page.locator('main h1', { hasText: "Mission locale d'Ajaccio" }).waitFor();
+    return page;
+  }
+  async function cliquer(page: Page, bouton: string, attendu: RegExp) {
+    await page.getByRole('button', { name: bouton, exact: true }).click();
+    await expect.poll(() => etat(page)).toMatch(attendu);
+  }
+
+  it('la DIRECCTE ouvre la campagne 2018 de Corse ; le suivi régional liste les 4 ML', async () => {
+    const page = pages[DIRECCTE];
+    await page.getByRole('link', { name: 'Dialogue de gestion' }).first().click();
+    await page.getByLabel('Année de la campagne').selectOption('2018');
+    await page.getByLabel('Échéance des autodiagnostics').fill('2018-02-15');
+    await page.getByLabel('Échéance des entretiens').fill('2018-03-15');
+    await page.getByLabel('Échéance des signatures').fill('2018-04-30');
+    await page.getByRole('button', { name: 'Ouvrir la campagne' }).click();
+    await page.locator('main h1', { hasText: 'Campagne 2018 — suivi régional' }).waitFor();
+    await expect.poll(() => page.locator('main table tbody tr').count()).toBe(4);
+    await capture(page, 'suivi-ouverture');
+    expect(await violationsGraves(page)).toEqual([]);
+    const lien = page.locator('main').getByRole('link', { name: "Mission locale d'Ajaccio", exact: true });
+    dialogue = (await lien.getAttribute('href'))!.split('/').pop()!;
+  });
+
+  it("la ML enregistre son autodiagnostic en brouillon, puis le soumet ; l'UD ne peut pas décider du financement", async () => {
+    const page = pages[ML];
+    await page.getByRole('link', { name: 'À faire' }).click();
+    await page.locator('main').getByRole('link', { name: "Mission locale d'Ajaccio", exact: true }).click();
+    await page.locator('main h1', { hasText: "Mission locale d'Ajaccio" }).waitFor();
+    expect(await etat(page)).toMatch(/Ouvert/);
+    await page.getByLabel('Éléments de contexte').fill('Hausse du chômage des jeunes en 2017.');
+    await page.getByLabel("Plan d'action proposé").fill('Renforcer la relation aux employeurs.');
+    await page.getByLabel(/^Taux d'accès à l'emploi des jeunes accompagnés/).fill('36');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon enregistré.').waitFor();
+    await capture(page, 'autodiagnostic');
+    expect(await violationsGraves(page)).toEqual([]);
+    await cliquer(page, "Soumettre l'autodiagnostic", /Autodiagnostic soumis/);
+
+    const refus = await pages[UD].request.post(`/api/dialogues/${dialogue}/actions/decider_financement`, { data: { montants: { fonctionnement_cpo: 1 } } });
+    expect(refus.status()).toBe(403);
+    expect((await refus.json()).message).toBe('« Prendre la décision financière » est réservé à : Agent DIRECCTE.');
+  });
+
+  it("l'UD enregistre l'entretien, puis arrête une cible par ratio et le plan d'action", async () => {
+    const page = await ouvrirDialogue(UD);
+    await page.getByLabel("Date de l'entretien").fill('2018-03-12');
+    await page.getByLabel('Participants').fill('UD 2A, direction de la ML, Conseil régional de Corse');
+    await page.getByText('Le Conseil régional était présent').click();
+    await page.getByLabel('Compte rendu').fill('Les résultats 2017 ont été examinés.');
+    await cliquer(page, "Enregistrer l'entretien", /Entretien réalisé/);
+
+    // La cible proposée par la ML est reprise ; les autres sont à saisir.
+    const emploi = page.getByLabel(/^Taux d'accès à l'emploi des jeunes accompagnés/);
+    expect(await emploi.inputValue()).toBe('36');
+    const champs = page.locator('fieldset:has(legend:text("Une cible par ratio")) input');
+    for (let i = 0; i < (await champs.count()); i++) if (!(await champs.nth(i).inputValue())) await champs.nth(i).fill('1');
+    await page.getByRole('button', { name: 'Ajouter une action' }).click();
+    await page.getByLabel('Action 1 : titre').fill('Prospection des employeurs');
+    await page.getByLabel('Échéance', { exact: true }).fill('2018-09-30');
+    await page.getByLabel('Objectifs qualitatifs').fill('Mieux repérer les jeunes en QPV.');
+    await cliquer(page, 'Arrêter les objectifs', /Objectifs arrêtés/);
+  });
+
+  it('la DIRECCTE décide au-delà des 10 % : justification exigée, décision signalée ; puis génère l’avenant', async () => {
+    const page = await ouvrirDialogue(DIRECCTE);
+    const reference = Number((await page.getByLabel('Crédit de fonctionnement CPO (€)').inputValue()).replace(/\D/g, ''));
+    expect(reference).toBeGreaterThan(0);
+    await page.getByLabel('Crédit de fonctionnement CPO (€)').fill(String(Math.round(reference * 1.15)));
+    await page.getByText(/une justification écrite est obligatoire/).waitFor();
+    await page.getByLabel('Justification du dépassement').fill('Ouverture d’une antenne à Porto-Vecchio.');
+    await cliquer(page, 'Prendre la décision financière', /Décision financière prise/);
+    await page.getByText(/Décision au-delà de la variation de 10,0/).waitFor();
+    await capture(page, 'decision');
+    expect(await violationsGraves(page)).toEqual([]);
+    await cliquer(page, "Générer l'avenant", /Avenant généré/);
+  });
+
+  it("la ML télécharge l'avenant, identique à chaque téléchargement, et signe ; puis la DIRECCTE signe", async () => {
+    const page = await ouvrirDialogue(ML);
+    const telecharger = async () => {
+      const [fichier] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: "Télécharger l'avenant (PDF)" }).click()]);
+      return readFileSync(await fichier.path());
+    };
+    const premier = await telecharger();
+    const second = await telecharger();
+    expect(premier.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.compare(premier, second)).toBe(0);
+    const texte = execFileSync('pdftotext', ['-', '-'], { input: premier, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    writeFileSync(join(process.cwd(), 'test-resultats', `avenant-campagne-${moteur.nom}.txt`), texte);
+    expect(texte).toContain("Avenant n° 4 pour l'année 2018 à la convention pluriannuelle d'objectifs 2015-2018 entre l'État et la Mission locale d'Ajaccio");
+    expect(texte).toContain('Prospection des employeurs');
+    // pdftotext recolle les mots coupés en fin de ligne.
+    expect(texte).toMatch(/Justification : Ouverture d’une antenne à Porto-? ?Vecchio\./);
+    await cliquer(page, "Signer l'avenant pour la ML", /Signé par la ML/);
+
+    const etatPage = await ouvrirDialogue(DIRECCTE);
+    await cliquer(etatPage, "Signer l'avenant pour l'État", /^Signé\s*Étape 8 sur 8/);
+    await etatPage.getByRole('heading', { name: 'Bilan intermédiaire' }).first().waitFor();
+    await capture(etatPage, 'signe');
+    expect(await violationsGraves(etatPage)).toEqual([]);
+    // Signé : plus aucune étape à faire, et la base refuse toute modification.
+    const apres = await etatPage.request.post(`/api/dialogues/${dialogue}/actions/signer_etat`);
+    expect(apres.status()).toBe(409);
+    await expect(application.base.query(`UPDATE dialogue SET etat = 'ouvert' WHERE id = $1`, [Number(dialogue)])).rejects.toThrow(/signé/);
+  });
+
+  it('le suivi régional montre le dialogue signé et la décision au-delà des 10 %', async () => {
+    const page = pages[DIRECCTE];
+    await page.goto('/campagnes');
+    await page.locator('main').getByRole('link', { name: '2018', exact: true }).click();
+    const ligne = page.locator('main table tbody tr', { hasText: "Mission locale d'Ajaccio" });
+    await expect.poll(async () => ligne.innerText()).toMatch(/Signé[\s\S]*oui, justifié \(15,0/);
+    await capture(page, 'suivi-fin');
+  });
+});
