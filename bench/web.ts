@@ -43,7 +43,13 @@ async function servirDansUnProcessus(url: string): Promise<{ adresse: string; ar
 async function session(adresse: string, role: string): Promise<{ cookie: string; code: string }> {
   const { utilisateurs } = await (await fetch(`${adresse}/api/connexion/demo`)).json();
   const compte = utilisateurs.find((u: { role: string }) => u.role === role);
-  const reponse = await fetch(`${adresse}/api/connexion/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: compte.id }) });
+  const anonyme = await fetch(`${adresse}/api/csrf`);
+  const { jeton } = await anonyme.json();
+  const reponse = await fetch(`${adresse}/api/connexion/demo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: anonyme.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': jeton },
+    body: JSON.stringify({ id: compte.id }),
+  });
   return { cookie: reponse.headers.get('set-cookie')!.split(';')[0], code: compte.organisation.code };
 }
 

@@ -70,8 +70,10 @@ export function App() {
             catalogue,
             peut: (action) => moi.droits.includes(action),
             deconnecter: async () => {
-              await appeler('/api/deconnexion', { methode: 'POST' });
+              const fin = await appeler<{ redirection: string } | undefined>('/api/deconnexion', { methode: 'POST' });
               viderCache();
+              // Connecté par ProConnect : la session se ferme aussi chez le fournisseur d'identité.
+              if (fin?.redirection) return void window.location.assign(fin.redirection);
               setMoi(null);
               naviguer('/connexion');
             },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { capturer, demarrerApplication, violationsGraves } from './navigateur.ts';
+import { capturer, demarrerApplication, envoyer, violationsGraves } from './navigateur.ts';
 
 const ML = 'Paul Lefebvre'; // direction de la Mission locale d'Ajaccio (ML02A01)
 const UD = 'Marc Robin'; // UD de Corse-du-Sud (2A)
@@ -66,7 +66,7 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     expect(await violationsGraves(page)).toEqual([]);
     await cliquer(page, "Soumettre l'autodiagnostic", /Autodiagnostic soumis/);
 
-    const refus = await pages[UD].request.post(`/api/dialogues/${dialogue}/actions/decider_financement`, { data: { montants: { fonctionnement_cpo: 1 } } });
+    const refus = await envoyer(pages[UD], `/api/dialogues/${dialogue}/actions/decider_financement`, { montants: { fonctionnement_cpo: 1 } });
     expect(refus.status()).toBe(403);
     expect((await refus.json()).message).toBe('« Prendre la décision financière » est réservé à : Agent DIRECCTE.');
   });
@@ -129,7 +129,7 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     await capture(etatPage, 'signe');
     expect(await violationsGraves(etatPage)).toEqual([]);
     // Signé : plus aucune étape à faire, et la base refuse toute modification.
-    const apres = await etatPage.request.post(`/api/dialogues/${dialogue}/actions/signer_etat`);
+    const apres = await envoyer(etatPage, `/api/dialogues/${dialogue}/actions/signer_etat`);
     expect(apres.status()).toBe(409);
     await expect(application.base.query(`UPDATE dialogue SET etat = 'ouvert' WHERE id = $1`, [Number(dialogue)])).rejects.toThrow(/signé/);
   });

@@ -7,7 +7,7 @@ import type { Base } from '../../src/infrastructure/db/base.ts';
 import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
-import { compte, comptesDemo, connecter, type CompteDemo } from '../outils/sessions.ts';
+import { compte, comptesDemo, connecter, jetonAnonyme, type CompteDemo } from '../outils/sessions.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 
 // RA01 Rennes (35, Bretagne 53), RA02 Brest (29, 53), RA03 Paris (75, Île-de-France 11).
@@ -81,12 +81,20 @@ const CAS: Cas[] = [
   { methode: 'POST', url: '/api/dialogues/1/bilans', route: 'POST /api/dialogues/{id}/bilans', corps: { commentaire: 'x' }, autorises: ['direction_ra01', 'ud_35', 'direccte_53'] },
 ];
 /** Routes ouvertes sans connexion, et ce qu'elles rendent à un inconnu. */
-const PUBLIQUES = ['GET /api/sante', 'GET /api/connexion/demo', 'POST /api/connexion/demo', 'POST /api/deconnexion'];
+const PUBLIQUES = [
+  'GET /api/sante',
+  'GET /api/csrf',
+  'GET /api/connexion/demo',
+  'POST /api/connexion/demo',
+  'GET /api/connexion/oidc',
+  'GET /api/connexion/oidc/retour',
+  'POST /api/deconnexion',
+];
 
 surChaqueMoteur('Droits et périmètres', (moteur) => {
   let base: Base;
   let app: FastifyInstance;
-  const sessions = new Map<Qui, { cookie: string }>();
+  const sessions = new Map<Qui, Record<string, string>>();
   let comptes: CompteDemo[];
   beforeAll(async () => {
     base = await moteur.ouvrir();
@@ -204,7 +212,7 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
 
   it('refuse la connexion de démonstration quand elle est désactivée, et la déconnexion ferme la session', async () => {
     const ferme = await creerServeur(base, { connexionDemo: false });
-    const tentative = await ferme.inject({ method: 'POST', url: '/api/connexion/demo', payload: { id: comptes[0].id } });
+    const tentative = await ferme.inject({ method: 'POST', url: '/api/connexion/demo', payload: { id: comptes[0].id }, headers: await jetonAnonyme(ferme) });
     expect(tentative.statusCode).toBe(403);
     expect(tentative.json().message).toBe('La connexion de démonstration est désactivée sur ce serveur.');
     await ferme.close();

@@ -14,7 +14,7 @@ import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 surChaqueMoteur('API des chiffres', (moteur) => {
   let base: Base;
   let app: FastifyInstance;
-  let dgefp: { cookie: string };
+  let dgefp: Record<string, string>;
   const get = (url: string) => app.inject({ url, headers: dgefp });
   beforeAll(async () => {
     base = await moteur.ouvrir();

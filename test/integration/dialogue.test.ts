@@ -20,7 +20,7 @@ type Qui = 'ml' | 'ml2' | 'ud' | 'direccte' | 'region' | 'dgefp';
 surChaqueMoteur('Dialogue de gestion', (moteur) => {
   let base: Base;
   let app: FastifyInstance;
-  const s = {} as Record<Qui, { cookie: string }>;
+  const s = {} as Record<Qui, Record<string, string>>;
   let dialogueId = 0;
   let ratios: string[] = [];
   const appel = (qui: Qui, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => app.inject({ method, url, payload: payload as any, headers: s[qui] });

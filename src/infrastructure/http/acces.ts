@@ -3,6 +3,8 @@
 // La session (cookie chiffré, httpOnly, SameSite) ne porte que l'identifiant de l'utilisateur ; son
 // organisation et sa portée sont relues en base à chaque requête.
 import { randomBytes } from 'node:crypto';
+import Tokens from '@fastify/csrf';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySecureSession from '@fastify/secure-session';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { chargerUtilisateur } from '../../application/acces/utilisateurs.ts';
@@ -21,11 +23,25 @@ declare module 'fastify' {
 declare module '@fastify/secure-session' {
   interface SessionData {
     utilisateur: number;
+    /** Connexion OpenID Connect en cours : vérificateur PKCE, état, nonce. */
+    oidc: { verifier: string; state: string; nonce: string };
+    /** Jeton d'identité du fournisseur, pour la déconnexion chez lui. */
+    idToken: string;
+    /** Secret anti-CSRF de la session. */
+    csrf: string;
   }
 }
 
-/** Durée d'une session sans activité. */
-const DUREE_SESSION_S = 8 * 3600;
+export interface OptionsAcces {
+  /** Clé (32 octets) qui chiffre les cookies de session ; à défaut CPO_SESSION_CLE, sinon tirée au hasard. */
+  cleSession?: Buffer;
+  /** Durée de vie d'une session ; 8 heures par défaut. */
+  dureeSessionS?: number;
+  /** Tentatives de connexion par adresse IP et par minute ; 20 par défaut. */
+  connexionsParMinute?: number;
+}
+
+const METHODES_SURES = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Les routes de documentation servies par le greffon OpenAPI : publiques. */
 const estDocumentation = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
@@ -35,13 +51,34 @@ export function utilisateurDe(req: FastifyRequest): Utilisateur {
   return req.utilisateur;
 }
 
-export async function installerAcces(app: FastifyInstance, base: Base, cle?: Buffer) {
-  const cleSession = cle ?? (process.env.CPO_SESSION_CLE ? Buffer.from(process.env.CPO_SESSION_CLE, 'hex') : randomBytes(32));
+const jetons = Tokens();
+
+export class ErreurCsrf extends ErreurAcces {}
+
+/** Le jeton anti-CSRF de la session (créé avec son secret s'il n'existe pas encore). */
+export function jetonCsrf(req: FastifyRequest): string {
+  let secret = req.session.get('csrf');
+  if (!secret) req.session.set('csrf', (secret = jetons.secretSync()));
+  return jetons.create(secret);
+}
+
+/** Les tentatives de connexion sont limitées par adresse IP (à poser dans `config` des routes de connexion). */
+export const limiteConnexions = (parMinute: number) => ({ max: parMinute, timeWindow: '1 minute' });
+
+export async function installerAcces(app: FastifyInstance, base: Base, options: OptionsAcces = {}) {
+  const cleSession = options.cleSession ?? (process.env.CPO_SESSION_CLE ? Buffer.from(process.env.CPO_SESSION_CLE, 'hex') : randomBytes(32));
+  const duree = options.dureeSessionS ?? 8 * 3600;
   await app.register(fastifySecureSession, {
     key: cleSession,
     cookieName: 'cpo_session',
-    expiry: DUREE_SESSION_S,
-    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: process.env.CPO_COOKIE_SECURE === '1', maxAge: DUREE_SESSION_S },
+    // L'expiration est vérifiée côté serveur, dans le cookie chiffré : un cookie gardé plus longtemps ne sert à rien.
+    expiry: duree,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: process.env.CPO_COOKIE_SECURE === '1', maxAge: duree },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, contexte) =>
+      Object.assign(new Error(`Trop de tentatives de connexion depuis votre adresse : réessayez dans ${Math.ceil(contexte.ttl / 1000)} secondes.`), { statusCode: 429 }),
   });
   app.decorateRequest('utilisateur', null);
 
@@ -53,12 +90,24 @@ export async function installerAcces(app: FastifyInstance, base: Base, cle?: Buf
 
   app.addHook('preHandler', async (req, rep) => {
     const droit = req.routeOptions.config?.droit;
-    if (!droit || droit === 'public') return;
-    const id = req.session.get('utilisateur');
-    const utilisateur = typeof id === 'number' ? await chargerUtilisateur(base, id) : null;
-    if (!utilisateur) return rep.code(401).send({ message: "Connexion requise : vous n'êtes pas connecté(e) ou votre session a expiré." });
-    req.utilisateur = utilisateur;
-    if (!peut(utilisateur, droit)) throw new ErreurAcces(`Votre rôle (${ROLES[utilisateur.role].libelle}) ne permet pas de ${LIBELLES_ACTION[droit]}.`);
+    if (!droit) return;
+    if (droit !== 'public') {
+      const id = req.session.get('utilisateur');
+      const utilisateur = typeof id === 'number' ? await chargerUtilisateur(base, id) : null;
+      if (!utilisateur) return rep.code(401).send({ message: "Connexion requise : vous n'êtes pas connecté(e) ou votre session a expiré." });
+      req.utilisateur = utilisateur;
+    }
+    // Jeton anti-CSRF (secret dans la session) exigé sur toute requête qui change l'état, connexion comprise.
+    if (!METHODES_SURES.has(req.method)) {
+      const secret = req.session.get('csrf');
+      const jeton = req.headers['x-csrf-token'];
+      if (!secret || typeof jeton !== 'string' || !jetons.verify(secret, jeton)) {
+        throw new ErreurCsrf('Jeton anti-CSRF absent ou périmé : rechargez la page, puis recommencez.');
+      }
+    }
+    if (droit !== 'public' && !peut(req.utilisateur!, droit)) {
+      throw new ErreurAcces(`Votre rôle (${ROLES[req.utilisateur!.role].libelle}) ne permet pas de ${LIBELLES_ACTION[droit]}.`);
+    }
   });
 }
 

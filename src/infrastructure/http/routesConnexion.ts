@@ -1,5 +1,5 @@
-// Connexion : pour l'instant la connexion de démonstration (un compte de chaque sorte), la
-// déconnexion et le profil de l'utilisateur connecté, avec ce qu'il a le droit de faire.
+// Connexion : ProConnect (OpenID Connect) pour les agents, la connexion de démonstration quand elle est
+// ouverte, la déconnexion, le jeton anti-CSRF et le profil de l'utilisateur connecté avec ses droits.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
@@ -7,8 +7,9 @@ import { utilisateursDemo } from '../../application/acces/utilisateurs.ts';
 import { auditer } from '../../application/audit.ts';
 import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
 import { DROITS, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { ClientOidc, type ConfigurationOidc } from '../auth/oidc.ts';
 import type { Base } from '../db/base.ts';
-import { utilisateurDe } from './acces.ts';
+import { jetonCsrf, limiteConnexions, utilisateurDe } from './acces.ts';
 
 const utilisateur = z.object({
   id: z.number(),
@@ -26,8 +27,62 @@ const presenter = (u: Utilisateur) => ({
   organisation: { ...u.organisation, libelleType: TYPES_ORGANISATION[u.organisation.type] },
 });
 
-export function routesConnexion(app: FastifyInstance, base: Base, service: ServiceChiffres, connexionDemo: boolean) {
+export function routesConnexion(
+  app: FastifyInstance,
+  base: Base,
+  service: ServiceChiffres,
+  options: { demo: boolean; oidc: ConfigurationOidc | null; connexionsParMinute: number },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const connexionDemo = options.demo;
+  const oidc = options.oidc ? new ClientOidc(options.oidc) : null;
+  const limite = limiteConnexions(options.connexionsParMinute);
+  const origine = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+
+  r.get(
+    '/api/csrf',
+    { config: { droit: 'public' }, schema: { tags: ['connexion'], summary: 'Le jeton anti-CSRF de la session, à renvoyer dans l’en-tête X-CSRF-Token' } },
+    async (req) => ({ jeton: jetonCsrf(req) }),
+  );
+
+  r.get(
+    '/api/connexion/oidc',
+    { config: { droit: 'public', rateLimit: limite }, schema: { tags: ['connexion'], summary: 'Se connecter avec ProConnect : redirige vers le fournisseur d’identité' } },
+    async (req, rep) => {
+      if (!oidc) return rep.code(404).send({ message: "La connexion ProConnect n'est pas configurée sur ce serveur." });
+      const { url, tentative } = await oidc.debut(origine(req));
+      req.session.set('oidc', tentative);
+      return rep.redirect(url);
+    },
+  );
+
+  r.get(
+    '/api/connexion/oidc/retour',
+    { config: { droit: 'public', rateLimit: limite }, schema: { tags: ['connexion'], summary: 'Retour du fournisseur d’identité' } },
+    async (req, rep) => {
+      const tentative = req.session.get('oidc');
+      if (!oidc || !tentative) return rep.redirect('/connexion?erreur=session');
+      req.session.set('oidc', undefined);
+      let courriel: string | null;
+      let idToken: string | undefined;
+      try {
+        ({ courriel, idToken } = await oidc.retour(origine(req), req.url, tentative));
+      } catch (e) {
+        await auditer(base, { acteur: 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: (e as Error).message } });
+        return rep.redirect('/connexion?erreur=fournisseur');
+      }
+      const [compte] = courriel ? await base.query<{ id: number }>('SELECT id FROM utilisateur WHERE lower(courriel) = lower($1)', [courriel]) : [];
+      if (!compte) {
+        await auditer(base, { acteur: courriel ?? 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: 'compte inconnu' } });
+        return rep.redirect('/connexion?erreur=compte');
+      }
+      req.session.regenerate();
+      req.session.set('utilisateur', compte.id);
+      if (idToken) req.session.set('idToken', idToken);
+      await auditer(base, { acteur: courriel!, action: 'connexion_oidc', origine: req.ip });
+      return rep.redirect('/');
+    },
+  );
 
   r.get(
     '/api/connexion/demo',
@@ -36,16 +91,16 @@ export function routesConnexion(app: FastifyInstance, base: Base, service: Servi
       schema: {
         tags: ['connexion'],
         summary: 'Les comptes de démonstration (vide si la connexion de démonstration est désactivée)',
-        response: { 200: z.object({ active: z.boolean(), utilisateurs: z.array(utilisateur) }) },
+        response: { 200: z.object({ active: z.boolean(), proconnect: z.boolean(), utilisateurs: z.array(utilisateur) }) },
       },
     },
-    async () => ({ active: connexionDemo, utilisateurs: connexionDemo ? (await utilisateursDemo(base)).map(presenter) : [] }),
+    async () => ({ active: connexionDemo, proconnect: oidc !== null, utilisateurs: connexionDemo ? (await utilisateursDemo(base)).map(presenter) : [] }),
   );
 
   r.post(
     '/api/connexion/demo',
     {
-      config: { droit: 'public' },
+      config: { droit: 'public', rateLimit: limite },
       schema: {
         tags: ['connexion'],
         summary: 'Se connecter avec un compte de démonstration',
@@ -67,10 +122,16 @@ export function routesConnexion(app: FastifyInstance, base: Base, service: Servi
     },
   );
 
-  r.post('/api/deconnexion', { config: { droit: 'public' }, schema: { tags: ['connexion'], summary: 'Se déconnecter' } }, async (req, rep) => {
-    req.session.delete();
-    return rep.code(204).send();
-  });
+  r.post(
+    '/api/deconnexion',
+    { config: { droit: 'public' }, schema: { tags: ['connexion'], summary: 'Se déconnecter ; rend l’adresse de déconnexion du fournisseur d’identité s’il y en a une' } },
+    async (req, rep) => {
+      const idToken = req.session.get('idToken');
+      req.session.delete();
+      const redirection = oidc && idToken ? await oidc.finDeSession(idToken, `${origine(req)}/connexion`).catch(() => null) : null;
+      return redirection ? { redirection } : rep.code(204).send();
+    },
+  );
 
   r.get(
     '/api/moi',

@@ -16,8 +16,10 @@ import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigue
 import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
 import { ErreurAcces } from '../../domaine/acces/droits.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
+import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
 import type { Base } from '../db/base.ts';
-import { installerAcces, tracerRefus } from './acces.ts';
+import { installerAcces, tracerRefus, type OptionsAcces } from './acces.ts';
+import { securiser } from './securite.ts';
 import { routesConnexion } from './routesConnexion.ts';
 import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
@@ -28,18 +30,19 @@ z.config(z.locales.fr());
 /** L'application web construite (`npm run build`). */
 export const DOSSIER_WEB = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
-export interface OptionsServeur {
+export interface OptionsServeur extends OptionsAcces {
   /** Calculer dès le démarrage les chiffres de chaque année. */
   prechauffer?: boolean;
   /** Connexion de démonstration ; par défaut : CPO_CONNEXION_DEMO, sinon seulement sur la base embarquée. */
   connexionDemo?: boolean;
-  /** Clé (32 octets) qui chiffre les cookies de session ; à défaut CPO_SESSION_CLE, sinon tirée au hasard. */
-  cleSession?: Buffer;
+  /** Connexion OpenID Connect (ProConnect) ; par défaut : CPO_OIDC_ISSUER, CPO_OIDC_CLIENT_ID, CPO_OIDC_CLIENT_SECRET. */
+  oidc?: ConfigurationOidc | null;
 }
 
 export async function creerServeur(base: Base, options: OptionsServeur = {}): Promise<FastifyInstance> {
   const connexionDemo = options.connexionDemo ?? (process.env.CPO_CONNEXION_DEMO ? process.env.CPO_CONNEXION_DEMO === '1' : base.moteur === 'pglite');
-  const app = Fastify({ logger: false });
+  // Derrière un mandataire inverse (TLS), CPO_CONFIANCE_PROXY=1 fait lire l'adresse et le protocole d'origine.
+  const app = Fastify({ logger: false, trustProxy: process.env.CPO_CONFIANCE_PROXY === '1' });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(async (erreur, req, reponse) => {
@@ -55,6 +58,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
     if (erreur instanceof ErreurMetier) return reponse.code(400).send({ message: erreur.message });
     if (erreur instanceof ErreurIntegrite) return reponse.code(500).send({ message: `Intégrité compromise : ${erreur.message}` });
     const statut = (erreur as { statusCode?: number }).statusCode;
+    if (statut === 429) return reponse.code(429).send({ message: (erreur as Error).message });
     if (statut && statut >= 400 && statut < 500) return reponse.code(statut).send({ message: `Requête refusée : ${(erreur as Error).message}` });
     reponse.log.error(erreur);
     return reponse.code(500).send({ message: 'Erreur interne du serveur' });
@@ -64,12 +68,14 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await installerAcces(app, base, options.cleSession);
+  await securiser(app);
+  await installerAcces(app, base, options);
 
   if (connexionDemo) await assurerUtilisateursDemo(base);
   const service = new ServiceChiffres(base, chargerCatalogue());
   app.get('/api/sante', { config: { droit: 'public' } }, async () => ({ statut: 'ok', moteur: base.moteur }));
-  routesConnexion(app, base, service, connexionDemo);
+  const oidc = options.oidc === undefined ? configurationOidcDepuisEnvironnement() : options.oidc;
+  routesConnexion(app, base, service, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
   routesIndicateurs(app, base, service);
   routesJeunes(app, base);
   routesDialogue(app, base, service, chargerCadre());

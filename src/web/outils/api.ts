@@ -16,17 +16,27 @@ export const quandDeconnecte = (f: () => void) => {
   return () => void surDeconnexion.delete(f);
 };
 
-export async function appeler<T>(url: string, options: { methode?: string; corps?: unknown } = {}): Promise<T> {
+// Le jeton anti-CSRF de la session, demandé une fois, oublié quand la session change (connexion, déconnexion).
+let jeton: Promise<string> | null = null;
+const jetonCsrf = () => (jeton ??= fetch('/api/csrf', { credentials: 'same-origin' }).then((r) => r.json().then((j: { jeton: string }) => j.jeton)));
+
+export async function appeler<T>(url: string, options: { methode?: string; corps?: unknown } = {}, nouvelEssai = true): Promise<T> {
+  const methode = options.methode ?? 'GET';
   let reponse: Response;
   try {
-    reponse = await fetch(url, {
-      method: options.methode ?? 'GET',
-      credentials: 'same-origin',
-      headers: options.corps === undefined ? {} : { 'content-type': 'application/json' },
-      body: options.corps === undefined ? undefined : JSON.stringify(options.corps),
-    });
+    const entetes: Record<string, string> = options.corps === undefined ? {} : { 'content-type': 'application/json' };
+    if (methode !== 'GET') entetes['x-csrf-token'] = await jetonCsrf();
+    reponse = await fetch(url, { method: methode, credentials: 'same-origin', headers: entetes, body: options.corps === undefined ? undefined : JSON.stringify(options.corps) });
   } catch {
     throw new ErreurApi(0, 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
+  }
+  if (methode !== 'GET' && (url.startsWith('/api/connexion') || url === '/api/deconnexion')) jeton = null;
+  if (reponse.status === 403 && methode !== 'GET' && nouvelEssai) {
+    const corps = await reponse.clone().json().catch(() => ({}));
+    if (String(corps.message).startsWith('Jeton anti-CSRF')) {
+      jeton = null;
+      return appeler(url, options, false);
+    }
   }
   if (reponse.status === 204) return undefined as T;
   const corps = await reponse.json().catch(() => ({}));

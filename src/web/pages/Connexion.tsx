@@ -1,12 +1,22 @@
 // Connexion de démonstration : un compte de chaque sorte d'utilisateur, regroupés par organisation.
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
 import { useState } from 'react';
 import { Chargement, ErreurAppel, MessageErreur } from '../composants/Etats.tsx';
 import { appeler, useApi, type ErreurApi } from '../outils/api.ts';
+import { useAdresse } from '../outils/routeur.tsx';
 import type { UtilisateurPresente } from '../types.ts';
 
+const ERREURS: Record<string, string> = {
+  compte: "Votre compte ProConnect n'est rattaché à aucun utilisateur de CPO Missions locales. Demandez votre habilitation à votre administrateur.",
+  fournisseur: "Le fournisseur d'identité n'a pas confirmé votre connexion. Recommencez.",
+  session: 'La connexion a expiré avant votre retour. Recommencez.',
+};
+
 export function Connexion({ apresConnexion }: { apresConnexion: () => Promise<void> }) {
-  const { donnees, erreur } = useApi<{ active: boolean; utilisateurs: UtilisateurPresente[] }>('/api/connexion/demo');
+  const { donnees, erreur } = useApi<{ active: boolean; proconnect: boolean; utilisateurs: UtilisateurPresente[] }>('/api/connexion/demo');
+  const { parametres } = useAdresse();
+  const erreurRetour = ERREURS[parametres.get('erreur') ?? ''];
   const [refus, setRefus] = useState<ErreurApi>();
   document.title = 'Connexion — CPO Missions locales';
 
@@ -24,8 +34,15 @@ export function Connexion({ apresConnexion }: { apresConnexion: () => Promise<vo
   return (
     <>
       <h1>Connexion</h1>
+      {erreurRetour && <MessageErreur titre="Connexion refusée" message={erreurRetour} />}
+      {donnees.proconnect && (
+        <section className="fr-mb-6w">
+          <h2 className="fr-h4">Agents de l'État et des Missions locales</h2>
+          <ProConnectButton url="/api/connexion/oidc" />
+        </section>
+      )}
       {!donnees.active ? (
-        <MessageErreur titre="Connexion de démonstration désactivée" message="Ce serveur n'accepte pas la connexion de démonstration." />
+        !donnees.proconnect && <MessageErreur titre="Aucune connexion possible" message="Ce serveur n'a ni ProConnect configuré ni la connexion de démonstration ouverte." />
       ) : (
         <>
           <p className="fr-text--lead">
