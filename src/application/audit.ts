@@ -1,6 +1,7 @@
 // Le journal d'audit : une ligne par écriture et par lecture de données nominatives, dans la même
 // transaction que l'acte qu'elle trace.
-import type { Requeteur } from '../infrastructure/db/base.ts';
+import { exiger, type Utilisateur } from '../domaine/acces/droits.ts';
+import type { Base, Requeteur } from '../infrastructure/db/base.ts';
 
 export interface Trace {
   /** Qui : le courriel de l'utilisateur, ou « cli ». */
@@ -22,4 +23,56 @@ export async function auditer(db: Requeteur, t: Trace): Promise<void> {
     t.origine ?? null,
     t.details === undefined ? null : JSON.stringify(t.details),
   ]);
+}
+
+export interface LigneAudit {
+  id: number;
+  horodatage: string;
+  acteur: string;
+  action: string;
+  objet: string | null;
+  code_structure: string | null;
+  origine: string | null;
+  details: unknown;
+}
+
+export interface FiltreAudit {
+  acteur?: string;
+  action?: string;
+  structure?: string;
+  /** Jours AAAA-MM-JJ, bornes comprises (heure de Paris). */
+  depuis?: string;
+  jusqua?: string;
+}
+
+export const AUDIT_PAR_PAGE = 200;
+
+/**
+ * Chercher dans le journal : la DGEFP voit tout ; une ML, les lignes de ses propres données. La
+ * recherche elle-même est tracée (le journal contient des identifiants de jeunes).
+ */
+export async function chercherAudit(
+  base: Base,
+  utilisateur: Utilisateur,
+  filtre: FiltreAudit,
+  options: { page?: number; tout?: boolean; origine: string },
+): Promise<{ total: number; lignes: LigneAudit[] }> {
+  const structure = utilisateur.portee.niveau === 'structure' ? utilisateur.portee.code : (filtre.structure ?? null);
+  exiger(utilisateur.portee.niveau === 'national' || utilisateur.portee.niveau === 'structure', 'Le journal d’audit se consulte à la DGEFP ou, pour ses propres données, dans une Mission locale.');
+  const conditions = `($1::text IS NULL OR code_structure = $1) AND ($2::text IS NULL OR acteur ILIKE $2) AND ($3::text IS NULL OR action = $3)
+    AND ($4::date IS NULL OR horodatage >= ($4::date)::timestamp AT TIME ZONE 'Europe/Paris')
+    AND ($5::date IS NULL OR horodatage < ($5::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`;
+  const motif = filtre.acteur ? `%${filtre.acteur.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const parametres = [structure, motif, filtre.action || null, filtre.depuis || null, filtre.jusqua || null];
+  return base.transaction(async (tx) => {
+    const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM journal_audit WHERE ${conditions}`, parametres);
+    const page = Math.max(1, options.page ?? 1);
+    const lignes = await tx.query<LigneAudit>(
+      `SELECT id, to_char(horodatage AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS horodatage, acteur, action, objet, code_structure, origine, details
+       FROM journal_audit WHERE ${conditions} ORDER BY id DESC ${options.tout ? 'LIMIT 100000' : `LIMIT ${AUDIT_PAR_PAGE} OFFSET ${(page - 1) * AUDIT_PAR_PAGE}`}`,
+      parametres,
+    );
+    await auditer(tx, { acteur: utilisateur.courriel, action: 'lire_audit', codeStructure: structure, origine: options.origine, details: { ...filtre, page, export: !!options.tout } });
+    return { total, lignes };
+  });
 }

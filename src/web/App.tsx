@@ -7,6 +7,7 @@ import { Chargement, MessageErreur } from './composants/Etats.tsx';
 import { ErreurApi, appeler, quandDeconnecte, viderCache } from './outils/api.ts';
 import { naviguer, useAdresse } from './outils/routeur.tsx';
 import { AFaire } from './pages/AFaire.tsx';
+import { Audit } from './pages/Audit.tsx';
 import { Campagnes } from './pages/Campagnes.tsx';
 import { Connexion } from './pages/Connexion.tsx';
 import { Dialogue } from './pages/dialogue/Dialogue.tsx';
@@ -33,6 +34,7 @@ function Page({ chemin }: { chemin: string }) {
   if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
   if (chemin === '/national') return <TableauTerritoire niveau="national" code="FR" />;
   if (chemin === '/a-faire') return <AFaire />;
+  if (chemin === '/audit') return <Audit />;
   if (chemin === '/campagnes') return <Campagnes />;
   if ((m = chemin.match(/^\/campagnes\/(\d+)$/))) return <SuiviCampagne id={m[1]} />;
   if ((m = chemin.match(/^\/dialogues\/(\d+)$/))) return <Dialogue id={m[1]} />;
@@ -101,6 +103,7 @@ export function App() {
         ...(session.peut('lire_campagnes') || session.peut('gerer_conventions')
           ? [{ text: 'Dialogue de gestion', linkProps: { href: '/campagnes' }, isActive: chemin.startsWith('/campagnes') || chemin.startsWith('/dialogues') }]
           : []),
+        ...(session.peut('lire_audit') ? [{ text: "Journal d'audit", linkProps: { href: '/audit' }, isActive: chemin === '/audit' }] : []),
         ...(session.peut('lire_jeunes') && u?.portee.niveau === 'structure'
           ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: chemin.endsWith('/jeunes') }]
           : []),

@@ -77,6 +77,8 @@ const CAS: Cas[] = [
   // Un pas de la DIRECCTE dans le mauvais état : autorisé (409), pas refusé (403).
   { methode: 'POST', url: '/api/dialogues/1/actions/signer_etat', route: 'POST /api/dialogues/{id}/actions/{action}', autorises: ['direccte_53'] },
   { methode: 'POST', url: '/api/dialogues/1/actions/renvoyer', route: 'POST /api/dialogues/{id}/actions/{action}', corps: { motif: 'x' }, autorises: ['ud_35'] },
+  { url: '/api/audit', route: 'GET /api/audit', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
+  { url: '/api/audit.csv?action=lire_jeunes', route: 'GET /api/audit.csv', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
   { url: '/api/dialogues/1/avenant.pdf', route: 'GET /api/dialogues/{id}/avenant.pdf', autorises: ['direction_ra01', 'ud_35', 'direccte_53', 'dgefp'] },
   { methode: 'POST', url: '/api/dialogues/1/bilans', route: 'POST /api/dialogues/{id}/bilans', corps: { commentaire: 'x' }, autorises: ['direction_ra01', 'ud_35', 'direccte_53'] },
 ];
@@ -189,6 +191,21 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     expect(await codes('ud_35')).toEqual(['RA01']);
     expect(await codes('direccte_53')).toEqual(['RA01', 'RA02']);
     expect(await codes('dgefp')).toEqual(['RA01', 'RA02', 'RA03']);
+  });
+
+  it("le journal d'audit : la DGEFP cherche partout, une ML seulement dans ses données ; l'export CSV garde tout", async () => {
+    await app.inject({ url: '/api/structures/RA01/jeunes?recherche=%3Dcmd', headers: sessions.get('conseiller') });
+    const ml = (await app.inject({ url: '/api/audit?action=lire_jeunes', headers: sessions.get('direction_ra02') })).json();
+    expect(ml.lignes.every((l: any) => l.code_structure === 'RA02')).toBe(true);
+    const dgefp = (await app.inject({ url: '/api/audit?action=lire_jeunes&structure=RA01', headers: sessions.get('dgefp') })).json();
+    expect(dgefp.total).toBeGreaterThan(0);
+    expect(dgefp.lignes[0]).toMatchObject({ action: 'lire_jeunes', code_structure: 'RA01', acteur: compte(comptes, 'conseiller').courriel });
+    const csv = await app.inject({ url: '/api/audit.csv?action=lire_jeunes&structure=RA01', headers: sessions.get('dgefp') });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.startsWith('\ufeffhorodatage;acteur;action;objet;code_structure;origine;details')).toBe(true);
+    const lue = csv.body.split('\r\n').find((l) => l.includes('=cmd'))!;
+    expect(lue).toContain('""recherche"":""=cmd""');
+    expect((await app.inject({ url: '/api/audit', headers: sessions.get('direction_ra02') })).json().lignes.some((l: any) => l.acteur === compte(comptes, 'agent_dgefp').courriel && l.code_structure === null)).toBe(false);
   });
 
   it('trace chaque lecture nominative et chaque refus dans le journal d’audit', async () => {

@@ -61,6 +61,7 @@ export const DROITS = {
   agir_dialogue: ['direction_ml', 'agent_ud', 'agent_direccte'],
   telecharger_avenant: ['direction_ml', 'agent_ud', 'agent_direccte', 'agent_dgefp'],
   saisir_bilan: ['direction_ml', 'agent_ud', 'agent_direccte'],
+  lire_audit: ['direction_ml', 'agent_dgefp'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof DROITS;
 
@@ -82,6 +83,7 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   agir_dialogue: 'faire avancer un dialogue de gestion',
   telecharger_avenant: 'télécharger un avenant',
   saisir_bilan: 'saisir un bilan intermédiaire',
+  lire_audit: "consulter le journal d'audit",
 };
 
 export class ErreurAcces extends ErreurMetier {}

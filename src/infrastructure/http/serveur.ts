@@ -20,6 +20,7 @@ import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '..
 import type { Base } from '../db/base.ts';
 import { installerAcces, tracerRefus, type OptionsAcces } from './acces.ts';
 import { securiser } from './securite.ts';
+import { routesAudit } from './routesAudit.ts';
 import { routesConnexion } from './routesConnexion.ts';
 import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
@@ -78,6 +79,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesConnexion(app, base, service, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
   routesIndicateurs(app, base, service);
   routesJeunes(app, base);
+  routesAudit(app, base);
   routesDialogue(app, base, service, chargerCadre());
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 

@@ -1,6 +1,7 @@
 // Exports des tableaux : CSV (le texte affiché, à la française) et XLSX (les nombres affichés, avec le
 // format qui les montre pareil). Les lignes exportées sont celles de l'écran : même filtre, même tri.
 import { forme, formaterValeur, valeurAffichee } from '../../domaine/indicateurs/format.ts';
+import { champCsv as champ, neutraliser } from '../../domaine/outils/tableur.ts';
 
 /** Une cellule : du texte, ou un nombre avec l'unité du catalogue qui dit comment l'écrire. */
 export type Cellule = string | { nombre: number | null; unite: string };
@@ -13,10 +14,6 @@ export interface TableauExport {
 
 export const texteCellule = (c: Cellule): string => (typeof c === 'string' ? c : formaterValeur(c.nombre, c.unite));
 
-/** Une cellule de texte qui commencerait par = + - @ serait lue comme une formule par un tableur. */
-export const neutraliser = (texte: string) => (/^[=+\-@\t\r]/.test(texte) ? `'${texte}` : texte);
-
-const champ = (texte: string) => (/[;"\r\n]/.test(texte) ? `"${texte.replace(/"/g, '""')}"` : texte);
 
 export function enCsv(t: TableauExport): string {
   const ligne = (cellules: Cellule[]) => cellules.map((c) => champ(typeof c === 'string' ? neutraliser(c) : texteCellule(c))).join(';');
