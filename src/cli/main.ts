@@ -7,6 +7,7 @@ import { commandeExporter } from './commandes/exporter.ts';
 import { commandeFiger } from './commandes/figer.ts';
 import { commandeIndicateurs } from './commandes/indicateurs.ts';
 import { commandeImporter } from './commandes/importer.ts';
+import { commandeRetention } from './commandes/retention.ts';
 import { commandeServir } from './commandes/servir.ts';
 
 const TITRES: Record<string, string> = {
@@ -49,7 +50,7 @@ const programme = configurer(new Command('cpo'))
   .helpCommand('aide [commande]', "affiche l'aide d'une commande")
   .showHelpAfterError('(cpo --aide pour l’aide)');
 
-for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeFiger, commandeDemo, commandeServir, commandeDemarrer]) {
+for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeFiger, commandeDemo, commandeRetention, commandeServir, commandeDemarrer]) {
   ajouter(programme);
 }
 for (const sous of programme.commands) configurer(sous);

@@ -519,21 +519,22 @@ async function fusionner(tx: Requeteur, lu: FichierLu, premier: boolean): Promis
     return;
   }
 
-  const fusion = (table: string, cols: string[], maj: string[]) => `
+  const fusion = (table: string, cols: string[], maj: string[], garde = '') => `
     ${inserer(table, cols)}
     ON CONFLICT (${fichier.cle.join(', ')}) ${
       maj.length
         ? `DO UPDATE SET ${maj.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-           WHERE (${maj.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${maj.map((c) => `EXCLUDED.${c}`).join(', ')})`
+           WHERE (${maj.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${maj.map((c) => `EXCLUDED.${c}`).join(', ')})${garde}`
         : 'DO NOTHING'
     }
     RETURNING ${fichier.cle.join(', ')}, (xmax = 0) AS cree`;
   // Une colonne absente du fichier n'écrase pas la valeur en base.
   const misesAJour = colonnes.filter((c) => presentes.has(c) && !fichier.cle.includes(c));
-  // L'identité d'un jeune vit dans sa propre table ; une identité changée compte comme une mise à jour du jeune.
+  // L'identité d'un jeune vit dans sa propre table ; une identité changée compte comme une mise à jour du
+  // jeune. Une identité effacée par la durée de conservation ne revient pas avec un nouvel extrait.
   const requete = identite.length
     ? `WITH j AS (${fusion(fichier.table, colonnes, misesAJour)}),
-            i AS (${fusion('jeune_identite', [...fichier.cle, ...identite], identite)})
+            i AS (${fusion('jeune_identite', [...fichier.cle, ...identite], identite, ' AND jeune_identite.anonymise_le IS NULL')})
        SELECT count(*) FILTER (WHERE j.cree)::int AS crees, count(*) FILTER (WHERE j.cree IS NOT TRUE)::int AS maj
        FROM j FULL JOIN i USING (${fichier.cle.join(', ')})`
     : `WITH j AS (${fusion(fichier.table, colonnes, misesAJour)})

@@ -94,6 +94,8 @@ export const jeuneIdentite = pgTable(
     prenom: text('prenom'),
     courriel: text('courriel'),
     telephone: text('telephone'),
+    /** Jour où la durée de conservation a effacé l'identité (cpo retention). */
+    anonymiseLe: jour('anonymise_le'),
   },
   (t) => [
     primaryKey({ columns: [t.codeStructure, t.idJeune] }),

@@ -1,0 +1,1 @@
+ALTER TABLE "jeune_identite" ADD COLUMN "anonymise_le" date;
