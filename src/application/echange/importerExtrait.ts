@@ -33,6 +33,23 @@ export interface OptionsImport {
   acteur?: string;
   progression?: Progression;
   aujourdhui?: string;
+  /** Limites contre les fichiers hostiles ou aberrants ; par défaut CPO_IMPORT_LIGNES_MAX et CPO_IMPORT_TAILLE_MAX_MO. */
+  limites?: Partial<Limites>;
+}
+
+export interface Limites {
+  /** Lignes par fichier. */
+  lignes: number;
+  /** Octets par fichier. */
+  octets: number;
+}
+
+/** Assez pour l'extrait national (28 millions d'événements, 1,5 Go), pas pour un fichier sans fin. */
+export function limitesParDefaut(): Limites {
+  return {
+    lignes: Number(process.env.CPO_IMPORT_LIGNES_MAX) || 100_000_000,
+    octets: (Number(process.env.CPO_IMPORT_TAILLE_MAX_MO) || 10_240) * 1024 * 1024,
+  };
 }
 
 /** Au-delà, les erreurs d'un fichier sont comptées sans être détaillées (un fichier faux en entier). */
@@ -71,6 +88,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
   const debut = Date.now();
   const tolerant = options.tolerant ?? false;
   const aujourdhui = options.aujourdhui ?? dateDuJour();
+  const limites = { ...limitesParDefaut(), ...options.limites };
   const extrait = await ouvrirExtrait(source);
   const rapport: RapportImport = {
     source,
@@ -101,11 +119,17 @@ export async function importerExtrait(base: Base, source: string, options: Optio
     if (presents.length === 0) {
       throw new RefusImport(`aucun fichier du format d'échange dans ${source} (attendus : ${FICHIERS.map((f) => f.nom).join(', ')})`);
     }
+    for (const f of presents) {
+      const taille = statSync(extrait.fichiers.get(f.nom)!).size;
+      if (taille > limites.octets) {
+        throw new RefusImport(`${f.nom} : ${Math.ceil(taille / 1024 / 1024)} Mo, au-delà de la limite de ${Math.floor(limites.octets / 1024 / 1024)} Mo par fichier (CPO_IMPORT_TAILLE_MAX_MO)`);
+      }
+    }
     await base.transaction(async (tx) => {
       await suspendreClesEtrangeres(tx);
       const lus: FichierLu[] = [];
       for (const fichier of presents) {
-        lus.push(await chargerEnTransit(tx, fichier, extrait.fichiers.get(fichier.nom)!, aujourdhui, signaler, options.progression));
+        lus.push(await chargerEnTransit(tx, fichier, extrait.fichiers.get(fichier.nom)!, aujourdhui, limites.lignes, signaler, options.progression));
       }
       rapport.fichiers = lus.map((l) => l.bilan);
 
@@ -232,6 +256,7 @@ async function chargerEnTransit(
   fichier: FichierEchange,
   chemin: string,
   aujourdhui: string,
+  lignesMax: number,
   signaler: (e: ErreurImport) => void,
   progression?: Progression,
 ): Promise<FichierLu> {
@@ -275,7 +300,9 @@ async function chargerEnTransit(
             largeurEntete = champs.length;
             continue;
           }
-          bilan.lignes += 1;
+          if (++bilan.lignes > lignesMax) {
+            throw new RefusImport(`${fichier.nom} : plus de ${lignesMax} lignes, au-delà de la limite par fichier (CPO_IMPORT_LIGNES_MAX)`);
+          }
           if (!lu.lisible) continue;
           if (champs.length !== largeurEntete) {
             erreur(ligne, '', '', `la ligne a ${champs.length} champ(s) alors que l'en-tête en a ${largeurEntete}`);

@@ -11,6 +11,12 @@ describe("lecture des valeurs d'un extrait", () => {
     expect(lire('jeunes.csv', 'niveau_formation', '  ')).toEqual({ valeur: null });
   });
 
+  it("refuse l'octet nul, que PostgreSQL n'accepte dans aucun texte (trouvé par le test à données aléatoires)", () => {
+    for (const [fichier, nom] of [['structures.csv', 'nom'], ['jeunes.csv', 'id_jeune'], ['jeunes.csv', 'sexe']]) {
+      expect(lire(fichier, nom, 'A\u0000B').erreur).toMatch(/^caractère nul \(octet 0x00\) interdit/);
+    }
+  });
+
   it('contrôle les dates : forme, existence, bornes', () => {
     expect(lire('evenements.csv', 'date', '2017-03-14')).toEqual({ valeur: '2017-03-14' });
     expect(lire('evenements.csv', 'date', '14/03/2017').erreur).toMatch(/AAAA-MM-JJ/);

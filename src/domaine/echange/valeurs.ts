@@ -19,6 +19,8 @@ const ko = (erreur: string): Lecture => ({ erreur });
 export function lireValeur(colonne: Colonne, brut: string | undefined, aujourdhui: string): Lecture {
   const texte = (brut ?? '').trim();
   if (texte === '') return colonne.requise ? ko('valeur obligatoire manquante') : ok(null);
+  // PostgreSQL refuse l'octet nul dans un texte : on le dit ici, avec la ligne et la colonne.
+  if (texte.includes('\u0000')) return ko('caractère nul (octet 0x00) interdit : le fichier est peut-être binaire ou abîmé');
   const type = colonne.type;
   switch (type.nature) {
     case 'identifiant':

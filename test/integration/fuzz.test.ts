@@ -1,0 +1,171 @@
+// Des milliers d'extraits abîmés, au hasard (graine fixe, rejouable), donnés à l'importeur : jamais
+// de plantage, jamais d'écriture partielle, et chaque refus dit en français ce qui ne va pas.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
+import { ErreurMetier } from '../../src/domaine/erreurs.ts';
+import { ouvrirBase, type Base } from '../../src/infrastructure/db/base.ts';
+import { dossierTemporaire } from '../outils/extraits.ts';
+import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+
+const CAS = Number(process.env.CPO_FUZZ_CAS) || 2000;
+const GRAINE = Number(process.env.CPO_FUZZ_GRAINE) || 20151;
+const TABLES = ['mission_locale', 'jeune', 'jeune_identite', 'evenement', 'dispositif', 'situation', 'aide', 'offre', 'contexte', 'moyens', 'activite_jeune_annee'];
+
+/** Générateur pseudo-aléatoire à graine (mulberry32). */
+function hasard(graine: number) {
+  let a = graine >>> 0;
+  const suivant = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { suivant, entier: (n: number) => Math.floor(suivant() * n), choisir: <T>(l: readonly T[]) => l[Math.floor(suivant() * l.length)] };
+}
+
+const VALEURS_HOSTILES = ['', ' ', '2017-13-45', '2017-02-29', '1899-12-31', '9999-99-99', '-1', '1e309', 'NaN', '12,5.3', '=CMD()', '"', '""', '\\', "'; DROP TABLE jeune; --", '<script>', '💥', '\u0000', 'x'.repeat(5000), 'ZZZ', 'null', 'true', '0x1F', '٣'];
+
+type Mutation = (fichiers: Map<string, Buffer>, h: ReturnType<typeof hasard>) => string;
+
+const lignesDe = (b: Buffer) => b.toString('latin1').split('\n');
+const enBuffer = (lignes: string[]) => Buffer.from(lignes.join('\n'), 'latin1');
+
+const MUTATIONS: Record<string, Mutation> = {
+  cellule(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    const lignes = lignesDe(f.get(nom)!);
+    const i = 1 + h.entier(Math.max(1, lignes.length - 2));
+    const champs = (lignes[i] ?? '').split(';');
+    const j = h.entier(champs.length);
+    champs[j] = h.choisir(VALEURS_HOSTILES);
+    lignes[i] = champs.join(';');
+    f.set(nom, enBuffer(lignes));
+    return `${nom} ligne ${i + 1} champ ${j}`;
+  },
+  entete(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    const lignes = lignesDe(f.get(nom)!);
+    const champs = lignes[0].split(';');
+    const j = h.entier(champs.length);
+    champs[j] = h.choisir(['', 'colonne_inconnue', champs[(j + 1) % champs.length], champs[j].toUpperCase(), `${champs[j]};x`]);
+    lignes[0] = champs.join(';');
+    f.set(nom, enBuffer(lignes));
+    return `${nom} en-tête ${j}`;
+  },
+  tronquer(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    const b = f.get(nom)!;
+    f.set(nom, b.subarray(0, h.entier(b.length)));
+    return `${nom} tronqué`;
+  },
+  octets(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    const b = Buffer.from(f.get(nom)!);
+    for (let k = 0; k < 1 + h.entier(20); k++) b[h.entier(b.length)] = h.entier(256);
+    f.set(nom, b);
+    return `${nom} octets`;
+  },
+  binaire(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    f.set(nom, Buffer.from(Array.from({ length: h.entier(4000) }, () => h.entier(256))));
+    return `${nom} binaire`;
+  },
+  vide(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    f.set(nom, Buffer.from(h.choisir(['', '\n', '\ufeff', '\r\n\r\n'])));
+    return `${nom} vide`;
+  },
+  supprimer(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    f.delete(nom);
+    return `${nom} absent`;
+  },
+  dupliquer(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    const lignes = lignesDe(f.get(nom)!);
+    const i = 1 + h.entier(Math.max(1, lignes.length - 2));
+    lignes.splice(i, 0, lignes[i] ?? '');
+    f.set(nom, enBuffer(lignes));
+    return `${nom} ligne ${i + 1} en double`;
+  },
+  guillemets(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    const lignes = lignesDe(f.get(nom)!);
+    const i = h.entier(lignes.length);
+    lignes[i] = `"${lignes[i]}`;
+    f.set(nom, enBuffer(lignes));
+    return `${nom} guillemet ouvert ligne ${i + 1}`;
+  },
+  melanger(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    const lignes = lignesDe(f.get(nom)!);
+    const i = 1 + h.entier(Math.max(1, lignes.length - 2));
+    const champs = (lignes[i] ?? '').split(';');
+    champs.push(champs.shift() ?? '');
+    lignes[i] = champs.join(';');
+    f.set(nom, enBuffer(lignes));
+    return `${nom} ligne ${i + 1} décalée`;
+  },
+};
+
+let base: Base;
+let modele: Map<string, Buffer>;
+
+async function empreinte() {
+  const comptes = await Promise.all(TABLES.map(async (t) => (await base.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`))[0].n));
+  const [{ version }] = await base.query<{ version: number }>('SELECT version FROM etat_donnees');
+  return JSON.stringify({ comptes, version });
+}
+
+beforeAll(async () => {
+  base = await ouvrirBase({ dossier: 'memoire' });
+  const dossier = dossierTemporaire('fuzz-modele');
+  ecrireExtraitAleatoire(dossier, 77, { structures: 2, jeunesParStructure: 12 });
+  expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+  modele = new Map(readdirSync(dossier).map((nom) => [nom, readFileSync(join(dossier, nom))]));
+});
+afterAll(() => base?.fermer());
+
+it(`résiste à ${CAS} extraits abîmés au hasard : pas de plantage, pas d'écriture partielle, une erreur française chaque fois`, async () => {
+  const h = hasard(GRAINE);
+  const dossier = dossierTemporaire('fuzz');
+  const bilan = { refuses: 0, importes: 0 };
+  for (let cas = 0; cas < CAS; cas++) {
+    const fichiers = new Map(modele);
+    const descriptions = Array.from({ length: 1 + h.entier(3) }, () => {
+      const nom = h.choisir(Object.keys(MUTATIONS));
+      return fichiers.size ? `${nom} (${MUTATIONS[nom](fichiers, h)})` : nom;
+    });
+    const ici = join(dossier, String(cas));
+    mkdirSync(ici);
+    for (const [nom, contenu] of fichiers) writeFileSync(join(ici, nom), contenu);
+    const avant = await empreinte();
+    const contexte = `cas ${cas} (graine ${GRAINE}) : ${descriptions.join(', ')}`;
+    try {
+      const rapport = await importerExtrait(base, ici, { aujourdhui: '2018-12-31' });
+      if (rapport.statut === 'refuse') {
+        bilan.refuses++;
+        expect(await empreinte(), contexte).toBe(avant);
+        expect(rapport.erreurs.length + rapport.erreursNonDetaillees, contexte).toBeGreaterThan(0);
+        for (const e of rapport.erreurs.slice(0, 20)) {
+          expect(e.message, contexte).toMatch(/[a-zéèàç]{3}/);
+          expect(e.message, contexte).not.toMatch(/undefined|NaN|TypeError|Cannot |\[object/);
+          expect(e.fichier, contexte).toBeTruthy();
+        }
+      } else bilan.importes++;
+    } catch (e) {
+      // Seule une erreur métier, en français, peut sortir ; la base n'a pas bougé.
+      expect(e, `${contexte} : ${(e as Error).stack}`).toBeInstanceOf(ErreurMetier);
+      expect((e as Error).message, contexte).not.toMatch(/undefined|TypeError|Cannot /);
+      expect(await empreinte(), contexte).toBe(avant);
+      bilan.refuses++;
+    }
+    rmSync(ici, { recursive: true, force: true });
+  }
+  // La plupart des mutations cassent l'extrait ; quelques-unes le laissent valide (une cellule facultative vidée).
+  expect(bilan.refuses).toBeGreaterThan(CAS * 0.7);
+  console.log(`fuzz : ${CAS} extraits, ${bilan.refuses} refusés, ${bilan.importes} importés`);
+}, 600_000);
