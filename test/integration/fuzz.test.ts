@@ -169,3 +169,15 @@ it(`résiste à ${CAS} extraits abîmés au hasard : pas de plantage, pas d'écr
   expect(bilan.refuses).toBeGreaterThan(CAS * 0.7);
   console.log(`fuzz : ${CAS} extraits, ${bilan.refuses} refusés, ${bilan.importes} importés`);
 }, 600_000);
+
+it('refuse un fichier au-delà des limites de lignes ou de taille, sans rien écrire, en le disant', async () => {
+  const dossier = dossierTemporaire('limites');
+  ecrireExtraitAleatoire(dossier, 78, { structures: 1, jeunesParStructure: 30 });
+  const avant = await empreinte();
+  const lignes = await importerExtrait(base, dossier, { aujourdhui: '2018-12-31', limites: { lignes: 10 } });
+  expect(lignes.statut).toBe('refuse');
+  expect(lignes.erreurs.map((e) => e.message)).toContainEqual(expect.stringMatching(/^[a-z_]+\.csv : plus de 10 lignes, au-delà de la limite par fichier \(CPO_IMPORT_LIGNES_MAX\)$/));
+  const taille = await importerExtrait(base, dossier, { aujourdhui: '2018-12-31', limites: { octets: 100 } });
+  expect(taille.erreurs[0].message).toMatch(/^[a-z_]+\.csv : \d+ (octets|Ko), au-delà de la limite de 100 octets par fichier \(CPO_IMPORT_TAILLE_MAX_MO\)$/);
+  expect(await empreinte()).toBe(avant);
+});

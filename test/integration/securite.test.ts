@@ -68,4 +68,13 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['strict-transport-security']).toBeUndefined();
   });
+
+  it('pose HSTS derrière un mandataire TLS de confiance', async () => {
+    process.env.CPO_CONFIANCE_PROXY = '1';
+    const derriere = await creerServeur(base, { connexionDemo: false });
+    delete process.env.CPO_CONFIANCE_PROXY;
+    const r = await derriere.inject({ url: '/api/sante', headers: { 'x-forwarded-proto': 'https' } });
+    expect(r.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    await derriere.close();
+  });
 });

@@ -52,6 +52,9 @@ export function limitesParDefaut(): Limites {
   };
 }
 
+const volume = (octets: number) =>
+  octets >= 1024 * 1024 ? `${Math.round(octets / 1024 / 1024)} Mo` : octets >= 1024 ? `${Math.round(octets / 1024)} Ko` : `${octets} octets`;
+
 /** Au-delà, les erreurs d'un fichier sont comptées sans être détaillées (un fichier faux en entier). */
 const ERREURS_DETAILLEES_PAR_FICHIER = 1000;
 
@@ -122,7 +125,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
     for (const f of presents) {
       const taille = statSync(extrait.fichiers.get(f.nom)!).size;
       if (taille > limites.octets) {
-        throw new RefusImport(`${f.nom} : ${Math.ceil(taille / 1024 / 1024)} Mo, au-delà de la limite de ${Math.floor(limites.octets / 1024 / 1024)} Mo par fichier (CPO_IMPORT_TAILLE_MAX_MO)`);
+        throw new RefusImport(`${f.nom} : ${volume(taille)}, au-delà de la limite de ${volume(limites.octets)} par fichier (CPO_IMPORT_TAILLE_MAX_MO)`);
       }
     }
     await base.transaction(async (tx) => {
