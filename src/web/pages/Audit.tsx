@@ -8,17 +8,8 @@ import { Tableau } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { naviguer, useAdresse } from '../outils/routeur.tsx';
 import { useSession } from '../session.tsx';
+import type { LigneAudit as Ligne } from '../../application/audit.ts';
 
-interface Ligne {
-  id: number;
-  horodatage: string;
-  acteur: string;
-  action: string;
-  objet: string | null;
-  code_structure: string | null;
-  origine: string | null;
-  details: unknown;
-}
 
 const CHAMPS = ['acteur', 'action', 'structure', 'depuis', 'jusqua'] as const;
 

@@ -12,6 +12,7 @@ import { appeler, useApi } from '../outils/api.ts';
 import { naviguer } from '../outils/routeur.tsx';
 import { useSession } from '../session.tsx';
 import type { StructureListee } from '../types.ts';
+import type { Convention as ConventionEnregistree } from '../../application/dialogue/conventions.ts';
 
 interface Campagne {
   id: number;
@@ -23,15 +24,7 @@ interface Campagne {
   echeance_entretien: string;
   echeance_signature: string;
 }
-export interface Convention {
-  code_structure: string;
-  nom: string;
-  numero: string;
-  annee_debut: number;
-  annee_fin: number;
-  date_signature: string;
-  montant_reference: number;
-}
+export type Convention = ConventionEnregistree & { nom: string };
 
 export function Campagnes() {
   const session = useSession();

@@ -7,16 +7,8 @@ import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { changerParametre, useAdresse } from '../outils/routeur.tsx';
+import type { JeuneListe as Jeune } from '../../application/parcours/jeunes.ts';
 
-interface Jeune {
-  id_jeune: string;
-  nom: string | null;
-  prenom: string | null;
-  date_naissance: string;
-  sexe: string;
-  date_premier_accueil: string;
-  id_conseiller: string | null;
-}
 
 export function Jeunes({ code }: { code: string }) {
   const { parametres } = useAdresse();

@@ -6,24 +6,9 @@ import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { useSession } from '../session.tsx';
+import type { suiviCampagne } from '../../application/dialogue/campagnes.ts';
 
-interface Suivi {
-  campagne: { id: number; annee: number; code_region: string; instantane_id: number; echeance_autodiagnostic: string; echeance_entretien: string; echeance_signature: string };
-  dialogues: {
-    id: number;
-    code_structure: string;
-    nom: string;
-    code_departement: string;
-    libelle_etat: string;
-    etat: string;
-    echeance: string | null;
-    derniere_action: string;
-    cibles: Record<string, number> | null;
-    total: number | null;
-    variation: number | null;
-    depasse: boolean;
-  }[];
-}
+type Suivi = NonNullable<Awaited<ReturnType<typeof suiviCampagne>>>;
 
 export function SuiviCampagne({ id }: { id: string }) {
   const { catalogue } = useSession();

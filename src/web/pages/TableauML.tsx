@@ -13,10 +13,10 @@ import { Position } from '../composants/Position.tsx';
 import { Tableau, type Colonne } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { definitionIndicateur, definitionRatio } from '../outils/catalogue.ts';
-import { changerParametre, Lien, useAdresse } from '../outils/routeur.tsx';
 import { dateEnFrancais } from '../../domaine/temps/dates.ts';
-import type { Convention } from './Campagnes.tsx';
+import { changerParametre, Lien, useAdresse } from '../outils/routeur.tsx';
 import { useSession } from '../session.tsx';
+import type { Convention } from './Campagnes.tsx';
 import type { ChiffresStructure, DefinitionIndicateur, DefinitionRatio } from '../types.ts';
 
 export function TableauML({ code }: { code: string }) {
