@@ -1,6 +1,6 @@
 // Le navigateur des tests de bout en bout : le Chromium de Debian, piloté par playwright-core, avec
 // un profil neuf à chaque lancement ; et l'audit d'accessibilité axe-core dans la page.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -38,7 +38,8 @@ const require = createRequire(import.meta.url);
 
 /** Les violations d'accessibilité graves ou critiques de la page, selon axe-core. */
 export async function violationsGraves(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Évalué par le protocole du navigateur : la CSP de l'application (pas de script injecté) reste en place.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const resultat = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: any[] }> } }).axe.run(document, {
       resultTypes: ['violations'],

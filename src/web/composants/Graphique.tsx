@@ -58,9 +58,9 @@ export function Graphique({ titre, description, option, donnees, hauteur = 320, 
 
   const enPng = () => {
     const url = instance.current!.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-    fetch(url)
-      .then((r) => r.blob())
-      .then((b) => telecharger(b, nomDeFichier(titre, 'png')));
+    // Décodé ici : la CSP (connect-src 'self') interdit de lire une adresse data: par fetch.
+    const octets = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+    telecharger(new Blob([octets], { type: 'image/png' }), nomDeFichier(titre, 'png'));
   };
   const enSvg = () => {
     const el = conteneur.current!;
