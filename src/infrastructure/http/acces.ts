@@ -43,6 +43,12 @@ export interface OptionsAcces {
 
 const METHODES_SURES = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Un utilisateur relu en base au plus toutes les deux secondes : sous charge, cela évite une requête
+ * par appel ; un rôle retiré ou une organisation changée s'applique donc dans les deux secondes.
+ */
+const FRAICHEUR_UTILISATEUR_MS = 2000;
+
 /** Les routes de documentation servies par le greffon OpenAPI : publiques. */
 const estDocumentation = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
@@ -81,6 +87,15 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
       Object.assign(new Error(`Trop de tentatives de connexion depuis votre adresse : réessayez dans ${Math.ceil(contexte.ttl / 1000)} secondes.`), { statusCode: 429 }),
   });
   app.decorateRequest('utilisateur', null);
+  const recents = new Map<number, { utilisateur: Utilisateur | null; lu: number }>();
+  const utilisateurDuCompte = async (id: number) => {
+    const recent = recents.get(id);
+    if (recent && Date.now() - recent.lu < FRAICHEUR_UTILISATEUR_MS) return recent.utilisateur;
+    const utilisateur = await chargerUtilisateur(base, id);
+    if (recents.size > 10_000) recents.clear();
+    recents.set(id, { utilisateur, lu: Date.now() });
+    return utilisateur;
+  };
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api') && !estDocumentation(route.url) && !route.config?.droit) {
@@ -93,7 +108,7 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
     if (!droit) return;
     if (droit !== 'public') {
       const id = req.session.get('utilisateur');
-      const utilisateur = typeof id === 'number' ? await chargerUtilisateur(base, id) : null;
+      const utilisateur = typeof id === 'number' ? await utilisateurDuCompte(id) : null;
       if (!utilisateur) return rep.code(401).send({ message: "Connexion requise : vous n'êtes pas connecté(e) ou votre session a expiré." });
       req.utilisateur = utilisateur;
     }
