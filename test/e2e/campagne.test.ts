@@ -142,4 +142,15 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     await expect.poll(async () => ligne.innerText()).toMatch(/Signé[\s\S]*oui, justifié \(15,0/);
     await capture(page, 'suivi-fin');
   });
+
+  it('le tableau de bord de la ML montre ses cibles 2018 et leur atteinte', async () => {
+    const page = pages[ML];
+    await page.goto('/structures/ML02A01?annee=2018');
+    const ligne = page.locator('tr[data-ligne="ratio_07"]').first();
+    await ligne.waitFor();
+    await page.getByRole('columnheader', { name: /^Cible 2018/ }).first().waitFor();
+    const cellules = await ligne.locator('th, td').allInnerTexts();
+    expect(cellules).toContain('36,0\u00a0%');
+    await capture(page, 'tableau-ml-cibles');
+  });
 });

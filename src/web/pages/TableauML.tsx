@@ -4,7 +4,7 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
-import { raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
+import { atteinte, raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
 import { formaterEvolution, formaterValeur } from '../../domaine/indicateurs/format.ts';
 import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
@@ -20,9 +20,10 @@ import type { Convention } from './Campagnes.tsx';
 import type { ChiffresStructure, DefinitionIndicateur, DefinitionRatio } from '../types.ts';
 
 export function TableauML({ code }: { code: string }) {
-  const annee = useAnnee();
   const session = useSession();
+  const annee = useAnnee();
   const { donnees: d, erreur } = useApi<ChiffresStructure>(`/api/annees/${annee}/structures/${encodeURIComponent(code)}`);
+  const dialogues = useApi<{ dialogues: DialogueML[] }>(session.peut('lire_dialogues') ? `/api/structures/${encodeURIComponent(code)}/dialogues` : null);
   document.title = `${d?.structure.nom ?? code} — tableau de bord ${annee} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
   if (!d) return <Chargement />;
@@ -37,6 +38,8 @@ export function TableauML({ code }: { code: string }) {
   if (portee.niveau !== 'structure') segments.push({ label: ref.departement.nom, linkProps: { href: `/departements/${d.structure.code_departement}?annee=${annee}` } });
 
   const unite = (m: { unite: string }) => m.unite;
+  // Les cibles arrêtées au dialogue de gestion de l'année, quand il y en a.
+  const cibles = dialogues.donnees?.dialogues.find((x) => x.annee === annee)?.cibles ?? null;
   const colonnesRatio: Colonne<DefinitionRatio>[] = [
     { id: 'ratio', libelle: 'Ratio', valeur: (r) => r.libelle, lien: (r) => `/evolution/structure/${code}?mesure=${r.id}`, definitionLigne: (r) => definitionRatio(catalogue, r) },
     { id: 'n', libelle: String(annee), unite, valeur: (r) => d.ratios[r.id], raison: (r) => raisonNonDefini(catalogue, r.id, d.indicateurs) },
@@ -51,6 +54,12 @@ export function TableauML({ code }: { code: string }) {
     { id: 'departement', libelle: 'Département', unite, valeur: (r) => ref.departement.ratios[r.id] },
     { id: 'region', libelle: 'Région', unite, valeur: (r) => ref.region.ratios[r.id] },
     { id: 'national', libelle: 'National', unite, valeur: (r) => ref.national.ratios[r.id] },
+    ...(cibles
+      ? [
+          { id: 'cible', libelle: `Cible ${annee}`, unite, valeur: (r: DefinitionRatio) => cibles[r.id] ?? null },
+          { id: 'atteinte', libelle: 'Atteinte', unite: 'part', valeur: (r: DefinitionRatio) => atteinte(d.ratios[r.id], cibles[r.id] ?? null, r.sens) },
+        ]
+      : []),
     {
       id: 'position',
       libelle: 'Place dans la région',
@@ -81,13 +90,13 @@ export function TableauML({ code }: { code: string }) {
         <ChoixAnnee />
       </div>
 
-      <ConventionEtDialogues code={code} />
+      <ConventionEtDialogues code={code} dialogues={dialogues.donnees?.dialogues} />
 
       <h2 className="fr-mt-4w">Les 13 ratios de performance en {annee}</h2>
       <p>
         Chaque ratio avec sa valeur {annee - 1}, celles du département, de la région et du pays (somme des numérateurs sur somme des dénominateurs),
-        et la place de la ML parmi les {ref.region.structures} ML de sa région (boîte : du premier au troisième quartile ; trait : médiane ; point :
-        la ML). Cliquez un ratio pour son évolution.
+        {cibles ? ` la cible arrêtée au dialogue de gestion ${annee} et son atteinte,` : ''} et la place de la ML parmi les {ref.region.structures} ML de sa
+        région (boîte : du premier au troisième quartile ; trait : médiane ; point : la ML). Cliquez un ratio pour son évolution.
       </p>
       {catalogue.objectifs.map((o) => (
         <Tableau
@@ -177,12 +186,15 @@ function Declinaisons({ d, annee }: { d: ChiffresStructure; annee: number }) {
 }
 
 /** La convention de la ML et ses dialogues de gestion, pour qui a le droit de les voir. */
-function ConventionEtDialogues({ code }: { code: string }) {
-  const session = useSession();
+interface DialogueML {
+  id: number;
+  annee: number;
+  libelle_etat: string;
+  cibles: Record<string, number> | null;
+}
+
+function ConventionEtDialogues({ code, dialogues }: { code: string; dialogues?: DialogueML[] }) {
   const conventions = useApi<{ conventions: Convention[] }>(`/api/conventions?structure=${encodeURIComponent(code)}`);
-  const dialogues = useApi<{ dialogues: { id: number; annee: number; libelle_etat: string }[] }>(
-    session.peut('lire_dialogues') ? `/api/structures/${encodeURIComponent(code)}/dialogues` : null,
-  );
   const c = conventions.donnees?.conventions[0];
   return (
     <div className="fr-callout fr-mt-3w">
@@ -194,9 +206,9 @@ function ConventionEtDialogues({ code }: { code: string }) {
             ? 'Aucune convention enregistrée pour cette Mission locale.'
             : 'Chargement…'}
       </p>
-      {dialogues.donnees && dialogues.donnees.dialogues.length > 0 && (
+      {dialogues && dialogues.length > 0 && (
         <ul className="fr-mt-1w">
-          {dialogues.donnees.dialogues.map((x) => (
+          {dialogues.map((x) => (
             <li key={x.id}>
               <Lien href={`/dialogues/${x.id}`}>
                 Dialogue de gestion {x.annee}
