@@ -1,7 +1,7 @@
 // Autorisation de chaque route : elle déclare dans `config.droit` l'action de la table des droits
 // qu'elle exige (ou `public`). Une route /api sans droit déclaré empêche le serveur de démarrer.
 // La session (cookie chiffré, httpOnly, SameSite) ne porte que l'identifiant de l'utilisateur ; son
-// organisation et sa portée sont relues en base à chaque requête.
+// organisation et sa portée sont relues en base (au plus toutes les deux secondes).
 import { randomBytes } from 'node:crypto';
 import Tokens from '@fastify/csrf';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -59,8 +59,6 @@ export function utilisateurDe(req: FastifyRequest): Utilisateur {
 
 const jetons = Tokens();
 
-export class ErreurCsrf extends ErreurAcces {}
-
 /** Le jeton anti-CSRF de la session (créé avec son secret s'il n'existe pas encore). */
 export function jetonCsrf(req: FastifyRequest): string {
   let secret = req.session.get('csrf');
@@ -117,7 +115,7 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
       const secret = req.session.get('csrf');
       const jeton = req.headers['x-csrf-token'];
       if (!secret || typeof jeton !== 'string' || !jetons.verify(secret, jeton)) {
-        throw new ErreurCsrf('Jeton anti-CSRF absent ou périmé : rechargez la page, puis recommencez.');
+        throw new ErreurAcces('Jeton anti-CSRF absent ou périmé : rechargez la page, puis recommencez.');
       }
     }
     if (droit !== 'public' && !peut(req.utilisateur!, droit)) {
