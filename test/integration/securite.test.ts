@@ -165,7 +165,7 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
       expect((await serveur.inject({ url: '/api/moi', headers: tiers })).statusCode).toBe(200);
     });
 
-    it('changer le rôle ou désactiver le compte en SQL ferme ses sessions : lecture nominative et écriture refusées aussitôt', async () => {
+    it("changer en SQL le rôle, l'organisation ou le courriel d'un compte, ou le désactiver, ferme ses sessions : refus aussitôt", async () => {
       const conseiller = compte(comptes, 'conseiller');
       const session = await connecter(serveur, conseiller);
       expect((await lireJeunes(serveur, session)).statusCode).toBe(200);
@@ -178,19 +178,32 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
       } finally {
         await base.query(`UPDATE utilisateur SET role = 'conseiller' WHERE id = $1`, [conseiller.id]);
       }
+      const [{ organisation_id: organisation }] = await base.query('SELECT organisation_id FROM utilisateur WHERE id = $1', [conseiller.id]);
+      const [{ id: autreOrganisation }] = await base.query(`SELECT id FROM organisation WHERE type = 'ml' AND id <> $1 LIMIT 1`, [organisation]);
+      const changements: [string, unknown, unknown][] = [
+        ['organisation_id', autreOrganisation, organisation],
+        ['courriel', 'claire.martin@ailleurs.demo', conseiller.courriel],
+        ['actif', false, true],
+      ];
+      for (const [colonne, valeur, avant] of changements) {
+        const ouverte = await connecter(serveur, conseiller);
+        expect((await lireJeunes(serveur, ouverte)).statusCode, colonne).toBe(200);
+        await base.query(`UPDATE utilisateur SET ${colonne} = $2 WHERE id = $1`, [conseiller.id, valeur]);
+        try {
+          expect((await lireJeunes(serveur, ouverte)).statusCode, colonne).toBe(401);
+          expect(await sessionsOuvertes(conseiller.id), colonne).toBe(0);
+          if (colonne === 'actif') {
+            const reconnexion = await serveur.inject({ method: 'POST', url: '/api/connexion/demo', payload: { id: conseiller.id }, headers: await jetonAnonyme(serveur) });
+            expect([reconnexion.statusCode, reconnexion.json().message]).toEqual([403, `Compte de démonstration inconnu : ${conseiller.id}`]);
+          }
+        } finally {
+          await base.query(`UPDATE utilisateur SET ${colonne} = $2 WHERE id = $1`, [conseiller.id, avant]);
+        }
+      }
       // Un changement qui ne touche ni le rôle, ni l'organisation, ni le courriel, ni l'activité ne ferme rien.
       const neuve = await connecter(serveur, conseiller);
       await base.query(`UPDATE utilisateur SET nom = nom || '' WHERE id = $1`, [conseiller.id]);
       expect((await lireJeunes(serveur, neuve)).statusCode).toBe(200);
-      await base.query('UPDATE utilisateur SET actif = false WHERE id = $1', [conseiller.id]);
-      try {
-        expect((await lireJeunes(serveur, neuve)).statusCode).toBe(401);
-        const reconnexion = await serveur.inject({ method: 'POST', url: '/api/connexion/demo', payload: { id: conseiller.id }, headers: await jetonAnonyme(serveur) });
-        expect(reconnexion.statusCode).toBe(403);
-        expect(reconnexion.json().message).toBe(`Compte de démonstration inconnu : ${conseiller.id}`);
-      } finally {
-        await base.query('UPDATE utilisateur SET actif = true WHERE id = $1', [conseiller.id]);
-      }
     });
 
     it('trace chaque refus : 409 et 400 des actions du dialogue, 401 sur une route nominative, connexion échouée', async () => {
@@ -268,7 +281,7 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
         [await envoyer('<brouillon/>', 'application/xml'), 415, 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).'],
         [await envoyer(JSON.stringify({ ...BROUILLON, contexte: 'x'.repeat(1_100_000) }), 'application/json'), 413, 'Corps de la requête trop volumineux : 1 Mo au plus.'],
         [await serveur.inject({ url: '/api/structures/%E0%A4%A/jeunes', headers: direction }), 400, 'Adresse invalide : un de ses éléments est mal encodé.'],
-        [await serveur.inject({ url: `/api/structures/${'A'.repeat(200)}/jeunes`, headers: direction }), 414, 'Adresse invalide : un élément du chemin est trop long.'],
+        [await serveur.inject({ method: 'PUT', url: `/api/dialogues/${'1'.repeat(200)}/autodiagnostic`, headers: direction }), 414, 'Adresse invalide : un élément du chemin est trop long.'],
       ] as const;
       expect(cas.map(([r]) => [r.statusCode, r.json().message])).toEqual(cas.map(([, statut, message]) => [statut, message]));
     });
