@@ -278,12 +278,21 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
       const cas = [
         [await envoyer('{"contexte": ', 'application/json'), 400, "Requête invalide : le corps n'est pas du JSON valide."],
         [await envoyer('', 'application/json'), 400, 'Requête invalide : le corps est vide alors que son type annonce du JSON.'],
+        [await serveur.inject({ method: 'PUT', url, body: '{}', headers: { ...direction, 'content-type': 'application/json', 'content-length': '50' } }), 400, "Requête invalide : la taille du corps ne correspond pas à l'en-tête Content-Length."],
         [await envoyer('<brouillon/>', 'application/xml'), 415, 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).'],
         [await envoyer(JSON.stringify({ ...BROUILLON, contexte: 'x'.repeat(1_100_000) }), 'application/json'), 413, 'Corps de la requête trop volumineux : 1 Mo au plus.'],
         [await serveur.inject({ url: '/api/structures/%E0%A4%A/jeunes', headers: direction }), 400, 'Adresse invalide : un de ses éléments est mal encodé.'],
         [await serveur.inject({ method: 'PUT', url: `/api/dialogues/${'1'.repeat(200)}/autodiagnostic`, headers: direction }), 414, 'Adresse invalide : un élément du chemin est trop long.'],
       ] as const;
       expect(cas.map(([r]) => [r.statusCode, r.json().message])).toEqual(cas.map(([, statut, message]) => [statut, message]));
+      // Un refus sans message connu : un message générique, pas l'anglais d'origine.
+      const essai = await creerServeur(base, { connexionDemo: false });
+      essai.get('/api/essai', { config: { droit: 'public' } }, async () => {
+        throw Object.assign(new Error("I'm a teapot"), { statusCode: 418 });
+      });
+      const theiere = await essai.inject({ url: '/api/essai' });
+      expect([theiere.statusCode, theiere.json().message]).toEqual([418, 'Requête refusée (code HTTP 418).']);
+      await essai.close();
     });
   });
 });

@@ -159,31 +159,31 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
   });
 
   // Chaque refus de l'API est tracé : tout 403, tout refus d'une requête qui change l'état, tout 401 sur une route nominative.
-  app.addHook('onSend', async (req, rep, reponse) => {
+  app.addHook('onSend', async (req, rep, corps) => {
     const statut = rep.statusCode;
     const refus = statut >= 400 && statut < 500 && req.url.startsWith('/api');
-    if (refus && (statut === 403 || !METHODES_SURES.has(req.method) || (statut === 401 && estNominative(req)))) await tracerRefus(base, req, statut, reponse);
-    return reponse;
+    if (refus && (statut === 403 || !METHODES_SURES.has(req.method) || (statut === 401 && estNominative(req)))) await tracerRefus(base, req, statut, corps);
+    return corps;
   });
   return sessions;
 }
 
 /** Qui a tenté quoi, d'où, et ce qu'on lui a répondu (code HTTP, route, motif). */
-function tracerRefus(base: Base, req: FastifyRequest, statut: number, reponse: unknown) {
+function tracerRefus(base: Base, req: FastifyRequest, statut: number, corps: unknown) {
   return auditer(base, {
     acteur: req.utilisateur?.courriel ?? 'anonyme',
     action: req.url.startsWith('/api/connexion') ? 'connexion_refusee' : statut === 401 || statut === 403 ? 'acces_refuse' : 'requete_refusee',
     objet: `${req.method} ${req.url}`,
     origine: req.ip,
-    details: { statut, route: `${req.method} ${req.routeOptions.url ?? '(adresse inconnue)'}`, motif: messageDe(reponse) },
+    details: { statut, route: `${req.method} ${req.routeOptions.url ?? '(adresse inconnue)'}`, motif: messageDe(corps) },
   });
 }
 
 /** Le message d'une réponse d'erreur de l'API (`{ message }` en JSON). */
-function messageDe(reponse: unknown): string | undefined {
-  if (typeof reponse !== 'string') return undefined;
+function messageDe(corps: unknown): string | undefined {
+  if (typeof corps !== 'string') return undefined;
   try {
-    return JSON.parse(reponse).message;
+    return JSON.parse(corps).message;
   } catch {
     return undefined;
   }

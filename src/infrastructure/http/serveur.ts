@@ -35,7 +35,7 @@ const REFUS_FASTIFY: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "Requête invalide : la taille du corps ne correspond pas à l'en-tête Content-Length.",
   FST_ERR_BAD_URL: 'Adresse invalide : un de ses éléments est mal encodé.',
-  FST_ERR_MAX_PARAM_LENGTH: "Adresse invalide : un élément du chemin est trop long.",
+  FST_ERR_MAX_PARAM_LENGTH: 'Adresse invalide : un élément du chemin est trop long.',
 };
 
 function messageRefus(erreur: { code?: string; statusCode?: number }, limiteCorps?: number): string {
@@ -79,7 +79,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
     if (erreur instanceof ErreurIntegrite) return reponse.code(500).send({ message: `Intégrité compromise : ${erreur.message}` });
     const statut = (erreur as { statusCode?: number }).statusCode;
     if (statut === 429) return reponse.code(429).send({ message: (erreur as Error).message });
-    if (statut && statut >= 400 && statut < 500) return reponse.code(statut).send({ message: messageRefus(erreur as Error & { code?: string }, req.routeOptions.bodyLimit) });
+    if (statut && statut >= 400 && statut < 500) return reponse.code(statut).send({ message: messageRefus(erreur as { code?: string; statusCode?: number }, req.routeOptions.bodyLimit) });
     reponse.log.error(erreur);
     return reponse.code(500).send({ message: 'Erreur interne du serveur' });
   });
