@@ -1,6 +1,7 @@
 // Le journal d'audit : une ligne par écriture et par lecture de données nominatives, dans la même
 // transaction que l'acte qu'elle trace.
-import { exiger, type Utilisateur } from '../domaine/acces/droits.ts';
+import { exiger, voitNominatif, type Utilisateur } from '../domaine/acces/droits.ts';
+import { sansNominatif } from '../domaine/acces/journal.ts';
 import type { Base, Requeteur } from '../infrastructure/db/base.ts';
 
 export interface Trace {
@@ -48,8 +49,8 @@ export interface FiltreAudit {
 export const AUDIT_PAR_PAGE = 200;
 
 /**
- * Chercher dans le journal : la DGEFP voit tout ; une ML, les lignes de ses propres données. La
- * recherche elle-même est tracée (le journal contient des identifiants de jeunes).
+ * Chercher dans le journal : la DGEFP voit tout, sans rien qui désigne un jeune ; une ML, les lignes
+ * entières de ses propres données. La recherche elle-même est tracée.
  */
 export async function chercherAudit(
   base: Base,
@@ -73,6 +74,6 @@ export async function chercherAudit(
       parametres,
     );
     await auditer(tx, { acteur: utilisateur.courriel, action: 'lire_audit', codeStructure: structure, origine: options.origine, details: { ...filtre, page, export: !!options.tout } });
-    return { total, lignes };
+    return { total, lignes: lignes.map((l) => (voitNominatif(utilisateur, l.code_structure ?? '') ? l : sansNominatif(l))) };
   });
 }

@@ -71,8 +71,8 @@ export function App() {
             ...moi,
             catalogue,
             peut: (action) => moi.droits.includes(action),
-            deconnecter: async () => {
-              const fin = await appeler<{ redirection: string } | undefined>('/api/deconnexion', { methode: 'POST' });
+            deconnecter: async (partout) => {
+              const fin = await appeler<{ redirection: string } | undefined>(partout ? '/api/deconnexion/partout' : '/api/deconnexion', { methode: 'POST' });
               viderCache();
               // Connecté par ProConnect : la session se ferme aussi chez le fournisseur d'identité.
               if (fin?.redirection) return void window.location.assign(fin.redirection);
@@ -124,6 +124,11 @@ export function App() {
             ? [
                 { iconId: 'fr-icon-account-circle-line', text: `${u.nom} — ${u.organisation.nom}`, linkProps: { href: session!.accueil } },
                 { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: () => void session!.deconnecter() } },
+                {
+                  iconId: 'fr-icon-shut-down-line',
+                  text: 'Se déconnecter partout',
+                  buttonProps: { onClick: () => void session!.deconnecter(true), title: 'Fermer toutes vos sessions, sur tous vos appareils et navigateurs' },
+                },
               ]
             : []
         }

@@ -5,7 +5,8 @@ import type { Action, Catalogue, Moi } from './types.ts';
 export interface Session extends Moi {
   catalogue: Catalogue;
   peut: (action: Action) => boolean;
-  deconnecter: () => Promise<void>;
+  /** Ferme cette session ; `partout` : toutes les sessions de l'utilisateur. */
+  deconnecter: (partout?: boolean) => Promise<void>;
 }
 
 export const ContexteSession = createContext<Session | null>(null);

@@ -1,6 +1,6 @@
 // L'application dans un vrai Chromium, servie par le vrai serveur sur chaque moteur : connexion de
-// chaque sorte d'utilisateur, tableau de bord d'une ML, tableau régional, exports comparés à l'API,
-// refus d'une route nominative à un agent de l'État, accessibilité (axe-core).
+// chaque sorte d'utilisateur, déconnexion partout, tableau de bord d'une ML, tableau régional, exports
+// comparés à l'API, refus d'une route nominative à un agent de l'État, accessibilité (axe-core).
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -60,6 +60,16 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     expect(await violationsGraves(page)).toEqual([]);
     await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
     await expect.poll(() => page.url()).toMatch(/\/connexion$/);
+  });
+
+  it('« Se déconnecter partout » ferme aussi la session ouverte dans un autre navigateur', async () => {
+    const ici = await connecte('Inès Garnier');
+    const ailleurs = await connecte('Inès Garnier');
+    expect((await ailleurs.request.get('/api/moi')).status()).toBe(200);
+    await ici.getByRole('button', { name: 'Se déconnecter partout' }).first().click();
+    await expect.poll(() => ici.url()).toMatch(/\/connexion$/);
+    expect((await ici.request.get('/api/moi')).status()).toBe(401);
+    expect((await ailleurs.request.get('/api/moi')).status()).toBe(401);
   });
 
   it("le tableau de bord d'une ML affiche les valeurs de l'API, ses références et sa place dans la région", async () => {

@@ -1,6 +1,6 @@
 // La connexion ProConnect de bout en bout, dans Chromium, avec un vrai fournisseur OpenID Connect sur
 // la boucle locale : redirection avec PKCE, connexion chez le fournisseur, retour, session, déconnexion
-// chez le fournisseur ; un compte inconnu est refusé et tracé.
+// chez le fournisseur ; un compte inconnu ou désactivé est refusé et tracé.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { surChaqueMoteur } from '../outils/bases.ts';
@@ -61,5 +61,18 @@ surChaqueMoteur('Connexion ProConnect dans Chromium', (moteur) => {
     expect((await page.request.get('/api/moi')).status()).toBe(401);
     const [trace] = await application.base.query(`SELECT acteur, details FROM journal_audit WHERE action = 'connexion_refusee' ORDER BY id DESC LIMIT 1`);
     expect(trace).toMatchObject({ acteur: 'inconnu@exemple.gouv.fr', details: { motif: 'compte inconnu' } });
+  });
+
+  it('un compte désactivé est refusé à la connexion ProConnect, avec un message français, et tracé', async () => {
+    const [{ courriel }] = await application.base.query<{ courriel: string }>(`UPDATE utilisateur SET actif = false WHERE role = 'agent_ud' RETURNING courriel`);
+    try {
+      const page = await seConnecterChezLeFournisseur(courriel);
+      await page.getByText('Votre compte CPO Missions locales est désactivé.', { exact: false }).waitFor();
+      expect((await page.request.get('/api/moi')).status()).toBe(401);
+      const [trace] = await application.base.query(`SELECT acteur, details FROM journal_audit WHERE action = 'connexion_refusee' ORDER BY id DESC LIMIT 1`);
+      expect(trace).toMatchObject({ acteur: courriel, details: { motif: 'compte désactivé' } });
+    } finally {
+      await application.base.query(`UPDATE utilisateur SET actif = true WHERE role = 'agent_ud'`);
+    }
   });
 });

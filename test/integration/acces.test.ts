@@ -79,6 +79,7 @@ const CAS: Cas[] = [
   { methode: 'POST', url: '/api/dialogues/1/actions/renvoyer', route: 'POST /api/dialogues/{id}/actions/{action}', corps: { motif: 'x' }, autorises: ['ud_35'] },
   { url: '/api/audit', route: 'GET /api/audit', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
   { url: '/api/audit.csv?action=lire_jeunes', route: 'GET /api/audit.csv', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
+  { url: '/api/audit.csv', route: 'GET /api/audit.csv', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
   { url: '/api/dialogues/1/avenant.pdf', route: 'GET /api/dialogues/{id}/avenant.pdf', autorises: ['direction_ra01', 'ud_35', 'direccte_53', 'dgefp'] },
   { methode: 'POST', url: '/api/dialogues/1/bilans', route: 'POST /api/dialogues/{id}/bilans', corps: { commentaire: 'x' }, autorises: ['direction_ra01', 'ud_35', 'direccte_53'] },
 ];
@@ -92,12 +93,15 @@ const PUBLIQUES = [
   'GET /api/connexion/oidc/retour',
   'POST /api/deconnexion',
 ];
+/** Fermer toutes ses sessions : permis à chacun, essayé en dernier (la matrice a besoin des sessions). */
+const PARTOUT = 'POST /api/deconnexion/partout';
 
 surChaqueMoteur('Droits et périmètres', (moteur) => {
   let base: Base;
   let app: FastifyInstance;
   const sessions = new Map<Qui, Record<string, string>>();
   let comptes: CompteDemo[];
+  let qui: Record<Qui, CompteDemo>;
   beforeAll(async () => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('acces');
@@ -105,7 +109,7 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
     app = await creerServeur(base, { connexionDemo: true });
     comptes = await comptesDemo(app);
-    const qui: Record<Qui, CompteDemo> = {
+    qui = {
       conseiller: compte(comptes, 'conseiller', 'RA01'),
       direction_ra01: compte(comptes, 'direction_ml', 'RA01'),
       direction_ra02: compte(comptes, 'direction_ml', 'RA02'),
@@ -121,10 +125,14 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     expect((await app.inject({ method: 'POST', url: '/api/campagnes', payload: CAMPAGNE, headers: sessions.get('direccte_53') })).statusCode).toBe(201);
     // Une identité reconnaissable pour chaque jeune : aucune ne doit sortir hors de sa ML.
     await base.query(
-      `INSERT INTO jeune_identite (code_structure, id_jeune, nom, prenom) SELECT code_structure, id_jeune, 'Nom-' || id_jeune, 'Prénom-' || id_jeune FROM jeune
+      `INSERT INTO jeune_identite (code_structure, id_jeune, nom, prenom)
+       SELECT code_structure, id_jeune, 'Nom-' || code_structure || '-' || id_jeune, 'Prénom-' || code_structure || '-' || id_jeune FROM jeune
        ON CONFLICT (code_structure, id_jeune) DO UPDATE SET nom = EXCLUDED.nom, prenom = EXCLUDED.prenom`,
     );
     expect((await base.query(`SELECT 1 FROM jeune_identite WHERE nom LIKE 'Nom-%'`)).length).toBe(120);
+    // Le journal garde ce que la conseillère a cherché et ouvert : ni l'un ni l'autre ne doit en sortir hors de sa ML.
+    expect((await app.inject({ url: '/api/structures/RA01/jeunes?recherche=Nom-RA01-J00003', headers: sessions.get('conseiller') })).json().total).toBe(1);
+    expect((await app.inject({ url: '/api/structures/RA01/jeunes/J00003', headers: sessions.get('conseiller') })).statusCode).toBe(200);
   });
   afterAll(async () => {
     await app.close();
@@ -146,7 +154,7 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
   it('couvre chaque route de l’API, documentée en OpenAPI, par la matrice des droits', async () => {
     const paths: Record<string, Record<string, unknown>> = (await app.inject({ url: '/api/docs/json' })).json().paths;
     const routes = Object.entries(paths).flatMap(([chemin, methodes]) => Object.keys(methodes).map((m) => `${m.toUpperCase()} ${chemin}`));
-    const couvertes = new Set([...CAS.map((c) => c.route), ...PUBLIQUES]);
+    const couvertes = new Set([...CAS.map((c) => c.route), ...PUBLIQUES, PARTOUT]);
     expect(routes.filter((r) => !couvertes.has(r))).toEqual([]);
     expect([...couvertes].filter((r) => !routes.includes(r))).toEqual([]);
   });
@@ -174,13 +182,19 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
       expect(ecarts).toEqual([]);
     });
 
-    it("ne reçoit jamais l'identité ni une ligne par jeune s'il n'est pas de la ML", async () => {
-      const nominatif = qui === 'conseiller' || qui === 'direction_ra01' || qui === 'direction_ra02';
+    it("ne reçoit jamais l'identité ni l'identifiant d'un jeune s'il n'est pas de la ML, pas même par le journal d'audit", async () => {
+      const ml = qui === 'conseiller' || qui === 'direction_ra01' ? 'RA01' : qui === 'direction_ra02' ? 'RA02' : null;
       for (const c of CAS) {
         const reponse = await app.inject({ method: c.methode ?? 'GET', url: c.url, payload: c.corps as any, headers: sessions.get(qui) });
-        if (nominatif && c.url.includes('/jeunes')) continue;
+        // Les dossiers de sa ML et son journal nomment ses jeunes ; jamais ceux d'une autre ML.
+        if (ml && (c.url.includes('/jeunes') || c.url.startsWith('/api/audit'))) {
+          expect(reponse.body, c.url).not.toMatch(new RegExp(`(Nom|Prénom)-(?!${ml}-)`));
+          continue;
+        }
         expect(reponse.body, c.url).not.toContain('id_jeune');
         expect(reponse.body, c.url).not.toMatch(/Nom-|Prénom-/);
+        // Un identifiant de jeune (J00003, ou J0001 dans une adresse refusée), lu, cherché ou demandé.
+        expect(reponse.body, c.url).not.toMatch(/J\d{4,}/);
       }
     });
   });
@@ -193,18 +207,24 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     expect(await codes('dgefp')).toEqual(['RA01', 'RA02', 'RA03']);
   });
 
-  it("le journal d'audit : la DGEFP cherche partout, une ML seulement dans ses données ; l'export CSV garde tout", async () => {
+  it("le journal d'audit : la DGEFP cherche partout sans rien de nominatif ; une ML ses seules données, en entier", async () => {
     await app.inject({ url: '/api/structures/RA01/jeunes?recherche=%3Dcmd', headers: sessions.get('conseiller') });
     const ml = (await app.inject({ url: '/api/audit?action=lire_jeunes', headers: sessions.get('direction_ra02') })).json();
     expect(ml.lignes.every((l: any) => l.code_structure === 'RA02')).toBe(true);
     const dgefp = (await app.inject({ url: '/api/audit?action=lire_jeunes&structure=RA01', headers: sessions.get('dgefp') })).json();
     expect(dgefp.total).toBeGreaterThan(0);
-    expect(dgefp.lignes[0]).toMatchObject({ action: 'lire_jeunes', code_structure: 'RA01', acteur: compte(comptes, 'conseiller').courriel });
-    const csv = await app.inject({ url: '/api/audit.csv?action=lire_jeunes&structure=RA01', headers: sessions.get('dgefp') });
-    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body.startsWith('\ufeffhorodatage;acteur;action;objet;code_structure;origine;details')).toBe(true);
-    const lue = csv.body.split('\r\n').find((l) => l.includes('=cmd'))!;
-    expect(lue).toContain('""recherche"":""=cmd""');
+    expect(dgefp.lignes[0]).toMatchObject({ action: 'lire_jeunes', code_structure: 'RA01', acteur: compte(comptes, 'conseiller').courriel, details: { recherche: '[masqué]', page: 1, lus: 0 } });
+    const direction = (await app.inject({ url: '/api/audit?action=lire_jeunes', headers: sessions.get('direction_ra01') })).json();
+    expect(direction.lignes[0].details).toEqual({ recherche: '=cmd', page: 1, lus: [] });
+    expect(direction.lignes.find((l: any) => l.details.recherche === 'Nom-RA01-J00003').details.lus).toEqual(['J00003']);
+    const [fiche] = (await app.inject({ url: '/api/audit?action=lire_fiche_jeune&structure=RA01', headers: sessions.get('dgefp') })).json().lignes;
+    expect(fiche.objet).toBe('jeunes/[masqué]');
+    for (const [q, contient] of [['direction_ra01', true], ['dgefp', false]] as const) {
+      const csv = await app.inject({ url: '/api/audit.csv?action=lire_jeunes&structure=RA01', headers: sessions.get(q) });
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.body.startsWith('\ufeffhorodatage;acteur;action;objet;code_structure;origine;details')).toBe(true);
+      expect(csv.body.includes('""recherche"":""=cmd""'), q).toBe(contient);
+    }
     expect((await app.inject({ url: '/api/audit', headers: sessions.get('direction_ra02') })).json().lignes.some((l: any) => l.acteur === compte(comptes, 'agent_dgefp').courriel && l.code_structure === null)).toBe(false);
   });
 
@@ -238,5 +258,15 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     expect(sortie.statusCode).toBe(204);
     const vide = String(sortie.headers['set-cookie']).split(';')[0];
     expect((await app.inject({ url: '/api/moi', headers: { cookie: vide } })).statusCode).toBe(401);
+  });
+
+  it('chacun peut fermer toutes ses sessions ; sans connexion, non', async () => {
+    const [methode, url] = PARTOUT.split(' ') as ['POST', string];
+    expect((await app.inject({ method: methode, url, headers: await jetonAnonyme(app) })).statusCode).toBe(401);
+    for (const q of TOUS) {
+      expect((await app.inject({ method: methode, url, headers: sessions.get(q) })).statusCode, q).toBe(204);
+      expect((await app.inject({ url: '/api/moi', headers: sessions.get(q) })).statusCode, q).toBe(401);
+      sessions.set(q, await connecter(app, qui[q]));
+    }
   });
 });

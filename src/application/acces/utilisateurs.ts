@@ -1,5 +1,5 @@
 // Les utilisateurs et leur périmètre : l'organisation d'un utilisateur fait sa portée (une ML, un
-// département, une région, la nation), lue à chaque requête depuis la base.
+// département, une région, la nation), lue depuis la base avec la session ouverte.
 import { ROLES, type Portee, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { Requeteur } from '../../infrastructure/db/base.ts';
 
@@ -46,15 +46,19 @@ const versUtilisateur = (l: Ligne): Utilisateur => ({
   portee: portee(l),
 });
 
-export async function chargerUtilisateur(db: Requeteur, id: number): Promise<Utilisateur | null> {
-  const [ligne] = await db.query<Ligne>(`${SELECT_UTILISATEUR} WHERE u.id = $1`, [id]);
+/** L'utilisateur d'une session ouverte, non expirée, d'un compte actif ; sinon null. */
+export async function utilisateurDeLaSession(db: Requeteur, idSession: string): Promise<Utilisateur | null> {
+  const [ligne] = await db.query<Ligne>(
+    `${SELECT_UTILISATEUR} JOIN session_utilisateur s ON s.utilisateur_id = u.id WHERE s.id = $1 AND s.expire_le > now() AND u.actif`,
+    [idSession],
+  );
   // Une ML disparue de la base (ou un rôle retiré du code) ne donne plus de portée : pas de session.
   if (!ligne || !(ligne.role in ROLES) || (ligne.type === 'ml' && !ligne.ml_region)) return null;
   return versUtilisateur(ligne);
 }
 
 export async function utilisateursDemo(db: Requeteur): Promise<Utilisateur[]> {
-  const lignes = await db.query<Ligne>(`${SELECT_UTILISATEUR} WHERE u.demo ORDER BY u.id`);
+  const lignes = await db.query<Ligne>(`${SELECT_UTILISATEUR} WHERE u.demo AND u.actif ORDER BY u.id`);
   return lignes.filter((l) => l.type !== 'ml' || l.ml_region).map(versUtilisateur);
 }
 

@@ -11,6 +11,7 @@ import { estDateValide } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { auditer } from '../audit.ts';
 import { figerDansLaTransaction } from '../indicateurs/instantanes.ts';
+import { ErreurTransition } from './dialogues.ts';
 
 const date = (champ: string) => z.string().refine(estDateValide, `${champ} : date AAAA-MM-JJ attendue`);
 export const schemaOuverture = z
@@ -56,8 +57,11 @@ export async function ouvrirCampagne(
   return base.transaction(async (tx) => {
     // L'instantané et les dialogues voient la base dans le même état.
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    // Deux ouvertures à la fois attendent l'une l'autre : verrou pris avant l'instantané de lecture,
+    // la seconde voit donc la campagne de la première.
+    await tx.query('LOCK TABLE campagne IN SHARE ROW EXCLUSIVE MODE');
     const [deja] = await tx.query<{ id: number }>('SELECT id FROM campagne WHERE code_region = $1 AND annee = $2', [o.region, o.annee]);
-    if (deja) throw new ErreurMetier(`La campagne ${o.annee} de cette région est déjà ouverte (campagne n° ${deja.id}).`);
+    if (deja) throw new ErreurTransition(`La campagne ${o.annee} de cette région est déjà ouverte (campagne n° ${deja.id}).`);
     const mls = await tx.query<{ code_structure: string }>('SELECT code_structure FROM mission_locale WHERE code_region = $1 ORDER BY code_structure COLLATE "C"', [o.region]);
     if (mls.length === 0) throw new ErreurMetier(`Aucune Mission locale en base dans la région ${o.region}.`);
     const instantane = await figerDansLaTransaction(tx, catalogue, { annee: o.annee - 1, region: o.region, acteur: utilisateur.courriel });

@@ -19,7 +19,7 @@ import { lireInstantane } from '../indicateurs/instantanes.ts';
 import type { ServiceChiffres } from '../indicateurs/serviceChiffres.ts';
 import type { TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
 
-/** Un pas refusé parce que le dialogue n'est pas dans le bon état : 409. */
+/** Un pas refusé parce que l'état ne le permet pas (dialogue dans un autre état, campagne déjà ouverte) : 409. */
 export class ErreurTransition extends ErreurMetier {}
 /** L'avenant regénéré ne correspond plus à son empreinte : la base a été altérée. */
 export class ErreurIntegrite extends Error {}

@@ -62,6 +62,7 @@ export const DROITS = {
   telecharger_avenant: ['direction_ml', 'agent_ud', 'agent_direccte', 'agent_dgefp'],
   saisir_bilan: ['direction_ml', 'agent_ud', 'agent_direccte'],
   lire_audit: ['direction_ml', 'agent_dgefp'],
+  fermer_sessions: TOUS,
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof DROITS;
 
@@ -84,7 +85,14 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   telecharger_avenant: 'télécharger un avenant',
   saisir_bilan: 'saisir un bilan intermédiaire',
   lire_audit: "consulter le journal d'audit",
+  fermer_sessions: 'fermer ses sessions',
 };
+
+/**
+ * Les actions qui rendent des données nominatives (identité ou identifiants de jeunes, ce qu'on a
+ * cherché) : leurs réponses ne se gardent nulle part et leur session est revérifiée à chaque requête.
+ */
+export const ACTIONS_NOMINATIVES: readonly Action[] = ['lire_jeunes', 'lire_audit'];
 
 export class ErreurAcces extends ErreurMetier {}
 

@@ -318,7 +318,27 @@ export const utilisateur = pgTable('utilisateur', {
     .references(() => organisation.id),
   role: text('role').notNull(),
   demo: boolean('demo').notNull().default(false),
+  /** Un compte désactivé ne se connecte plus ; le désactiver ferme ses sessions (déclencheur). */
+  actif: boolean('actif').notNull().default(true),
 });
+
+/**
+ * Une session ouverte : le cookie chiffré n'en porte que l'identifiant. Fermée (ligne effacée) à la
+ * déconnexion, et par déclencheur quand le compte est désactivé ou change de rôle, d'organisation ou
+ * de courriel.
+ */
+export const sessionUtilisateur = pgTable(
+  'session_utilisateur',
+  {
+    id: text('id').primaryKey(),
+    utilisateurId: integer('utilisateur_id')
+      .notNull()
+      .references(() => utilisateur.id, { onDelete: 'cascade' }),
+    ouverteLe: timestamp('ouverte_le', { withTimezone: true }).notNull().default(sql`now()`),
+    expireLe: timestamp('expire_le', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('session_utilisateur_utilisateur_idx').on(t.utilisateurId)],
+);
 
 /** La convention pluriannuelle d'objectifs d'une ML : numéro, période, signature, crédit annuel de référence. */
 export const convention = pgTable('convention', {

@@ -1,15 +1,15 @@
 // Autorisation de chaque route : elle déclare dans `config.droit` l'action de la table des droits
 // qu'elle exige (ou `public`). Une route /api sans droit déclaré empêche le serveur de démarrer.
-// La session (cookie chiffré, httpOnly, SameSite) ne porte que l'identifiant de l'utilisateur ; son
-// organisation et sa portée sont relues en base (au plus toutes les deux secondes).
+// La session (cookie chiffré, httpOnly, SameSite) ne porte que l'identifiant d'une session ouverte en
+// base ; l'utilisateur, son organisation et sa portée sont relus avec elle. Chaque refus est tracé.
 import { randomBytes } from 'node:crypto';
 import Tokens from '@fastify/csrf';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySecureSession from '@fastify/secure-session';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { chargerUtilisateur } from '../../application/acces/utilisateurs.ts';
+import { utilisateurDeLaSession } from '../../application/acces/utilisateurs.ts';
 import { auditer } from '../../application/audit.ts';
-import { ErreurAcces, LIBELLES_ACTION, ROLES, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { ACTIONS_NOMINATIVES, ErreurAcces, LIBELLES_ACTION, ROLES, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { Base } from '../db/base.ts';
 
 declare module 'fastify' {
@@ -22,7 +22,8 @@ declare module 'fastify' {
 }
 declare module '@fastify/secure-session' {
   interface SessionData {
-    utilisateur: number;
+    /** L'identifiant de la session ouverte en base (table session_utilisateur). */
+    session: string;
     /** Connexion OpenID Connect en cours : vérificateur PKCE, état, nonce. */
     oidc: { verifier: string; state: string; nonce: string };
     /** Jeton d'identité du fournisseur, pour la déconnexion chez lui. */
@@ -44,10 +45,38 @@ export interface OptionsAcces {
 const METHODES_SURES = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Un utilisateur relu en base au plus toutes les deux secondes : sous charge, cela évite une requête
- * par appel ; un rôle retiré ou une organisation changée s'applique donc dans les deux secondes.
+ * Une session relue en base au plus toutes les deux secondes : sous charge, cela évite une requête par
+ * appel aux tableaux de bord. Les routes nominatives et les écritures la revérifient à chaque requête ;
+ * une session fermée par ce processus est oubliée aussitôt.
  */
-const FRAICHEUR_UTILISATEUR_MS = 2000;
+const FRAICHEUR_SESSION_MS = 2000;
+
+/** Les sessions lues récemment, par identifiant, avec leur utilisateur (null : fermée ou inconnue). */
+export class SessionsRecentes {
+  private readonly lues = new Map<string, { utilisateur: Utilisateur | null; lu: number }>();
+  constructor(
+    private readonly base: Base,
+    /** Durée de vie d'une session ouverte, en secondes. */
+    readonly dureeS: number,
+  ) {}
+
+  async utilisateur(id: string, reverifier: boolean): Promise<Utilisateur | null> {
+    const lue = this.lues.get(id);
+    if (!reverifier && lue && Date.now() - lue.lu < FRAICHEUR_SESSION_MS) return lue.utilisateur;
+    const utilisateur = await utilisateurDeLaSession(this.base, id);
+    if (this.lues.size > 10_000) this.lues.clear();
+    this.lues.set(id, { utilisateur, lu: Date.now() });
+    return utilisateur;
+  }
+
+  oublier(id: string) {
+    this.lues.delete(id);
+  }
+
+  oublierUtilisateur(idUtilisateur: number) {
+    for (const [id, lue] of this.lues) if (lue.utilisateur?.id === idUtilisateur) this.lues.delete(id);
+  }
+}
 
 /** Les routes de documentation servies par le greffon OpenAPI : publiques. */
 const estDocumentation = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
@@ -69,13 +98,20 @@ export function jetonCsrf(req: FastifyRequest): string {
 /** Les tentatives de connexion sont limitées par adresse IP (à poser dans `config` des routes de connexion). */
 export const limiteConnexions = (parMinute: number) => ({ max: parMinute, timeWindow: '1 minute' });
 
-export async function installerAcces(app: FastifyInstance, base: Base, options: OptionsAcces = {}) {
+/** La route exige-t-elle une action nominative (liste et fiche des jeunes, journal d'audit) ? */
+function estNominative(req: FastifyRequest): boolean {
+  const droit = req.routeOptions.config?.droit;
+  return droit !== undefined && droit !== 'public' && ACTIONS_NOMINATIVES.includes(droit);
+}
+
+/** Rend les sessions lues récemment, à oublier quand une route en ferme. */
+export async function installerAcces(app: FastifyInstance, base: Base, options: OptionsAcces = {}): Promise<SessionsRecentes> {
   const cleSession = options.cleSession ?? (process.env.CPO_SESSION_CLE ? Buffer.from(process.env.CPO_SESSION_CLE, 'hex') : randomBytes(32));
   const duree = options.dureeSessionS ?? 8 * 3600;
   await app.register(fastifySecureSession, {
     key: cleSession,
     cookieName: 'cpo_session',
-    // L'expiration est vérifiée côté serveur, dans le cookie chiffré : un cookie gardé plus longtemps ne sert à rien.
+    // L'expiration est vérifiée côté serveur, dans le cookie chiffré et en base : un cookie gardé plus longtemps ne sert à rien.
     expiry: duree,
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: process.env.CPO_COOKIE_SECURE === '1', maxAge: duree },
   });
@@ -85,15 +121,7 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
       Object.assign(new Error(`Trop de tentatives de connexion depuis votre adresse : réessayez dans ${Math.ceil(contexte.ttl / 1000)} secondes.`), { statusCode: 429 }),
   });
   app.decorateRequest('utilisateur', null);
-  const recents = new Map<number, { utilisateur: Utilisateur | null; lu: number }>();
-  const utilisateurDuCompte = async (id: number) => {
-    const recent = recents.get(id);
-    if (recent && Date.now() - recent.lu < FRAICHEUR_UTILISATEUR_MS) return recent.utilisateur;
-    const utilisateur = await chargerUtilisateur(base, id);
-    if (recents.size > 10_000) recents.clear();
-    recents.set(id, { utilisateur, lu: Date.now() });
-    return utilisateur;
-  };
+  const sessions = new SessionsRecentes(base, duree);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api') && !estDocumentation(route.url) && !route.config?.droit) {
@@ -101,17 +129,24 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
     }
   });
 
-  app.addHook('preHandler', async (req, rep) => {
+  // Une réponse nominative ne se garde dans aucun cache, pas même celui du navigateur ; refus compris.
+  app.addHook('onRequest', async (req, rep) => {
+    if (estNominative(req)) rep.header('cache-control', 'no-store');
+  });
+
+  // Session, jeton anti-CSRF et rôle sont vérifiés avant le contenu de la requête.
+  app.addHook('preValidation', async (req, rep) => {
     const droit = req.routeOptions.config?.droit;
     if (!droit) return;
+    const ecriture = !METHODES_SURES.has(req.method);
     if (droit !== 'public') {
-      const id = req.session.get('utilisateur');
-      const utilisateur = typeof id === 'number' ? await utilisateurDuCompte(id) : null;
+      const id = req.session.get('session');
+      const utilisateur = typeof id === 'string' ? await sessions.utilisateur(id, ecriture || estNominative(req)) : null;
       if (!utilisateur) return rep.code(401).send({ message: "Connexion requise : vous n'êtes pas connecté(e) ou votre session a expiré." });
       req.utilisateur = utilisateur;
     }
     // Jeton anti-CSRF (secret dans la session) exigé sur toute requête qui change l'état, connexion comprise.
-    if (!METHODES_SURES.has(req.method)) {
+    if (ecriture) {
       const secret = req.session.get('csrf');
       const jeton = req.headers['x-csrf-token'];
       if (!secret || typeof jeton !== 'string' || !jetons.verify(secret, jeton)) {
@@ -122,15 +157,34 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
       throw new ErreurAcces(`Votre rôle (${ROLES[req.utilisateur!.role].libelle}) ne permet pas de ${LIBELLES_ACTION[droit]}.`);
     }
   });
+
+  // Chaque refus de l'API est tracé : tout 403, tout refus d'une requête qui change l'état, tout 401 sur une route nominative.
+  app.addHook('onSend', async (req, rep, corps) => {
+    const statut = rep.statusCode;
+    const refus = statut >= 400 && statut < 500 && req.url.startsWith('/api');
+    if (refus && (statut === 403 || !METHODES_SURES.has(req.method) || (statut === 401 && estNominative(req)))) await tracerRefus(base, req, statut, corps);
+    return corps;
+  });
+  return sessions;
 }
 
-/** Un refus est tracé : qui a tenté quoi, d'où. */
-export function tracerRefus(base: Base, req: FastifyRequest, erreur: ErreurAcces) {
+/** Qui a tenté quoi, d'où, et ce qu'on lui a répondu (code HTTP, route, motif). */
+function tracerRefus(base: Base, req: FastifyRequest, statut: number, corps: unknown) {
   return auditer(base, {
     acteur: req.utilisateur?.courriel ?? 'anonyme',
-    action: 'acces_refuse',
+    action: req.url.startsWith('/api/connexion') ? 'connexion_refusee' : statut === 401 || statut === 403 ? 'acces_refuse' : 'requete_refusee',
     objet: `${req.method} ${req.url}`,
     origine: req.ip,
-    details: { motif: erreur.message },
+    details: { statut, route: `${req.method} ${req.routeOptions.url ?? '(adresse inconnue)'}`, motif: messageDe(corps) },
   });
+}
+
+/** Le message d'une réponse d'erreur de l'API (`{ message }` en JSON). */
+function messageDe(corps: unknown): string | undefined {
+  if (typeof corps !== 'string') return undefined;
+  try {
+    return JSON.parse(corps).message;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,15 +1,17 @@
 // Connexion : ProConnect (OpenID Connect) pour les agents, la connexion de démonstration quand elle est
-// ouverte, la déconnexion, le jeton anti-CSRF et le profil de l'utilisateur connecté avec ses droits.
-import type { FastifyInstance } from 'fastify';
+// ouverte, la déconnexion (de cette session ou de toutes), le jeton anti-CSRF et le profil de
+// l'utilisateur connecté avec ses droits. Chaque session est ouverte et fermée en base.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
+import { fermerSession, fermerSessions, ouvrirSession } from '../../application/acces/sessions.ts';
 import { utilisateursDemo } from '../../application/acces/utilisateurs.ts';
 import { auditer } from '../../application/audit.ts';
 import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
 import { DROITS, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { ClientOidc, type ConfigurationOidc } from '../auth/oidc.ts';
 import type { Base } from '../db/base.ts';
-import { jetonCsrf, limiteConnexions, utilisateurDe } from './acces.ts';
+import { jetonCsrf, limiteConnexions, utilisateurDe, type SessionsRecentes } from './acces.ts';
 
 const utilisateur = z.object({
   id: z.number(),
@@ -31,6 +33,7 @@ export function routesConnexion(
   app: FastifyInstance,
   base: Base,
   service: ServiceChiffres,
+  sessions: SessionsRecentes,
   options: { demo: boolean; oidc: ConfigurationOidc | null; connexionsParMinute: number },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,6 +41,17 @@ export function routesConnexion(
   const oidc = options.oidc ? new ClientOidc(options.oidc) : null;
   const limite = limiteConnexions(options.connexionsParMinute);
   const origine = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+  /** Une session neuve (le cookie est renouvelé), ouverte en base pour ce compte. */
+  const ouvrir = async (req: FastifyRequest, compte: { id: number; courriel: string }, action: 'connexion_demo' | 'connexion_oidc') => {
+    req.session.regenerate();
+    req.session.set('session', await ouvrirSession(base, compte, sessions.dureeS, { action, origine: req.ip }));
+  };
+  /** Le cookie effacé ; connecté par ProConnect, l'adresse où fermer aussi la session chez le fournisseur. */
+  const quitter = async (req: FastifyRequest) => {
+    const idToken = req.session.get('idToken');
+    req.session.delete();
+    return oidc && idToken ? await oidc.finDeSession(idToken, `${origine(req)}/connexion`).catch(() => null) : null;
+  };
 
   r.get(
     '/api/csrf',
@@ -71,15 +85,15 @@ export function routesConnexion(
         await auditer(base, { acteur: 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: (e as Error).message } });
         return rep.redirect('/connexion?erreur=fournisseur');
       }
-      const [compte] = courriel ? await base.query<{ id: number }>('SELECT id FROM utilisateur WHERE lower(courriel) = lower($1)', [courriel]) : [];
-      if (!compte) {
-        await auditer(base, { acteur: courriel ?? 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: 'compte inconnu' } });
-        return rep.redirect('/connexion?erreur=compte');
+      const [compte] = courriel
+        ? await base.query<{ id: number; courriel: string; actif: boolean }>('SELECT id, courriel, actif FROM utilisateur WHERE lower(courriel) = lower($1)', [courriel])
+        : [];
+      if (!compte?.actif) {
+        await auditer(base, { acteur: courriel ?? 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: compte ? 'compte désactivé' : 'compte inconnu' } });
+        return rep.redirect(`/connexion?erreur=${compte ? 'desactive' : 'compte'}`);
       }
-      req.session.regenerate();
-      req.session.set('utilisateur', compte.id);
+      await ouvrir(req, compte, 'connexion_oidc');
       if (idToken) req.session.set('idToken', idToken);
-      await auditer(base, { acteur: courriel!, action: 'connexion_oidc', origine: req.ip });
       return rep.redirect('/');
     },
   );
@@ -115,21 +129,36 @@ export function routesConnexion(
           message: connexionDemo ? `Compte de démonstration inconnu : ${req.body.id}` : 'La connexion de démonstration est désactivée sur ce serveur.',
         });
       }
-      req.session.regenerate();
-      req.session.set('utilisateur', compte.id);
-      await auditer(base, { acteur: compte.courriel, action: 'connexion_demo', origine: req.ip });
+      await ouvrir(req, compte, 'connexion_demo');
       return presenter(compte);
     },
   );
 
+  const fin = (rep: FastifyReply, redirection: string | null) => (redirection ? { redirection } : rep.code(204).send());
   r.post(
     '/api/deconnexion',
     { config: { droit: 'public' }, schema: { tags: ['connexion'], summary: 'Se déconnecter ; rend l’adresse de déconnexion du fournisseur d’identité s’il y en a une' } },
     async (req, rep) => {
-      const idToken = req.session.get('idToken');
-      req.session.delete();
-      const redirection = oidc && idToken ? await oidc.finDeSession(idToken, `${origine(req)}/connexion`).catch(() => null) : null;
-      return redirection ? { redirection } : rep.code(204).send();
+      const id = req.session.get('session');
+      if (id) {
+        await fermerSession(base, id, req.ip);
+        sessions.oublier(id);
+      }
+      return fin(rep, await quitter(req));
+    },
+  );
+
+  r.post(
+    '/api/deconnexion/partout',
+    {
+      config: { droit: 'fermer_sessions' },
+      schema: { tags: ['connexion'], summary: 'Se déconnecter partout : ferme toutes vos sessions, sur tous vos appareils' },
+    },
+    async (req, rep) => {
+      const u = utilisateurDe(req);
+      await fermerSessions(base, u, req.ip);
+      sessions.oublierUtilisateur(u.id);
+      return fin(rep, await quitter(req));
     },
   );
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { assurerUtilisateursDemo } from '../../application/acces/utilisateurs.ts';
@@ -18,8 +18,8 @@ import { ErreurAcces } from '../../domaine/acces/droits.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
 import type { Base } from '../db/base.ts';
-import { installerAcces, tracerRefus, type OptionsAcces } from './acces.ts';
-import { securiser } from './securite.ts';
+import { installerAcces, type OptionsAcces } from './acces.ts';
+import { refuserCaractereNul, securiser } from './securite.ts';
 import { routesAudit } from './routesAudit.ts';
 import { routesConnexion } from './routesConnexion.ts';
 import { routesDialogue } from './routesDialogue.ts';
@@ -27,6 +27,23 @@ import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesJeunes } from './routesJeunes.ts';
 
 z.config(z.locales.fr());
+
+/** Les refus de Fastify (corps, type de contenu, adresse), dits en français ; les autres, d'un message générique. */
+const REFUS_FASTIFY: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "Requête invalide : le corps n'est pas du JSON valide.",
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Requête invalide : le corps est vide alors que son type annonce du JSON.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "Requête invalide : la taille du corps ne correspond pas à l'en-tête Content-Length.",
+  FST_ERR_BAD_URL: 'Adresse invalide : un de ses éléments est mal encodé.',
+  FST_ERR_MAX_PARAM_LENGTH: 'Adresse invalide : un élément du chemin est trop long.',
+};
+
+function messageRefus(erreur: { code?: string; statusCode?: number }, limiteCorps?: number): string {
+  if (erreur.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return `Corps de la requête trop volumineux${limiteCorps ? ` : ${(limiteCorps / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo au plus` : ''}.`;
+  }
+  return (erreur.code && REFUS_FASTIFY[erreur.code]) ?? `Requête refusée (code HTTP ${erreur.statusCode ?? 400}).`;
+}
 
 /** L'application web construite (`npm run build`). */
 export const DOSSIER_WEB = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
@@ -43,7 +60,12 @@ export interface OptionsServeur extends OptionsAcces {
 export async function creerServeur(base: Base, options: OptionsServeur = {}): Promise<FastifyInstance> {
   const connexionDemo = options.connexionDemo ?? (process.env.CPO_CONNEXION_DEMO ? process.env.CPO_CONNEXION_DEMO === '1' : base.moteur === 'pglite');
   // Derrière un mandataire inverse (TLS), CPO_CONFIANCE_PROXY=1 fait lire l'adresse et le protocole d'origine.
-  const app = Fastify({ logger: false, trustProxy: process.env.CPO_CONFIANCE_PROXY === '1' });
+  const app = Fastify({
+    logger: false,
+    trustProxy: process.env.CPO_CONFIANCE_PROXY === '1',
+    // Adresse mal encodée, paramètre trop long : refusés avant le routage, avec un message à nous.
+    frameworkErrors: (erreur, _req, reponse: FastifyReply) => reponse.code(erreur.statusCode ?? 400).send({ message: messageRefus(erreur) }),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(async (erreur, req, reponse) => {
@@ -51,16 +73,13 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
       const details = erreur.validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'requête'} : ${v.message}`);
       return reponse.code(400).send({ message: `Requête invalide — ${details.join(' ; ')}` });
     }
-    if (erreur instanceof ErreurAcces) {
-      await tracerRefus(base, req, erreur);
-      return reponse.code(403).send({ message: erreur.message });
-    }
+    if (erreur instanceof ErreurAcces) return reponse.code(403).send({ message: erreur.message });
     if (erreur instanceof ErreurTransition) return reponse.code(409).send({ message: erreur.message });
     if (erreur instanceof ErreurMetier) return reponse.code(400).send({ message: erreur.message });
     if (erreur instanceof ErreurIntegrite) return reponse.code(500).send({ message: `Intégrité compromise : ${erreur.message}` });
     const statut = (erreur as { statusCode?: number }).statusCode;
     if (statut === 429) return reponse.code(429).send({ message: (erreur as Error).message });
-    if (statut && statut >= 400 && statut < 500) return reponse.code(statut).send({ message: `Requête refusée : ${(erreur as Error).message}` });
+    if (statut && statut >= 400 && statut < 500) return reponse.code(statut).send({ message: messageRefus(erreur as { code?: string; statusCode?: number }, req.routeOptions.bodyLimit) });
     reponse.log.error(erreur);
     return reponse.code(500).send({ message: 'Erreur interne du serveur' });
   });
@@ -70,13 +89,14 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  await installerAcces(app, base, options);
+  const sessions = await installerAcces(app, base, options);
+  refuserCaractereNul(app);
 
   if (connexionDemo) await assurerUtilisateursDemo(base);
   const service = new ServiceChiffres(base, chargerCatalogue());
   app.get('/api/sante', { config: { droit: 'public' } }, async () => ({ statut: 'ok', moteur: base.moteur }));
   const oidc = options.oidc === undefined ? configurationOidcDepuisEnvironnement() : options.oidc;
-  routesConnexion(app, base, service, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
+  routesConnexion(app, base, service, sessions, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
   routesIndicateurs(app, base, service);
   routesJeunes(app, base);
   routesAudit(app, base);

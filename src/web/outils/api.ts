@@ -30,7 +30,7 @@ export async function appeler<T>(url: string, options: { methode?: string; corps
   } catch {
     throw new ErreurApi(0, 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
   }
-  if (methode !== 'GET' && (url.startsWith('/api/connexion') || url === '/api/deconnexion')) jeton = null;
+  if (methode !== 'GET' && (url.startsWith('/api/connexion') || url.startsWith('/api/deconnexion'))) jeton = null;
   if (reponse.status === 403 && methode !== 'GET' && nouvelEssai) {
     const corps = await reponse.clone().json().catch(() => ({}));
     if (String(corps.message).startsWith('Jeton anti-CSRF')) {

@@ -9,6 +9,7 @@ import type { UtilisateurPresente } from '../types.ts';
 
 const ERREURS: Record<string, string> = {
   compte: "Votre compte ProConnect n'est rattaché à aucun utilisateur de CPO Missions locales. Demandez votre habilitation à votre administrateur.",
+  desactive: 'Votre compte CPO Missions locales est désactivé. Adressez-vous à votre administrateur pour le réactiver.',
   fournisseur: "Le fournisseur d'identité n'a pas confirmé votre connexion. Recommencez.",
   session: 'La connexion a expiré avant votre retour. Recommencez.',
 };

@@ -1,0 +1,48 @@
+// Les sessions ouvertes, en base (table session_utilisateur) : le cookie n'en porte que l'identifiant,
+// si bien qu'une session fermée ici ne sert plus, même si une copie du cookie circule encore. Un compte
+// désactivé, ou dont le rôle, l'organisation ou le courriel change, voit ses sessions fermées par un
+// déclencheur (migration 0010).
+import { randomBytes } from 'node:crypto';
+import type { Utilisateur } from '../../domaine/acces/droits.ts';
+import type { Base } from '../../infrastructure/db/base.ts';
+import { auditer } from '../audit.ts';
+
+/** Ouvre une session pour `dureeS` secondes et trace la connexion ; rend l'identifiant à mettre dans le cookie. */
+export async function ouvrirSession(
+  base: Base,
+  compte: Pick<Utilisateur, 'id' | 'courriel'>,
+  dureeS: number,
+  trace: { action: 'connexion_demo' | 'connexion_oidc'; origine: string },
+): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  await base.transaction(async (tx) => {
+    // Les sessions expirées ne servent plus à rien : chaque connexion fait le ménage.
+    await tx.query('DELETE FROM session_utilisateur WHERE expire_le <= now()');
+    await tx.query(`INSERT INTO session_utilisateur (id, utilisateur_id, expire_le) VALUES ($1, $2, now() + $3::float8 * interval '1 second')`, [
+      id,
+      compte.id,
+      dureeS,
+    ]);
+    await auditer(tx, { acteur: compte.courriel, action: trace.action, origine: trace.origine });
+  });
+  return id;
+}
+
+/** Ferme une session (se déconnecter) et le trace ; sans effet si elle est déjà fermée. */
+export async function fermerSession(base: Base, id: string, origine: string): Promise<void> {
+  await base.transaction(async (tx) => {
+    const [fermee] = await tx.query<{ courriel: string }>(
+      'DELETE FROM session_utilisateur s USING utilisateur u WHERE s.id = $1 AND u.id = s.utilisateur_id RETURNING u.courriel',
+      [id],
+    );
+    if (fermee) await auditer(tx, { acteur: fermee.courriel, action: 'deconnexion', origine });
+  });
+}
+
+/** Ferme toutes les sessions d'un utilisateur (se déconnecter partout) et trace combien étaient ouvertes. */
+export async function fermerSessions(base: Base, utilisateur: Utilisateur, origine: string): Promise<void> {
+  await base.transaction(async (tx) => {
+    const fermees = await tx.query('DELETE FROM session_utilisateur WHERE utilisateur_id = $1 RETURNING expire_le > now() AS ouverte', [utilisateur.id]);
+    await auditer(tx, { acteur: utilisateur.courriel, action: 'deconnexion_partout', origine, details: { sessions: fermees.filter((f) => f.ouverte).length } });
+  });
+}
