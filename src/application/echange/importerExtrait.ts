@@ -124,7 +124,8 @@ export async function importerExtrait(base: Base, source: string, options: Optio
 
   try {
     // Les limites de taille s'appliquent à l'ouverture, avant toute lecture ou décompression au-delà.
-    const ouvert = (extrait = await ouvrirExtrait(source, limites.octets));
+    extrait = await ouvrirExtrait(source, limites.octets);
+    const ouvert = extrait;
     rapport.fichiersIgnores = ouvert.ignores;
     const presents = FICHIERS.filter((f) => ouvert.fichiers.has(f.nom));
     if (presents.length === 0) {
