@@ -71,15 +71,16 @@ function listerCsv(dossier: string, octetsMax: number): Omit<ExtraitOuvert, 'net
  */
 function decompresser(zip: string, dossier: string, octetsMax: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
+    const illisible = () => new ErreurExtrait(`archive zip illisible : ${zip} (fichier abîmé, ou qui n'est pas une archive zip)`);
     yauzl.open(zip, { lazyEntries: true }, (err, archive) => {
-      if (err || !archive) return reject(new ErreurExtrait(`archive zip illisible : ${zip} (fichier abîmé, ou qui n'est pas une archive zip)`));
+      if (err || !archive) return reject(illisible());
       const echec = (e: Error) => {
         archive.close();
         reject(e);
       };
       const vus = new Set<string>();
       const ignores: string[] = [];
-      archive.on('error', () => echec(new ErreurExtrait(`archive zip illisible : ${zip} (fichier abîmé, ou qui n'est pas une archive zip)`)));
+      archive.on('error', () => echec(illisible()));
       archive.on('end', () => resolve(ignores));
       archive.on('entry', (entree: yauzl.Entry) => {
         const nom = basename(entree.fileName).toLowerCase();
