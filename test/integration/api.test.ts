@@ -80,6 +80,9 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     const lu = (await get(`/api/instantanes/${id}`)).json();
     expect(lu).toMatchObject({ id, empreinte, integre: true, annee: 2016 });
     expect(lu.contenu.structures).toHaveLength(3);
+    // La ligne du journal dit qui l'a figé, et d'où.
+    const [trace] = await base.query(`SELECT acteur, origine FROM journal_audit WHERE action = 'figer_instantane' AND objet = $1`, [`instantane/${id}`]);
+    expect(trace).toEqual({ acteur: compte(await comptesDemo(app), 'agent_dgefp').courriel, origine: '127.0.0.1' });
     const page = await app.inject({ url: '/api/docs' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<!DOCTYPE html>');

@@ -1,8 +1,10 @@
 // La ligne de commande telle qu'un utilisateur la lance : processus, codes de sortie, messages.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ouvrirBase } from '../../src/infrastructure/db/base.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 
 const RACINE = join(import.meta.dirname, '..', '..');
@@ -111,4 +113,25 @@ describe('ligne de commande cpo', () => {
     expect(rapport.statut).toBe('importe');
     expect(rapport.fichiers.find((f: any) => f.fichier === 'evenements.csv').crees).toBeGreaterThan(10_000);
   });
+
+  it("chaque commande qui écrit nomme dans le journal l'utilisateur système et la machine, pas seulement « cli »", async () => {
+    const donnees = dossier();
+    for (const args of [
+      ['demo', '--echelle', 'ml', '--graine', '7'],
+      ['import', '/nulle/part'],
+      ['export', dossier()],
+      ['figer', '--annee', '2016'],
+      ['retention', '--simulation'],
+    ]) {
+      expect(cpo(args, donnees).code, args.join(' ')).toBeLessThanOrEqual(1);
+    }
+    const base = await ouvrirBase({ url: '', dossier: donnees });
+    try {
+      const lignes = await base.query<{ acteur: string; action: string; origine: string }>('SELECT acteur, action, origine FROM journal_audit ORDER BY id');
+      expect(lignes.map((l) => l.action)).toEqual(['import_extrait', 'import_refuse', 'export_extrait_nominatif', 'figer_instantane', 'retention_simulee']);
+      for (const l of lignes) expect(l, l.action).toEqual({ acteur: `cli:${userInfo().username}@${hostname()}`, action: l.action, origine: 'cli' });
+    } finally {
+      await base.fermer();
+    }
+  }, 600_000);
 });

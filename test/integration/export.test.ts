@@ -86,6 +86,31 @@ surChaqueMoteur('export', (moteur) => {
     }
   });
 
+  it("aller-retour sans neutralisation : une valeur qui ressemble à une formule sort et revient telle quelle (décision 0013)", async () => {
+    const formules = ecrireExtrait({
+      'jeunes.csv': csv([
+        ['code_structure', 'id_jeune', 'date_naissance', 'sexe', 'date_premier_accueil', 'nom', 'prenom', 'telephone'],
+        ['ML03501', 'J9', '1996-01-01', 'F', '2016-01-01', '=1+1', '@SOMME(A1)', '+33 6 12 34 56 78'],
+      ]),
+      'offres.csv': csv([['code_structure', 'id_offre', 'date_collecte', 'intitule'], ['ML03501', 'O9', '2017-02-01', '-Serveur']]),
+    });
+    expect((await importerExtrait(base, formules)).erreurs).toEqual([]);
+    const dossier = dossierTemporaire();
+    await exporterExtrait(base, dossier);
+    const fichiers = contenu(dossier);
+    expect(fichiers['jeunes.csv']).toContain(';=1+1;@SOMME(A1);;+33 6 12 34 56 78\n');
+    expect(fichiers['offres.csv']).toContain('ML03501;O9;2017-02-01;;-Serveur\n');
+    const autre = await moteur.ouvrir();
+    try {
+      expect((await importerExtrait(autre, dossier)).erreurs).toEqual([]);
+      const identite = `SELECT nom, prenom, telephone FROM jeune_identite WHERE code_structure = 'ML03501' AND id_jeune = 'J9'`;
+      expect(await autre.query(identite)).toEqual([{ nom: '=1+1', prenom: '@SOMME(A1)', telephone: '+33 6 12 34 56 78' }]);
+      expect(await autre.query(`SELECT intitule FROM offre WHERE id_offre = 'O9'`)).toEqual([{ intitule: '-Serveur' }]);
+    } finally {
+      await autre.fermer();
+    }
+  });
+
   it("sans identité : ni nom ni prénom ni courriel ni téléphone", async () => {
     const dossier = dossierTemporaire();
     await exporterExtrait(base, dossier, { sansIdentite: true });

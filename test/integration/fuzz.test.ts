@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
+import { rapportEnTexte } from '../../src/application/echange/rapport.ts';
 import { ErreurMetier } from '../../src/domaine/erreurs.ts';
 import { ouvrirBase, type Base } from '../../src/infrastructure/db/base.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
@@ -26,7 +27,7 @@ function hasard(graine: number) {
   return { suivant, entier: (n: number) => Math.floor(suivant() * n), choisir: <T>(l: readonly T[]) => l[Math.floor(suivant() * l.length)] };
 }
 
-const VALEURS_HOSTILES = ['', ' ', '2017-13-45', '2017-02-29', '1899-12-31', '9999-99-99', '-1', '1e309', 'NaN', '12,5.3', '=CMD()', '"', '""', '\\', "'; DROP TABLE jeune; --", '<script>', '💥', '\u0000', 'x'.repeat(5000), 'ZZZ', 'null', 'true', '0x1F', '٣'];
+const VALEURS_HOSTILES = ['', ' ', '2017-13-45', '2017-02-29', '1899-12-31', '9999-99-99', '-1', '1e309', 'NaN', '12,5.3', '=CMD()', '"', '""', '\\', "'; DROP TABLE jeune; --", '<script>', '💥', '\u0000', '\u001b[2J', '\u009b6n', 'x'.repeat(5000), 'x'.repeat(20_000), 'ZZZ', 'null', 'true', '0x1F', '٣'];
 
 type Mutation = (fichiers: Map<string, Buffer>, h: ReturnType<typeof hasard>) => string;
 
@@ -99,6 +100,11 @@ const MUTATIONS: Record<string, Mutation> = {
     f.set(nom, enBuffer(lignes));
     return `${nom} guillemet ouvert ligne ${i + 1}`;
   },
+  finsCr(f, h) {
+    const nom = h.choisir([...f.keys()]);
+    f.set(nom, Buffer.from(f.get(nom)!.toString('latin1').replaceAll('\n', '\r'), 'latin1'));
+    return `${nom} fins de ligne CR`;
+  },
   melanger(f, h) {
     const nom = h.choisir([...f.keys()]);
     const lignes = lignesDe(f.get(nom)!);
@@ -146,13 +152,17 @@ it(`résiste à ${CAS} extraits abîmés au hasard : pas de plantage, pas d'écr
     const contexte = `cas ${cas} (graine ${GRAINE}) : ${descriptions.join(', ')}`;
     try {
       const rapport = await importerExtrait(base, ici, { aujourdhui: '2018-12-31' });
+      // Le rapport cite des valeurs hostiles : jamais un caractère de contrôle brut à l'écran.
+      expect(rapportEnTexte(rapport), contexte).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       if (rapport.statut === 'refuse') {
         bilan.refuses++;
         expect(await empreinte(), contexte).toBe(avant);
         expect(rapport.erreurs.length + rapport.erreursNonDetaillees, contexte).toBeGreaterThan(0);
         for (const e of rapport.erreurs.slice(0, 20)) {
           expect(e.message, contexte).toMatch(/[a-zéèàç]{3}/);
-          expect(e.message, contexte).not.toMatch(/undefined|NaN|TypeError|Cannot |\[object/);
+          // Un message peut citer une valeur du fichier (« NaN », « null ») : seul le reste doit être propre.
+          const sansValeurs = VALEURS_HOSTILES.filter((v) => v.length > 2).reduce((m, v) => m.replaceAll(v, ''), e.message);
+          expect(sansValeurs, contexte).not.toMatch(/undefined|NaN|TypeError|Cannot |\[object/);
           expect(e.fichier, contexte).toBeTruthy();
         }
       } else bilan.importes++;
@@ -179,5 +189,10 @@ it('refuse un fichier au-delà des limites de lignes ou de taille, sans rien éc
   expect(lignes.erreurs.map((e) => e.message)).toContainEqual(expect.stringMatching(/^[a-z_]+\.csv : plus de 10 lignes, au-delà de la limite par fichier \(CPO_IMPORT_LIGNES_MAX\)$/));
   const taille = await importerExtrait(base, dossier, { aujourdhui: '2018-12-31', limites: { octets: 100 } });
   expect(taille.erreurs[0].message).toMatch(/^[a-z_]+\.csv : \d+ (octets|Ko), au-delà de la limite de 100 octets par fichier \(CPO_IMPORT_TAILLE_MAX_MO\)$/);
+  const ligne = await importerExtrait(base, dossier, { aujourdhui: '2018-12-31', limites: { longueurLigne: 40 } });
+  expect(ligne.statut).toBe('refuse');
+  expect(ligne.erreurs.map((e) => e.message)).toContainEqual(expect.stringMatching(/^ligne de plus de 40 caractères \(limite CPO_IMPORT_LONGUEUR_LIGNE_MAX\)/));
+  const champ = await importerExtrait(base, dossier, { aujourdhui: '2018-12-31', limites: { longueurChamp: 10 } });
+  expect(champ.erreurs.map((e) => e.message)).toContainEqual('champ de plus de 10 caractères (limite CPO_IMPORT_LONGUEUR_CHAMP_MAX)');
   expect(await empreinte()).toBe(avant);
 });

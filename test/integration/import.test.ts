@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
-import type { RapportImport } from '../../src/application/echange/rapport.ts';
+import { rapportEnJson, rapportEnTexte, type RapportImport } from '../../src/application/echange/rapport.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { csv, ecrireExtrait } from '../outils/extraits.ts';
+import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
+import { ecrireZip } from '../outils/zip.ts';
 
 const TABLES = ['mission_locale', 'jeune', 'jeune_identite', 'evenement', 'dispositif', 'situation', 'aide', 'offre', 'contexte', 'moyens'];
 
@@ -18,6 +19,9 @@ async function etat(base: Base) {
 }
 
 const compte = (r: RapportImport, fichier: string) => r.fichiers.find((f) => f.fichier === fichier)!;
+const lignesAudit = (base: Base) => base.query<{ acteur: string; action: string; objet: string; details: any }>(`SELECT acteur, action, objet, details FROM journal_audit ORDER BY id`);
+/** Aucun caractère de contrôle brut, hors tabulation et saut de ligne. */
+const CONTROLE_BRUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** Un extrait valide de quelques centaines de lignes par fichier, écrit à la main, sans le générateur. */
 function extraitValide() {
@@ -265,5 +269,111 @@ surChaqueMoteur('import', (moteur) => {
       ['offres.csv', 2, 'code_structure'],
     ]);
     expect(r.erreurs[0].message).toBe('le département appartient à la région 53, pas à la région 11');
+  });
+
+  it("arrête une bombe zip à la limite par fichier, le dit en français et le trace", async () => {
+    const { 'structures.csv': structures } = extraitValide();
+    const zip = `${dossierTemporaire('bombe')}/extrait.zip`;
+    ecrireZip(zip, [
+      { nom: 'structures.csv', contenu: structures },
+      { nom: 'jeunes.csv', contenu: Buffer.alloc(20 * 1024 * 1024, 'x') },
+    ]);
+    const r = await importerExtrait(base, zip, { limites: { octets: 1024 * 1024 } });
+    expect(r.statut).toBe('refuse');
+    const motif = 'jeunes.csv : plus de 1 Mo une fois décompressé, au-delà de la limite par fichier (CPO_IMPORT_TAILLE_MAX_MO) : archive refusée';
+    expect(r.erreurs.map((e) => [e.fichier, e.message])).toEqual([['extrait.zip', motif]]);
+    expect(await lignesAudit(base)).toMatchObject([{ action: 'import_refuse', objet: 'extrait.zip', details: { statut: 'refuse', motif } }]);
+  });
+
+  it("trace chaque refus au niveau de l'archive : source introuvable, zip illisible, aucun fichier du format", async () => {
+    const faux = `${dossierTemporaire('faux')}/faux.zip`;
+    writeFileSync(faux, 'pas une archive');
+    const sansFormat = ecrireExtrait({ 'autre.csv': 'a;b\n1;2\n' });
+    const attendus: [string, string][] = [
+      ['/nulle/part', 'source introuvable : /nulle/part'],
+      [faux, `archive zip illisible : ${faux} (fichier abîmé, ou qui n'est pas une archive zip)`],
+      [sansFormat, expect.stringMatching(/^aucun fichier du format d'échange dans .* \(attendus : structures\.csv, jeunes\.csv/) as unknown as string],
+    ];
+    for (const [source, message] of attendus) {
+      const r = await importerExtrait(base, source);
+      expect(r.statut, source).toBe('refuse');
+      expect(r.erreurs.map((e) => e.message), source).toEqual([message]);
+    }
+    expect(await lignesAudit(base)).toMatchObject(
+      attendus.map(([source, motif]) => ({ acteur: 'cli', action: 'import_refuse', objet: source.split('/').pop(), details: { motif } })),
+    );
+  });
+
+  it("un import qui plante laisse une ligne import_echoue hors de la transaction annulée, puis l'erreur remonte", async () => {
+    const panne = { etape: (libelle: string) => { if (libelle === 'Écriture en base') throw new Error('panne du disque'); }, avancer() {}, terminer() {} };
+    await expect(importerExtrait(base, ecrireExtrait(extraitValide()), { progression: panne, acteur: 'test' })).rejects.toThrow('panne du disque');
+    for (const t of TABLES) expect((await base.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n, t).toBe(0);
+    expect(await lignesAudit(base)).toMatchObject([{ acteur: 'test', action: 'import_echoue', details: { motif: 'panne du disque' } }]);
+  });
+
+  it("borne la longueur d'une ligne et d'un champ (fichier, ligne, message français) et abrège les valeurs citées", async () => {
+    const fichiers = extraitValide();
+    // Une ligne sans fin, de 3 Mo : la lecture s'arrête à la limite.
+    fichiers['evenements.csv'] = 'code_structure;id_evenement;id_jeune;date;type\n' + 'x'.repeat(3_000_000);
+    fichiers['offres.csv'] = csv([['code_structure', 'id_offre', 'date_collecte', 'intitule'], ['ML03501', 'O1', '2017-02-01', 'y'.repeat(20_000)]]);
+    fichiers['structures.csv'] = fichiers['structures.csv'].replace('Mission locale de Brest', 'z'.repeat(5000));
+    const r = await importerExtrait(base, ecrireExtrait(fichiers), { limites: { longueurLigne: 50_000 } });
+    expect(r.statut).toBe('refuse');
+    expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.colonne, e.valeur, e.message])).toEqual([
+      ['structures.csv', 3, 'nom', 'z'.repeat(100) + '…', 'texte trop long (200 caractères au plus)'],
+      ['evenements.csv', 2, '', '', "ligne de plus de 50000 caractères (limite CPO_IMPORT_LONGUEUR_LIGNE_MAX) : fin de ligne manquante, ou fichier qui n'est pas un CSV"],
+      ['offres.csv', 2, 'intitule', '', 'champ de plus de 10000 caractères (limite CPO_IMPORT_LONGUEUR_CHAMP_MAX)'],
+    ]);
+    expect(compte(r, 'evenements.csv').lignes).toBe(0);
+  });
+
+  it("refuse un fichier qui mêle deux encodages au lieu de le relire en entier en Windows-1252", async () => {
+    const fichiers: Record<string, string | Buffer> = extraitValide();
+    fichiers['structures.csv'] = Buffer.concat([
+      Buffer.from('code_structure;nom;code_departement;code_region\nML03501;Mission locale de Saint-Étienne;35;53\n'),
+      Buffer.from('ML02901;Mission locale de Ploërmel;29;53\n', 'latin1'),
+    ]);
+    const r = await importerExtrait(base, ecrireExtrait(fichiers));
+    expect(r.statut).toBe('refuse');
+    // Le fichier n'est pas lu : les jeunes qui renvoient à ses structures sont signalés ensuite.
+    expect(r.erreurs.filter((e) => e.fichier === 'structures.csv').map((e) => [e.ligne, e.message])).toEqual([
+      [3, "encodage mêlé : la ligne 3 n'est pas en UTF-8, alors que la ligne 2 l'est : enregistrez le fichier entier en UTF-8"],
+    ]);
+    expect((await base.query(`SELECT count(*)::int AS n FROM mission_locale`))[0].n).toBe(0);
+  });
+
+  it("refuse les caractères de contrôle dans les textes (fichier, ligne, colonne) ; le rapport n'en imprime aucun brut", async () => {
+    const fichiers: Record<string, string | Buffer> = extraitValide();
+    fichiers['jeunes.csv'] = (fichiers['jeunes.csv'] as string)
+      .replace('Nom2,', 'Nom2\u001b[2J\u001b[31m,')
+      .replace('code_structure,', 'code_structure,colonne\u009b31m,')
+      .replace(/\n(ML\d+,)/g, '\n$1x,');
+    fichiers['notes\u001b]0;titre\u0007.csv'] = 'a;b\n';
+    const r = await importerExtrait(base, ecrireExtrait(fichiers));
+    expect(r.statut).toBe('refuse');
+    expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.colonne, e.valeur, e.message])).toEqual([
+      ['jeunes.csv', 3, 'nom', 'Nom2\u001b[2J\u001b[31m', "caractère de contrôle interdit (\\x1b) : séquence d'échappement de terminal, ou fichier abîmé"],
+    ]);
+    const texte = rapportEnTexte(r);
+    expect(texte).not.toMatch(CONTROLE_BRUT);
+    expect(texte).toContain('jeunes.csv, ligne 3, colonne nom (valeur « Nom2\\x1b[2J\\x1b[31m ») : caractère de contrôle interdit');
+    expect(texte).toContain('colonnes inconnues ignorées : colonne\\x9b31m');
+    expect(texte).toContain('fichier ignoré (hors du format d\'échange) : notes\\x1b]0;titre\\x07.csv');
+    expect(rapportEnJson(r)).not.toMatch(CONTROLE_BRUT);
+    expect(JSON.parse(rapportEnJson(r))).toEqual(JSON.parse(JSON.stringify(r)));
+  });
+
+  it("refuse un fichier aux fins de ligne CR seules plutôt que d'y lire zéro ligne", async () => {
+    const r = await importerExtrait(
+      base,
+      ecrireExtrait({
+        ...extraitValide(),
+        'evenements.csv': 'code_structure;id_evenement;id_jeune;date;type;id_conseiller\rML03501;E1;J1;2017-01-10;ATELIER;\r',
+      }),
+    );
+    expect(r.statut).toBe('refuse');
+    expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.message])).toEqual([
+      ['evenements.csv', 1, 'fins de ligne CR seules (format des anciens Mac) : enregistrez le fichier avec des fins de ligne LF ou CRLF'],
+    ]);
   });
 });

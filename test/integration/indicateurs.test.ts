@@ -88,7 +88,7 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
       const service = new ServiceChiffres(base, catalogue);
       await importerExtrait(base, ecrireExtrait({ 'structures.csv': structure, 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(2) }));
       expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(2);
-      const fige = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'test' });
+      const fige = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'test', origine: 'test' });
       expect(fige).toMatchObject({ annee: 2017, code_region: null, catalogue: catalogue.version });
       expect(fige.empreinte).toMatch(/^[0-9a-f]{64}$/);
 
@@ -102,12 +102,12 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
       await expect(base.query(`DELETE FROM instantane`)).rejects.toThrow(/ajout seul/);
 
       // Mêmes données, même empreinte : l'empreinte ne dépend que du contenu.
-      const second = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'test' });
-      const troisieme = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'autre' });
+      const second = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'test', origine: 'test' });
+      const troisieme = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'autre', origine: 'test' });
       expect(troisieme.empreinte).toBe(second.empreinte);
       expect(second.empreinte).not.toBe(fige.empreinte);
       expect((await listerInstantanes(base, { annee: 2017 })).map((i) => i.id)).toEqual([fige.id, second.id, troisieme.id]);
-      await expect(figerInstantane(base, catalogue, { annee: 2017, region: '99', acteur: 'test' })).rejects.toThrow('région inconnue : 99');
+      await expect(figerInstantane(base, catalogue, { annee: 2017, region: '99', acteur: 'test', origine: 'test' })).rejects.toThrow('région inconnue : 99');
 
       // Un événement déplacé d'une année à l'autre quitte l'activité de 2017 et rejoint celle de 2016.
       const deplace = csv([['code_structure', 'id_evenement', 'id_jeune', 'date', 'type'], ['ML1', 'E2', 'J2', '2016-03-01', 'ATELIER']]);

@@ -7,15 +7,15 @@ import { importerExtrait, type Progression } from '../echange/importerExtrait.ts
 import type { RapportImport } from '../echange/rapport.ts';
 import { genererDemo, type OptionsDemo } from './genererDemo.ts';
 
-export type OptionsChargementDemo = Omit<OptionsDemo, 'sortie' | 'progression'> & { progression?: Progression };
+export type OptionsChargementDemo = Omit<OptionsDemo, 'sortie' | 'progression'> & { progression?: Progression; acteur?: string };
 
 export async function chargerDemo(base: Base, options: OptionsChargementDemo): Promise<RapportImport> {
   const dossier = mkdtempSync(join(tmpdir(), 'cpo-demo-'));
   try {
-    const { progression, ...reste } = options;
+    const { progression, acteur = 'demo', ...reste } = options;
     await genererDemo({ ...reste, sortie: dossier, progression: suiviGeneration(progression) });
     progression?.terminer();
-    return await importerExtrait(base, dossier, { acteur: 'demo', progression });
+    return await importerExtrait(base, dossier, { acteur, progression });
   } finally {
     rmSync(dossier, { recursive: true, force: true });
   }

@@ -64,7 +64,7 @@ export async function ouvrirCampagne(
     if (deja) throw new ErreurTransition(`La campagne ${o.annee} de cette région est déjà ouverte (campagne n° ${deja.id}).`);
     const mls = await tx.query<{ code_structure: string }>('SELECT code_structure FROM mission_locale WHERE code_region = $1 ORDER BY code_structure COLLATE "C"', [o.region]);
     if (mls.length === 0) throw new ErreurMetier(`Aucune Mission locale en base dans la région ${o.region}.`);
-    const instantane = await figerDansLaTransaction(tx, catalogue, { annee: o.annee - 1, region: o.region, acteur: utilisateur.courriel });
+    const instantane = await figerDansLaTransaction(tx, catalogue, { annee: o.annee - 1, region: o.region, acteur: utilisateur.courriel, origine });
     const [campagne] = await tx.query<Campagne>(
       `INSERT INTO campagne (code_region, annee, instantane_id, echeance_autodiagnostic, echeance_entretien, echeance_signature, ouverte_par)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,

@@ -11,13 +11,14 @@ import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FICHIERS, LIGNES_FINANCEMENT, renvoieAuJeune, type Colonne, type FichierEchange } from '../../domaine/echange/format.ts';
 import { controlerLigne } from '../../domaine/echange/reglesLigne.ts';
-import { lecteurDeColonne } from '../../domaine/echange/valeurs.ts';
+import { abreger, lecteurDeColonne } from '../../domaine/echange/valeurs.ts';
 import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../domaine/referentiel/codes.ts';
 import { aujourdhui as dateDuJour } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';
-import { champCsv, detecterEncodage, ErreurCsv, lireCsv, type Encodage } from '../../infrastructure/fichiers/csv.ts';
-import { ouvrirExtrait } from '../../infrastructure/fichiers/extrait.ts';
+import { champCsv, detecterEncodage, ErreurCsv, lireCsv, LONGUEURS_MAX_PAR_DEFAUT, type Encodage, type LongueursMax } from '../../infrastructure/fichiers/csv.ts';
+import { ErreurExtrait, ouvrirExtrait, type ExtraitOuvert } from '../../infrastructure/fichiers/extrait.ts';
+import { auditer } from '../audit.ts';
 import type { BilanFichier, ErreurImport, RapportImport } from './rapport.ts';
 
 export interface Progression {
@@ -33,15 +34,19 @@ export interface OptionsImport {
   acteur?: string;
   progression?: Progression;
   aujourdhui?: string;
-  /** Limites contre les fichiers hostiles ou aberrants ; par défaut CPO_IMPORT_LIGNES_MAX et CPO_IMPORT_TAILLE_MAX_MO. */
+  /** Limites contre les fichiers hostiles ou aberrants ; par défaut, les variables CPO_IMPORT_… (voir limitesParDefaut). */
   limites?: Partial<Limites>;
 }
 
 export interface Limites {
   /** Lignes par fichier. */
   lignes: number;
-  /** Octets par fichier. */
+  /** Octets par fichier, décompressé s'il vient d'une archive. */
   octets: number;
+  /** Caractères par ligne (un enregistrement entre guillemets sur plusieurs lignes compte pour une). */
+  longueurLigne: number;
+  /** Caractères par champ. */
+  longueurChamp: number;
 }
 
 /** Assez pour l'extrait national (28 millions d'événements, 1,5 Go), pas pour un fichier sans fin. */
@@ -49,11 +54,10 @@ export function limitesParDefaut(): Limites {
   return {
     lignes: Number(process.env.CPO_IMPORT_LIGNES_MAX) || 100_000_000,
     octets: (Number(process.env.CPO_IMPORT_TAILLE_MAX_MO) || 10_240) * 1024 * 1024,
+    longueurLigne: Number(process.env.CPO_IMPORT_LONGUEUR_LIGNE_MAX) || LONGUEURS_MAX_PAR_DEFAUT.ligne,
+    longueurChamp: Number(process.env.CPO_IMPORT_LONGUEUR_CHAMP_MAX) || LONGUEURS_MAX_PAR_DEFAUT.champ,
   };
 }
-
-const volume = (octets: number) =>
-  octets >= 1024 * 1024 ? `${Math.round(octets / 1024 / 1024)} Mo` : octets >= 1024 ? `${Math.round(octets / 1024)} Ko` : `${octets} octets`;
 
 /** Au-delà, les erreurs d'un fichier sont comptées sans être détaillées (un fichier faux en entier). */
 const ERREURS_DETAILLEES_PAR_FICHIER = 1000;
@@ -92,7 +96,8 @@ export async function importerExtrait(base: Base, source: string, options: Optio
   const tolerant = options.tolerant ?? false;
   const aujourdhui = options.aujourdhui ?? dateDuJour();
   const limites = { ...limitesParDefaut(), ...options.limites };
-  const extrait = await ouvrirExtrait(source);
+  const longueurs: LongueursMax = { ligne: limites.longueurLigne, champ: limites.longueurChamp };
+  let extrait: ExtraitOuvert | undefined;
   const rapport: RapportImport = {
     source,
     mode: tolerant ? 'tolerant' : 'strict',
@@ -101,7 +106,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
     erreurs: [],
     erreursNonDetaillees: 0,
     avertissements: [],
-    fichiersIgnores: [...extrait.fichiers.keys()].filter((nom) => !FICHIERS.some((f) => f.nom === nom)),
+    fichiersIgnores: [],
     dureeMs: 0,
   };
   const rejets = new Map<string, Map<number, string>>(); // fichier -> ligne -> motif
@@ -112,27 +117,25 @@ export async function importerExtrait(base: Base, source: string, options: Optio
     if (!parFichier.has(e.ligne)) parFichier.set(e.ligne, `${e.colonne ? e.colonne + ' : ' : ''}${e.message}`);
     const deja = detaillees.get(e.fichier) ?? 0;
     if (deja < ERREURS_DETAILLEES_PAR_FICHIER) {
-      rapport.erreurs.push(e);
+      rapport.erreurs.push({ ...e, valeur: abreger(e.valeur) });
       detaillees.set(e.fichier, deja + 1);
     } else rapport.erreursNonDetaillees += 1;
   };
 
   try {
-    const presents = FICHIERS.filter((f) => extrait.fichiers.has(f.nom));
+    // Les limites de taille s'appliquent à l'ouverture, avant toute lecture ou décompression au-delà.
+    extrait = await ouvrirExtrait(source, limites.octets);
+    const ouvert = extrait;
+    rapport.fichiersIgnores = ouvert.ignores;
+    const presents = FICHIERS.filter((f) => ouvert.fichiers.has(f.nom));
     if (presents.length === 0) {
       throw new RefusImport(`aucun fichier du format d'échange dans ${source} (attendus : ${FICHIERS.map((f) => f.nom).join(', ')})`);
-    }
-    for (const f of presents) {
-      const taille = statSync(extrait.fichiers.get(f.nom)!).size;
-      if (taille > limites.octets) {
-        throw new RefusImport(`${f.nom} : ${volume(taille)}, au-delà de la limite de ${volume(limites.octets)} par fichier (CPO_IMPORT_TAILLE_MAX_MO)`);
-      }
     }
     await base.transaction(async (tx) => {
       await suspendreClesEtrangeres(tx);
       const lus: FichierLu[] = [];
       for (const fichier of presents) {
-        lus.push(await chargerEnTransit(tx, fichier, extrait.fichiers.get(fichier.nom)!, aujourdhui, limites.lignes, signaler, options.progression));
+        lus.push(await chargerEnTransit(tx, fichier, ouvert.fichiers.get(fichier.nom)!, aujourdhui, limites.lignes, longueurs, signaler, options.progression));
       }
       rapport.fichiers = lus.map((l) => l.bilan);
 
@@ -149,7 +152,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
         options.progression?.avancer(1);
       }
       options.progression?.terminer();
-      if (extrait.fichiers.has('moyens.csv')) rapport.avertissements.push(...(await controlerFinancements(tx)));
+      if (ouvert.fichiers.has('moyens.csv')) rapport.avertissements.push(...(await controlerFinancements(tx)));
 
       const compterRejets = () => {
         for (const lu of lus) lu.bilan.rejetes = lu.lisible ? (rejets.get(lu.fichier.nom)?.size ?? 0) : lu.bilan.lignes;
@@ -203,43 +206,49 @@ export async function importerExtrait(base: Base, source: string, options: Optio
       if (tolerant && lus.some((l) => l.bilan.rejetes > 0)) {
         rapport.statut = 'importe_avec_rejets';
         rapport.dossierRejets = options.dossierRejets ?? join(dirname(source), `${basename(source).replace(/\.zip$/i, '')}.rejets`);
-        await ecrireRejets(lus, rejets, rapport.dossierRejets);
+        await ecrireRejets(lus, rejets, rapport.dossierRejets, longueurs);
       }
       // Les chiffres en cache sont calculés sur une version des données : celle-ci les périme.
       if (lus.some((l) => l.bilan.crees + l.bilan.misAJour > 0)) await tx.query('UPDATE etat_donnees SET version = version + 1');
       rapport.dureeMs = Date.now() - debut;
-      await tracer(tx, options.acteur, rapport);
+      await tracer(tx, options.acteur, rapport, 'import_extrait');
     });
   } catch (e) {
-    if (!(e instanceof RefusImport)) throw e;
-    if (e.message !== 'erreurs') rapport.erreurs.push({ fichier: basename(source), ligne: 0, colonne: '', valeur: '', message: e.message });
+    // Toute tentative, refusée ou en échec, laisse une trace, hors de la transaction annulée.
     rapport.statut = 'refuse';
     for (const f of rapport.fichiers) Object.assign(f, { crees: 0, misAJour: 0, inchanges: 0 });
     rapport.dureeMs = Date.now() - debut;
-    // La tentative refusée laisse une trace, hors de la transaction annulée.
-    await tracer(base, options.acteur, rapport);
+    if (!(e instanceof RefusImport || e instanceof ErreurExtrait)) {
+      // Une panne (base, disque, défaut du programme) : tracée si la base le permet encore, puis elle remonte.
+      await tracer(base, options.acteur, rapport, 'import_echoue', abreger(e instanceof Error ? e.message : String(e))).catch(() => {});
+      throw e;
+    }
+    const motif = e.message === 'erreurs' ? undefined : e.message;
+    if (motif !== undefined) rapport.erreurs.push({ fichier: basename(source), ligne: 0, colonne: '', valeur: '', message: motif });
+    await tracer(base, options.acteur, rapport, 'import_refuse', motif);
   } finally {
-    extrait.nettoyer();
+    extrait?.nettoyer();
   }
   const rang = (nom: string) => FICHIERS.findIndex((f) => f.nom === nom);
   rapport.erreurs.sort((a, b) => rang(a.fichier) - rang(b.fichier) || a.ligne - b.ligne);
   return rapport;
 }
 
-async function tracer(db: Requeteur, acteur: string | undefined, r: RapportImport) {
-  const details = {
-    mode: r.mode,
-    statut: r.statut,
-    fichiers: r.fichiers.map(({ fichier, lignes, crees, misAJour, inchanges, rejetes }) => ({ fichier, lignes, crees, misAJour, inchanges, rejetes })),
-    erreurs: r.erreurs.length + r.erreursNonDetaillees,
-  };
-  await db.query(`INSERT INTO journal_audit (acteur, action, objet, origine, details) VALUES ($1, $2, $3, $4, $5)`, [
-    acteur ?? 'cli',
-    r.statut === 'refuse' ? 'import_refuse' : 'import_extrait',
-    basename(r.source),
-    'cli',
-    JSON.stringify(details),
-  ]);
+/** `motif` : la raison d'un refus qui ne tient pas à une ligne (archive, limite), ou de l'échec. */
+async function tracer(db: Requeteur, acteur: string | undefined, r: RapportImport, action: 'import_extrait' | 'import_refuse' | 'import_echoue', motif?: string) {
+  await auditer(db, {
+    acteur: acteur ?? 'cli',
+    action,
+    objet: basename(r.source),
+    origine: 'cli',
+    details: {
+      mode: r.mode,
+      statut: r.statut,
+      fichiers: r.fichiers.map(({ fichier, lignes, crees, misAJour, inchanges, rejetes }) => ({ fichier, lignes, crees, misAJour, inchanges, rejetes })),
+      erreurs: r.erreurs.length + r.erreursNonDetaillees,
+      ...(motif === undefined ? {} : { motif }),
+    },
+  });
 }
 
 /**
@@ -260,13 +269,13 @@ async function chargerEnTransit(
   chemin: string,
   aujourdhui: string,
   lignesMax: number,
+  longueurs: LongueursMax,
   signaler: (e: ErreurImport) => void,
   progression?: Progression,
 ): Promise<FichierLu> {
-  const encodage = await detecterEncodage(chemin);
   const bilan: BilanFichier = {
     fichier: fichier.nom,
-    encodage,
+    encodage: 'utf-8',
     separateur: ';',
     lignes: 0,
     crees: 0,
@@ -278,7 +287,7 @@ async function chargerEnTransit(
     dureeFusionMs: 0,
   };
   const debut = Date.now();
-  const lu: FichierLu = { fichier, chemin, encodage, bilan, presentes: new Set(), structures: new Set(), lisible: true };
+  const lu: FichierLu = { fichier, chemin, encodage: 'utf-8', bilan, presentes: new Set(), structures: new Set(), lisible: true };
   await tx.query(
     `CREATE TEMP TABLE ${transit(fichier)} (ligne integer NOT NULL, valide boolean NOT NULL, ${fichier.colonnes
       .map((c) => `${c.nom} ${TYPES_SQL[c.type.nature]}`)
@@ -294,7 +303,8 @@ async function chargerEnTransit(
 
   async function* lots(): AsyncGenerator<(string | null)[][]> {
     try {
-      for await (const { enregistrements, octets, separateur } of lireCsv(chemin, encodage)) {
+      lu.encodage = bilan.encodage = await detecterEncodage(chemin);
+      for await (const { enregistrements, octets, separateur } of lireCsv(chemin, lu.encodage, longueurs)) {
         bilan.separateur = separateur ?? ';';
         const lot: (string | null)[][] = [];
         for (const { ligne, champs } of enregistrements) {
@@ -337,8 +347,9 @@ async function chargerEnTransit(
         if (lot.length) yield lot;
       }
     } catch (e) {
+      // Fichier illisible (encodage, CSV faux, limite de longueur) : la lecture s'arrête là.
       if (!(e instanceof ErreurCsv)) throw e;
-      erreur(e.ligne, '', '', `CSV mal formé : ${e.message}`);
+      erreur(e.ligne, abreger(e.colonne?.toLowerCase() ?? ''), '', e.message);
       lu.lisible = false;
     }
   }
@@ -349,7 +360,7 @@ async function chargerEnTransit(
     lots(),
   );
   progression?.terminer();
-  if (indices === null) erreur(1, '', '', "fichier vide : la ligne d'en-tête manque");
+  if (indices === null && lu.lisible) erreur(1, '', '', "fichier vide : la ligne d'en-tête manque");
   if (!lu.lisible) await tx.query(`UPDATE ${transit(fichier)} SET valide = false`);
   await tx.query(`ANALYZE ${transit(fichier)}`);
   bilan.dureeLectureMs = Date.now() - debut;
@@ -364,7 +375,7 @@ function lireEntete(
 ): number[] {
   const noms = champs.map((c) => c.trim().toLowerCase());
   const connus = new Set(fichier.colonnes.map((c) => c.nom));
-  lu.bilan.colonnesIgnorees = noms.filter((n) => n !== '' && !connus.has(n));
+  lu.bilan.colonnesIgnorees = noms.filter((n) => n !== '' && !connus.has(n)).map(abreger);
   for (const [i, nom] of noms.entries()) {
     if (connus.has(nom) && noms.indexOf(nom) !== i) {
       erreur(1, nom, '', 'colonne présente deux fois dans l’en-tête');
@@ -575,7 +586,7 @@ async function fusionner(tx: Requeteur, lu: FichierLu, premier: boolean): Promis
 
 // ---------- 4. Rejets ----------
 
-async function ecrireRejets(lus: FichierLu[], rejets: Map<string, Map<number, string>>, dossier: string) {
+async function ecrireRejets(lus: FichierLu[], rejets: Map<string, Map<number, string>>, dossier: string, longueurs: LongueursMax) {
   mkdirSync(dossier, { recursive: true });
   for (const lu of lus) {
     if (!lu.lisible) {
@@ -587,7 +598,7 @@ async function ecrireRejets(lus: FichierLu[], rejets: Map<string, Map<number, st
     if (!motifs?.size) continue;
     const sortie: string[] = [];
     let entete = true;
-    for await (const { enregistrements } of lireCsv(lu.chemin, lu.encodage)) {
+    for await (const { enregistrements } of lireCsv(lu.chemin, lu.encodage, longueurs)) {
       for (const { ligne, champs } of enregistrements) {
         if (entete) {
           sortie.push([...champs, 'motif_rejet'].map((c) => champCsv(c)).join(';'));

@@ -1,4 +1,7 @@
 // Le rapport d'import : ce que le CLI affiche, ce que l'API renverra, ce que l'audit garde.
+// Il cite des valeurs venues du fichier : abrégées à la source, et jamais un caractère de contrôle brut
+// à l'écran (un extrait hostile pourrait sinon piloter le terminal de qui lit le rapport).
+import { echapperControles } from '../../domaine/echange/valeurs.ts';
 
 export interface ErreurImport {
   fichier: string;
@@ -41,6 +44,8 @@ export function totalLignes(rapport: RapportImport): number {
   return rapport.fichiers.reduce((s, f) => s + f.lignes, 0);
 }
 
+const FICHIERS_IGNORES_CITES = 20;
+
 const nombre = (n: number) => new Intl.NumberFormat('fr-FR').format(n).replace(/\u202f/g, ' ');
 
 /** Le rapport en texte, pour le terminal : un tableau par fichier, puis une ligne par erreur. */
@@ -61,7 +66,8 @@ export function rapportEnTexte(r: RapportImport): string {
   for (const f of r.fichiers) {
     if (f.colonnesIgnorees.length) lignes.push(`${f.fichier} : colonnes inconnues ignorées : ${f.colonnesIgnorees.join(', ')}`);
   }
-  for (const f of r.fichiersIgnores) lignes.push(`fichier ignoré (hors du format d'échange) : ${f}`);
+  for (const f of r.fichiersIgnores.slice(0, FICHIERS_IGNORES_CITES)) lignes.push(`fichier ignoré (hors du format d'échange) : ${f}`);
+  if (r.fichiersIgnores.length > FICHIERS_IGNORES_CITES) lignes.push(`… et ${nombre(r.fichiersIgnores.length - FICHIERS_IGNORES_CITES)} autre(s) fichier(s) ignoré(s)`);
   if (r.avertissements.length) {
     lignes.push('', `${r.avertissements.length} avertissement(s) :`);
     for (const a of r.avertissements) lignes.push(`  ${formaterErreur(a)}`);
@@ -72,7 +78,12 @@ export function rapportEnTexte(r: RapportImport): string {
     if (r.erreursNonDetaillees) lignes.push(`  … et ${nombre(r.erreursNonDetaillees)} autre(s) erreur(s) non détaillée(s)`);
   }
   if (r.dossierRejets) lignes.push('', `Lignes rejetées écrites dans ${r.dossierRejets}`);
-  return lignes.join('\n');
+  return lignes.map(echapperControles).join('\n');
+}
+
+/** Le rapport en JSON : JSON.stringify échappe déjà C0, pas DEL ni C1. */
+export function rapportEnJson(r: RapportImport): string {
+  return JSON.stringify(r, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function formaterErreur(e: ErreurImport): string {

@@ -23,12 +23,21 @@ export interface InstantaneLu extends Instantane {
   integre: boolean;
 }
 
+export interface OptionsFiger {
+  annee: number;
+  region?: string;
+  /** Qui : un courriel, ou l'utilisateur système de la ligne de commande. */
+  acteur: string;
+  /** D'où : l'adresse IP, ou « cli ». */
+  origine: string;
+}
+
 const COLONNES = `id, annee, code_region, catalogue, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le, cree_par, empreinte`;
 
 export async function figerInstantane(
   base: Base,
   catalogue: Catalogue,
-  options: { annee: number; region?: string; acteur: string },
+  options: OptionsFiger,
 ): Promise<Instantane> {
   return base.transaction(async (tx) => {
     // Tous les chiffres lus dans le même état de la base, même si un import se termine pendant le calcul.
@@ -41,7 +50,7 @@ export async function figerInstantane(
 export async function figerDansLaTransaction(
   tx: Requeteur,
   catalogue: Catalogue,
-  options: { annee: number; region?: string; acteur: string },
+  options: OptionsFiger,
 ): Promise<Instantane> {
   if (options.region !== undefined) {
     const [region] = await tx.query('SELECT 1 FROM region WHERE code = $1', [options.region]);
@@ -56,6 +65,7 @@ export async function figerDansLaTransaction(
     acteur: options.acteur,
     action: 'figer_instantane',
     objet: `instantane/${instantane.id}`,
+    origine: options.origine,
     details: { annee: options.annee, region: options.region ?? null, empreinte: instantane.empreinte },
   });
   return instantane;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
 import { figerInstantane, lireInstantane, listerInstantanes } from '../../application/indicateurs/instantanes.ts';
+import { acteurCli } from '../acteur.ts';
 import { avecBase } from '../base.ts';
 import { entier } from '../options.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
@@ -13,7 +14,7 @@ export function commandeFiger(programme: Command) {
     .option('--region <code>', 'une seule région (code INSEE)')
     .action(async (options: { annee: number; region?: string }) => {
       const catalogue = chargerCatalogue();
-      const instantane = await avecBase((base) => figerInstantane(base, catalogue, { ...options, acteur: 'cli' }));
+      const instantane = await avecBase((base) => figerInstantane(base, catalogue, { ...options, acteur: acteurCli(), origine: 'cli' }));
       process.stderr.write(
         `Instantané n° ${instantane.id} figé : année ${instantane.annee}, ${instantane.code_region ? `région ${instantane.code_region}` : 'national'}, catalogue ${instantane.catalogue}\nEmpreinte SHA-256 : ${instantane.empreinte}\n`,
       );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fichierParNom, type Colonne } from './format.ts';
-import { lireValeur } from './valeurs.ts';
+import { abreger, echapperControles, lireValeur } from './valeurs.ts';
 
 const colonne = (fichier: string, nom: string): Colonne => fichierParNom(fichier)!.colonnes.find((c) => c.nom === nom)!;
 const lire = (fichier: string, nom: string, brut: string) => lireValeur(colonne(fichier, nom), brut, '2026-11-26');
@@ -70,5 +70,23 @@ describe("lecture des valeurs d'un extrait", () => {
   it('borne la longueur des identifiants et des textes', () => {
     expect(lire('jeunes.csv', 'id_jeune', 'x'.repeat(65)).erreur).toMatch(/trop long/);
     expect(lire('jeunes.csv', 'nom', 'x'.repeat(101)).erreur).toMatch(/trop long/);
+  });
+
+  it('refuse les caractères de contrôle dans les textes et les identifiants (séquences de terminal, C0 sauf tabulation, C1)', () => {
+    for (const brut of ['Dupont\u001b[2J', 'ligne\nsuivante', 'a\rb', 'x\u0007y', 'x\u007fy', 'CSI\u009b31m', 'x\u0085y']) {
+      for (const [fichier, nom] of [['jeunes.csv', 'nom'], ['structures.csv', 'adresse'], ['jeunes.csv', 'id_jeune']]) {
+        expect(lire(fichier, nom, brut).erreur, `${nom} ${JSON.stringify(brut)}`).toMatch(/^caractère de contrôle interdit \(\\x[0-9a-f]{2}\) : séquence d'échappement de terminal, ou fichier abîmé$/);
+      }
+    }
+    expect(lire('jeunes.csv', 'nom', 'Dupont\u001b[2J').erreur).toContain('(\\x1b)');
+    expect(lire('jeunes.csv', 'nom', 'Le\tGall')).toEqual({ valeur: 'Le\tGall' });
+    expect(lire('jeunes.csv', 'nom', 'Zoé Ÿ € — œ')).toEqual({ valeur: 'Zoé Ÿ € — œ' });
+  });
+
+  it('échappe les caractères de contrôle et abrège les valeurs longues, pour les rapports', () => {
+    expect(echapperControles('a\u001b[2Jb\u009b\u0000\tc\n')).toBe('a\\x1b[2Jb\\x9b\\x00\tc\\x0a');
+    expect(abreger('x'.repeat(100))).toBe('x'.repeat(100));
+    expect(abreger('x'.repeat(5000))).toBe('x'.repeat(100) + '…');
+    expect(lire('structures.csv', 'communes', '35238|' + '9'.repeat(5000)).erreur).toBe(`code commune INSEE invalide : « ${'9'.repeat(100)}… » (5 caractères, séparés par |)`);
   });
 });

@@ -10,11 +10,30 @@ const CODE_GEO = /^[0-9][0-9AB][0-9]{0,3}$/;
 const CODE_COMMUNE = /^[0-9][0-9AB][0-9]{3}$/;
 const ENTIER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(?:[.,]\d+)?$/;
-const CARACTERES_CONTROLE = /[\u0000-\u001f\u007f]/;
+/** C0 sauf la tabulation, DEL et C1 : les séquences d'échappement d'un terminal (ESC, CSI) en sont. */
+const CARACTERES_CONTROLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+const CARACTERES_CONTROLE_PARTOUT = new RegExp(CARACTERES_CONTROLE.source, 'g');
 const BOOLEENS: Record<string, string> = { '1': 't', '0': 'f', oui: 't', non: 'f' };
+
+/** Les caractères de contrôle écrits `\x1b`, pour qu'un rapport n'en imprime jamais un brut. */
+export function echapperControles(texte: string): string {
+  return texte.replace(CARACTERES_CONTROLE_PARTOUT, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Longueur d'une valeur recopiée dans un rapport ou un message. */
+const LONGUEUR_CITEE = 100;
+
+export function abreger(texte: string): string {
+  return texte.length > LONGUEUR_CITEE ? `${texte.slice(0, LONGUEUR_CITEE)}…` : texte;
+}
 
 const ok = (valeur: string | null): Lecture => ({ valeur });
 const ko = (erreur: string): Lecture => ({ erreur });
+
+function controle(texte: string): Lecture | undefined {
+  const c = CARACTERES_CONTROLE.exec(texte)?.[0];
+  if (c !== undefined) return ko(`caractère de contrôle interdit (${echapperControles(c)}) : séquence d'échappement de terminal, ou fichier abîmé`);
+}
 
 export function lireValeur(colonne: Colonne, brut: string | undefined, aujourdhui: string): Lecture {
   const texte = (brut ?? '').trim();
@@ -25,11 +44,10 @@ export function lireValeur(colonne: Colonne, brut: string | undefined, aujourdhu
   switch (type.nature) {
     case 'identifiant':
       if (texte.length > 64) return ko('identifiant trop long (64 caractères au plus)');
-      if (CARACTERES_CONTROLE.test(texte)) return ko('identifiant contenant un caractère de contrôle');
-      return ok(texte);
+      return controle(texte) ?? ok(texte);
     case 'texte':
       if (texte.length > type.longueurMax) return ko(`texte trop long (${type.longueurMax} caractères au plus)`);
-      return ok(texte);
+      return controle(texte) ?? ok(texte);
     case 'code': {
       const code = texte.toUpperCase();
       if (!type.valeurs.includes(code)) return ko(`valeur inconnue ; valeurs admises : ${type.valeurs.join(', ')}`);
@@ -42,7 +60,7 @@ export function lireValeur(colonne: Colonne, brut: string | undefined, aujourdhu
     case 'communes': {
       const codes = texte.split('|').map((c) => c.trim().toUpperCase());
       const fautif = codes.find((c) => !CODE_COMMUNE.test(c));
-      if (fautif !== undefined) return ko(`code commune INSEE invalide : « ${fautif} » (5 caractères, séparés par |)`);
+      if (fautif !== undefined) return ko(`code commune INSEE invalide : « ${abreger(fautif)} » (5 caractères, séparés par |)`);
       return ok(`{${codes.join(',')}}`);
     }
     case 'siret': {

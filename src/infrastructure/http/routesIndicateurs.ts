@@ -253,7 +253,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
       const utilisateur = utilisateurDe(req);
       const region = req.body.region ?? null;
       exiger(couvreInstantane(utilisateur.portee, region), `${HORS_PERIMETRE} : ${region === null ? 'un instantané national' : `la région ${region}`}.`);
-      return rep.code(201).send(await figerInstantane(base, service.catalogue, { ...req.body, acteur: utilisateur.courriel }));
+      return rep.code(201).send(await figerInstantane(base, service.catalogue, { ...req.body, acteur: utilisateur.courriel, origine: req.ip }));
     },
   );
 }
