@@ -4,11 +4,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { ouvrirBase } from '../../src/infrastructure/db/base.ts';
 import { ErreurBaseOccupee, FICHIER_VERROU } from '../../src/infrastructure/db/verrou.ts';
-import { cpo, lancerCpo, RACINE, type ProcessusCpo } from '../outils/cli.ts';
+import { arreterLesProcessus, cpo, lancerCpo, RACINE, type ProcessusCpo } from '../outils/cli.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 
 const PRET = 'CPO Missions locales : http';
@@ -64,6 +64,8 @@ async function tentativesSimultanees(dossier: string, n: number) {
 }
 
 describe('base embarquée : un seul processus par dossier', () => {
+  afterEach(arreterLesProcessus);
+
   it("une seconde ouverture du même dossier est refusée, même dans le processus ; la fermeture libère le verrou", async () => {
     const dossier = dossierTemporaire('verrou');
     const base = await ouvrirBase({ dossier });

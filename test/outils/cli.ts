@@ -25,12 +25,25 @@ export interface ProcessusCpo {
   attendre(texte: string): Promise<void>;
 }
 
+const enCours = new Set<ChildProcess>();
+
+/** Arrête les processus lancés par `lancerCpo` qui tournent encore (un test qui échoue ne les laisse pas derrière lui). */
+export function arreterLesProcessus() {
+  for (const p of enCours) p.kill('SIGKILL');
+}
+
 /** Lance `cpo …` sans l'attendre (un serveur, des processus concurrents). */
 export function lancerCpo(args: string[], donnees: string): ProcessusCpo {
   const processus = spawn(process.execPath, [CPO, ...args], { env: environnement(donnees), stdio: ['ignore', 'ignore', 'pipe'] });
+  enCours.add(processus);
   let erreurs = '';
   processus.stderr!.setEncoding('utf8').on('data', (morceau: string) => (erreurs += morceau));
-  const fin = new Promise<number | null>((resoudre) => processus.once('close', (code) => resoudre(code)));
+  const fin = new Promise<number | null>((resoudre) =>
+    processus.once('close', (code) => {
+      enCours.delete(processus);
+      resoudre(code);
+    }),
+  );
   return {
     processus,
     erreurs: () => erreurs,
