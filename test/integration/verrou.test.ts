@@ -16,8 +16,8 @@ const EXTRAIT = {
   'structures.csv': csv([['code_structure', 'nom', 'code_departement', 'code_region'], ['ML03501', 'Mission locale de Rennes', '35', '53']]),
   'jeunes.csv': csv([['code_structure', 'id_jeune', 'date_naissance', 'sexe', 'date_premier_accueil'], ['ML03501', 'J1', '1998-04-02', 'F', '2016-09-12']]),
 };
-/** « depuis le 3 mars 2026 à 14:05:09 » */
-const DEPUIS = /depuis le \d{1,2} \p{L}+ \d{4} à \d{2}:\d{2}:\d{2}/u;
+/** « depuis le 3 mars 2026 à 14:05:09 », « depuis le 1er mai 2026 à … » */
+const DEPUIS = /depuis le \d{1,2}(er)? \p{L}+ \d{4} à \d{2}:\d{2}:\d{2}/u;
 
 const pidEnVie = (pid: number) => {
   try {
@@ -56,7 +56,8 @@ async function tentativesSimultanees(dossier: string, n: number) {
     ),
   );
   const gagnants = enfants.filter((_, i) => reponses[i] === 'gagne');
-  // Le gagnant garde le verrou jusqu'à la fin de son entrée : tous les autres ont tenté pendant qu'il le tenait.
+  // Le gagnant garde le verrou jusqu'à la fin de son entrée : tous les autres ont tenté pendant qu'il le
+  // tenait ; puis il sort, et sa sortie libère le verrou.
   const fins = enfants.map((e) => new Promise((resoudre) => (e.exitCode !== null ? resoudre(e.exitCode) : e.once('close', resoudre))));
   for (const e of enfants) e.stdin.end();
   await Promise.all(fins);

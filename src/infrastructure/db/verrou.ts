@@ -7,6 +7,7 @@ import { closeSync, linkSync, openSync, readFileSync, unlinkSync, writeFileSync 
 import { join } from 'node:path';
 import { setTimeout as patienter } from 'node:timers/promises';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
+import { dateEnFrancais } from '../../domaine/temps/dates.ts';
 
 export const FICHIER_VERROU = 'cpo.verrou';
 
@@ -78,7 +79,12 @@ function retirerPerime(chemin: string, perime: Titulaire): boolean {
   return true;
 }
 
-const quand = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+/** « 1er décembre 2026 à 22:45:01 », heure de Paris. */
+function quand(iso: string): string {
+  const date = new Date(iso);
+  const jour = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(date);
+  return `${dateEnFrancais(jour)} à ${date.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' })}`;
+}
 
 function occupee(dossier: string, t: Titulaire): ErreurBaseOccupee {
   return new ErreurBaseOccupee(
