@@ -9,6 +9,7 @@ import { commandeIndicateurs } from './commandes/indicateurs.ts';
 import { commandeImporter } from './commandes/importer.ts';
 import { commandeRetention } from './commandes/retention.ts';
 import { commandeServir } from './commandes/servir.ts';
+import { commandeVerifier } from './commandes/verifier.ts';
 
 const TITRES: Record<string, string> = {
   'Usage:': 'Utilisation :',
@@ -50,7 +51,7 @@ const programme = configurer(new Command('cpo'))
   .helpCommand('aide [commande]', "affiche l'aide d'une commande")
   .showHelpAfterError('(cpo --aide pour l’aide)');
 
-for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeFiger, commandeDemo, commandeRetention, commandeServir, commandeDemarrer]) {
+for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeFiger, commandeDemo, commandeRetention, commandeVerifier, commandeServir, commandeDemarrer]) {
   ajouter(programme);
 }
 for (const sous of programme.commands) configurer(sous);

@@ -1,23 +1,13 @@
 // La ligne de commande telle qu'un utilisateur la lance : processus, codes de sortie, messages.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ouvrirBase } from '../../src/infrastructure/db/base.ts';
+import { cpo } from '../outils/cli.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 
-const RACINE = join(import.meta.dirname, '..', '..');
 const dossier = () => dossierTemporaire('cli');
-
-function cpo(args: string[], donnees = dossier()) {
-  const r = spawnSync(process.execPath, [join(RACINE, 'bin', 'cpo.js'), ...args], {
-    env: { ...process.env, CPO_DATA_DIR: donnees, DATABASE_URL: '' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, sortie: r.stdout, erreurs: r.stderr };
-}
 
 const EXTRAIT = {
   'structures.csv': csv([['code_structure', 'nom', 'code_departement', 'code_region'], ['ML03501', 'Mission locale de Rennes', '35', '53']]),

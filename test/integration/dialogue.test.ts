@@ -5,25 +5,17 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { dossierTemporaire } from '../outils/extraits.ts';
-import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
-import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
-
-type Qui = 'ml' | 'ml2' | 'ud' | 'direccte' | 'region' | 'dgefp';
+import { AUTODIAGNOSTIC, CONVENTION, ENTRETIEN, JUSTIFICATION, MONTANTS, objectifs as objectifsPour, OUVERTURE, preparerCampagne, type Campagne, type Qui } from '../outils/campagne.ts';
 
 surChaqueMoteur('Dialogue de gestion', (moteur) => {
   let base: Base;
-  let app: FastifyInstance;
-  const s = {} as Record<Qui, Record<string, string>>;
+  let campagne: Campagne;
   let dialogueId = 0;
   let ratios: string[] = [];
-  const appel = (qui: Qui, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => app.inject({ method, url, payload: payload as any, headers: s[qui] });
+  const appel = (qui: Qui, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => campagne.appel(qui, method, url, payload);
   const pas = (qui: Qui, action: string, corps: unknown = {}) => appel(qui, 'POST', `/api/dialogues/${dialogueId}/actions/${action}`, corps);
   /** Un pas refusé : le bon statut, un message français, et rien n'a changé. */
   async function refuse(reponse: Promise<{ statusCode: number; json: () => any }>, statut: number, message: RegExp) {
@@ -36,26 +28,16 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
 
   beforeAll(async () => {
     base = await moteur.ouvrir();
-    const dossier = dossierTemporaire('dialogue');
-    ecrireExtraitAleatoire(dossier, 21, { structures: 3, jeunesParStructure: 60 });
-    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
-    app = await creerServeur(base, { connexionDemo: true });
-    const comptes = await comptesDemo(app);
-    s.ml = await connecter(app, compte(comptes, 'direction_ml', 'RA01'));
-    s.ml2 = await connecter(app, compte(comptes, 'direction_ml', 'RA02'));
-    s.ud = await connecter(app, compte(comptes, 'agent_ud', '35'));
-    s.direccte = await connecter(app, compte(comptes, 'agent_direccte', '53'));
-    s.region = await connecter(app, compte(comptes, 'agent_region', '53'));
-    s.dgefp = await connecter(app, compte(comptes, 'agent_dgefp'));
-    ratios = (await appel('dgefp', 'GET', '/api/catalogue')).json().ratios.map((r: { id: string }) => r.id);
+    campagne = await preparerCampagne(base);
+    ratios = campagne.ratios;
   });
   afterAll(async () => {
-    await app.close();
+    await campagne.app.close();
     await base.fermer();
   });
 
   it('la DIRECCTE enregistre les conventions, une à une ou par CSV (tout ou rien, erreurs situées)', async () => {
-    const convention = { code_structure: 'RA01', numero: 'CPO-53-001', annee_debut: 2015, annee_fin: 2018, date_signature: '2015-04-15', montant_reference: 100000 };
+    const convention = CONVENTION;
     expect((await appel('ud', 'POST', '/api/conventions', convention)).statusCode).toBe(403);
     expect((await appel('direccte', 'POST', '/api/conventions', { ...convention, code_structure: 'RA03' })).statusCode).toBe(403);
     const invalide = await appel('direccte', 'POST', '/api/conventions', { ...convention, date_signature: '2015-02-30' });
@@ -74,7 +56,7 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
   });
 
   it("la DIRECCTE ouvre la campagne de sa région : l'instantané N-1 est figé et chaque ML a son dialogue", async () => {
-    const ouverture = { annee: 2018, region: '53', echeanceAutodiagnostic: '2018-02-15', echeanceEntretien: '2018-03-15', echeanceSignature: '2018-04-30' };
+    const ouverture = OUVERTURE;
     expect((await appel('ud', 'POST', '/api/campagnes', ouverture)).statusCode).toBe(403);
     expect((await appel('direccte', 'POST', '/api/campagnes', { ...ouverture, region: '11' })).statusCode).toBe(403);
     const desordre = await appel('direccte', 'POST', '/api/campagnes', { ...ouverture, echeanceSignature: '2018-01-01' });
@@ -99,7 +81,7 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     await refuse(pas('ud', 'soumettre_autodiagnostic'), 403, /réservé à : Direction \/ présidence de ML/);
     await refuse(pas('ml2', 'soumettre_autodiagnostic'), 403, /^Hors de votre périmètre/);
     await refuse(pas('ml', 'soumettre_autodiagnostic'), 400, /^Autodiagnostic incomplet : il manque le contexte et le plan d'action proposé/);
-    const brouillon = { commentaires: { '1': 'Couverture en hausse' }, contexte: 'Fermeture d’une usine', planPropose: 'Renforcer la prospection', ciblesProposees: { ratio_07: 0.36 } };
+    const brouillon = AUTODIAGNOSTIC;
     expect((await appel('ml', 'PUT', `/api/dialogues/${dialogueId}/autodiagnostic`, brouillon)).statusCode).toBe(200);
     expect((await pas('ml', 'soumettre_autodiagnostic')).json()).toEqual({ etat: 'autodiagnostic_soumis' });
     await refuse(pas('ml', 'soumettre_autodiagnostic'), 409, /n'est pas possible quand le dialogue est « Autodiagnostic soumis »/);
@@ -112,25 +94,19 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     expect((await pas('ud', 'renvoyer', { motif: 'Plan trop vague' })).json()).toEqual({ etat: 'ouvert' });
     expect((await pas('ml', 'soumettre_autodiagnostic')).json()).toEqual({ etat: 'autodiagnostic_soumis' });
     await refuse(pas('ud', 'enregistrer_entretien', { date: '2018-03-32', participants: 'x', regionPresente: false, compteRendu: 'x' }), 400, /Date de l'entretien : date AAAA-MM-JJ attendue/);
-    const entretien = { date: '2018-03-12', participants: 'UD 35, direction de la ML, Conseil régional', regionPresente: true, compteRendu: 'Échange sur les résultats 2017.' };
-    expect((await pas('ud', 'enregistrer_entretien', entretien)).json()).toEqual({ etat: 'entretien_realise' });
-    const cibles = Object.fromEntries(ratios.map((r, i) => [r, r === 'ratio_12' ? 1500 : 0.3 + i / 100]));
-    const { ratio_05: _, ...incompletes } = cibles;
+    expect((await pas('ud', 'enregistrer_entretien', ENTRETIEN)).json()).toEqual({ etat: 'entretien_realise' });
+    const objectifs = objectifsPour(ratios);
+    const { ratio_05: _, ...incompletes } = objectifs.cibles;
     await refuse(pas('ud', 'arreter_objectifs', { cibles: incompletes, plan: [], qualitatifs: '' }), 400, /il en manque pour : ratio_05/);
-    const objectifs = {
-      cibles,
-      plan: [{ titre: 'Prospection des employeurs', description: 'Deux conseillers dédiés', echeance: '2018-09-30', indicateur: 'jeunes_entres_emploi' }],
-      qualitatifs: 'Mieux repérer les jeunes en QPV.',
-    };
     expect((await pas('ud', 'arreter_objectifs', objectifs)).json()).toEqual({ etat: 'objectifs_arretes' });
   });
 
   it('la décision financière : au-delà de 10 % sur la convention, une justification est exigée et signalée', async () => {
     await refuse(pas('ud', 'decider_financement', { montants: { fonctionnement_cpo: 100000 } }), 403, /réservé à : Agent DIRECCTE/);
-    const montants = { fonctionnement_cpo: 115000, garantie_jeunes: 40000, parrainage: 5000, autre: 0 };
+    const montants = MONTANTS;
     await refuse(pas('direccte', 'decider_financement', { montants }), 400, /^La variation sur la convention atteint 15,0 %, au-delà de 10 % : une justification écrite est obligatoire\.$/);
     await refuse(pas('direccte', 'decider_financement', { montants: { ...montants, inconnue: 3 } }), 400, /Lignes de financement inconnues : inconnue/);
-    const decide = await pas('direccte', 'decider_financement', { montants, justification: 'Ouverture d’une antenne en zone rurale.' });
+    const decide = await pas('direccte', 'decider_financement', { montants, justification: JUSTIFICATION });
     expect(decide.json()).toEqual({ etat: 'decision_financiere' });
     const lu = (await appel('direccte', 'GET', `/api/dialogues/${dialogueId}`)).json();
     expect(lu.decision.enveloppe).toMatchObject({ reference: 100000, decide: 115000, depasse: true });

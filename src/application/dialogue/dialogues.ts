@@ -336,6 +336,9 @@ async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Ca
   ]);
 }
 
+/** Les données figées de l'avenant ont-elles encore l'empreinte SHA-256 enregistrée à sa génération ? */
+export const donneesAvenantIntegres = (a: { donnees: string; empreinte_donnees: string }) => empreinteSha256(a.donnees) === a.empreinte_donnees;
+
 /** Le PDF de l'avenant, reconstruit depuis ses données figées et vérifié contre son empreinte. */
 export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: Utilisateur, id: number): Promise<{ pdf: Buffer; nom: string } | null> {
   const d = await chargerDialogue(base, id);
@@ -346,7 +349,7 @@ export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: 
     [id],
   );
   if (!a) return null;
-  if (empreinteSha256(a.donnees) !== a.empreinte_donnees) throw new ErreurIntegrite(`les données de l'avenant du dialogue ${id} ne correspondent plus à leur empreinte`);
+  if (!donneesAvenantIntegres(a)) throw new ErreurIntegrite(`les données de l'avenant du dialogue ${id} ne correspondent plus à leur empreinte`);
   const pdf = await rendrePdf(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees));
   if (createHash('sha256').update(pdf).digest('hex') !== a.empreinte_pdf) throw new ErreurIntegrite(`l'avenant du dialogue ${id} regénéré diffère de celui d'origine`);
   return { pdf, nom: `avenant-${a.numero}-${d.annee}-${d.code_structure}.pdf` };

@@ -82,5 +82,8 @@ export async function listerInstantanes(base: Base, filtre: { annee?: number; re
 export async function lireInstantane(base: Requeteur, id: number): Promise<InstantaneLu | null> {
   const [ligne] = await base.query<Instantane & { contenu: string }>(`SELECT ${COLONNES}, contenu FROM instantane WHERE id = $1`, [id]);
   if (!ligne) return null;
-  return { ...ligne, contenu: JSON.parse(ligne.contenu), integre: empreinteSha256(ligne.contenu) === ligne.empreinte };
+  return { ...ligne, contenu: JSON.parse(ligne.contenu), integre: contenuIntegre(ligne) };
 }
+
+/** Le contenu relu a-t-il encore l'empreinte enregistrée quand il a été figé ? */
+export const contenuIntegre = (ligne: { contenu: string; empreinte: string }) => empreinteSha256(ligne.contenu) === ligne.empreinte;

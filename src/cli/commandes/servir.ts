@@ -1,10 +1,19 @@
 import type { Command } from 'commander';
+import { nombreAnomalies, verifierAuDemarrage } from '../../application/dialogue/integrite.ts';
 import { ouvrirBase } from '../../infrastructure/db/base.ts';
 import { creerServeur } from '../../infrastructure/http/serveur.ts';
 import { entier } from '../options.ts';
 
 export async function servir(port: number, hote: string) {
   const base = await ouvrirBase();
+  const anomalies = await verifierAuDemarrage(base);
+  if (anomalies.length) {
+    process.stderr.write(
+      `Attention : ${nombreAnomalies(anomalies)}, inscrite${anomalies.length > 1 ? 's' : ''} au journal d'audit ; le serveur démarre quand même.\n` +
+        anomalies.map((a) => `  ${a.message}\n`).join('') +
+        `La base a été modifiée hors de l'application : « cpo verifier » refait la vérification (voir docs/securite.md).\n`,
+    );
+  }
   const app = await creerServeur(base, { prechauffer: true });
   const arreter = async () => {
     await app.close();

@@ -25,6 +25,14 @@ export interface DonneesAvenant {
 
 const euros = (v: number) => formaterValeur(v, 'euros');
 
+/** Les cibles et les montants que porte le dialogue et que l'avenant n'a pas figés ainsi (vide : ils concordent). */
+export function ecartsAvecLAvenant(d: DonneesAvenant, dialogue: { cibles: Record<string, number>; montants: Record<string, number> }): string[] {
+  return [
+    ...d.objectifs.filter((o) => dialogue.cibles[o.ratio] !== o.cible).map((o) => `cible ${o.ratio}`),
+    ...d.montants.filter((m) => (dialogue.montants[m.ligne] ?? 0) !== m.montant).map((m) => `montant ${m.ligne}`),
+  ];
+}
+
 export function documentAvenant(cadre: CadreDialogue, d: DonneesAvenant, empreinteDonnees: string): Record<string, unknown> {
   const total = d.montants.reduce((s, m) => s + m.montant, 0);
   const valeurs = {

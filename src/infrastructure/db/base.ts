@@ -14,6 +14,7 @@ import pg from 'pg';
 import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { chargerReferentielGeographique } from './referentielGeographique.ts';
+import { verrouiller } from './verrou.ts';
 
 export interface Requeteur {
   /** Des requêtes lancées ensemble s'exécutent-elles en parallèle (pool PostgreSQL) ? */
@@ -50,7 +51,12 @@ export interface OptionsBase {
 export async function ouvrirBase(options: OptionsBase = {}): Promise<Base> {
   const url = options.url ?? process.env.DATABASE_URL;
   const base = url ? await ouvrirPostgres(url) : await ouvrirPglite(options.dossier ?? process.env.CPO_DATA_DIR ?? './.cpo-data');
-  await chargerReferentielGeographique(base);
+  try {
+    await chargerReferentielGeographique(base);
+  } catch (e) {
+    await base.fermer().catch(() => {});
+    throw e;
+  }
   return base;
 }
 
@@ -63,10 +69,20 @@ const PARSEURS = {
 };
 
 async function ouvrirPglite(dossier: string): Promise<Base> {
-  if (dossier !== 'memoire') mkdirSync(dossier, { recursive: true });
+  let liberer = () => {};
+  if (dossier !== 'memoire') {
+    mkdirSync(dossier, { recursive: true });
+    liberer = await verrouiller(dossier);
+  }
   const pglite = new PGlite(dossier === 'memoire' ? undefined : dossier);
-  await pglite.waitReady;
-  await migratePglite(drizzlePglite(pglite), { migrationsFolder: DOSSIER_MIGRATIONS });
+  try {
+    await pglite.waitReady;
+    await migratePglite(drizzlePglite(pglite), { migrationsFolder: DOSSIER_MIGRATIONS });
+  } catch (e) {
+    await pglite.close().catch(() => {});
+    liberer();
+    throw e;
+  }
 
   const requeteur = (cible: Pick<PGlite, 'query'>): Requeteur => ({
     async query(sql, params) {
@@ -104,7 +120,13 @@ async function ouvrirPglite(dossier: string): Promise<Base> {
     moteur: 'pglite',
     ...requeteur(pglite),
     transaction: (travail) => pglite.transaction((tx) => travail(requeteur(tx))),
-    fermer: () => pglite.close(),
+    async fermer() {
+      try {
+        await pglite.close();
+      } finally {
+        liberer();
+      }
+    },
   };
 }
 
