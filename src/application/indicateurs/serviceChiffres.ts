@@ -50,11 +50,11 @@ export interface Evolution {
   series: { niveau: Niveau; code: string; nom: string; couverture?: { structures: number; attendues: number | null }; valeurs: (ValeursAnnee | null)[] }[];
 }
 
-/** Chaque région du réseau de référence, de la plus grande à la plus petite : ses ML en base et celles qu'elle compte. */
+/** Chaque région du réseau de référence, celles chargées d'abord, puis de la plus grande à la plus petite : ses ML en base et celles qu'elle compte. */
 function couvertureDesRegions(t: TableauAnnuel): NonNullable<ChiffresDuTerritoire['couvertureRegions']> {
   const { parRegion } = chargerReseau();
   return REGIONS.map((r) => ({ code: r.code, nom: r.nom, structures: t.regions.find((x) => x.code === r.code)?.structures ?? 0, attendues: parRegion[r.code] }))
-    .sort((a, b) => b.attendues - a.attendues || a.nom.localeCompare(b.nom, 'fr'));
+    .sort((a, b) => Number(b.structures > 0) - Number(a.structures > 0) || b.attendues - a.attendues || a.nom.localeCompare(b.nom, 'fr'));
 }
 
 export class ServiceChiffres {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionCouverture, validerReseau } from './reseau.ts';
+import { libelleAvecCouverture, mentionCouverture, validerReseau } from './reseau.ts';
 
 const brut = { version: 'v1', libelle: 'Réseau', total: 5, regions: [{ code: '53', missions_locales: 2 }, { code: '94', missions_locales: 3 }] };
 
@@ -19,5 +19,8 @@ describe('réseau de référence des Missions locales', () => {
     expect(mentionCouverture({ structures: 17, attendues: 445 })).toBe('données chargées : 17 ML sur 445');
     expect(mentionCouverture({ structures: 17, attendues: 17 })).toBeNull();
     expect(mentionCouverture({ structures: 3, attendues: null })).toBeNull();
+    expect(libelleAvecCouverture('National', { structures: 4, attendues: 445 })).toBe('National (données chargées : 4 ML sur 445)');
+    expect(libelleAvecCouverture('Région', { structures: 4, attendues: 4 })).toBe('Région');
+    expect(libelleAvecCouverture('Région', null)).toBe('Région');
   });
 });

@@ -50,3 +50,9 @@ export function mentionCouverture(t: { structures: number; attendues?: number | 
   if (t.attendues === undefined || t.attendues === null || t.structures >= t.attendues) return null;
   return `données chargées : ${t.structures} ML sur ${t.attendues}`;
 }
+
+/** Un libellé de référence suivi de sa couverture quand elle est partielle : « National (données chargées : 17 ML sur 445) ». */
+export function libelleAvecCouverture(libelle: string, t: { structures: number; attendues?: number | null } | null | undefined): string {
+  const mention = t ? mentionCouverture(t) : null;
+  return mention ? `${libelle} (${mention})` : libelle;
+}
