@@ -179,6 +179,35 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     await page.locator('main h1', { hasText: 'Mission locale de Borgo' }).waitFor();
   });
 
+  it('une référence calculée sur une partie des ML le dit à côté du chiffre, à l’écran et dans l’export ; la DGEFP voit les régions chargées', async () => {
+    // La démonstration charge la Corse seule : 4 ML sur les 4 de la région, 4 sur les 445 du pays.
+    const page = await connecte('Nadia Haddad');
+    const annee = (await api(page, '/api/moi')).annees.at(-1);
+    const national = await api(page, `/api/annees/${annee}/national`);
+    expect(national.territoire).toMatchObject({ structures: 4, attendues: 445 });
+    await page.getByText('National — données chargées : 4 ML sur 445', { exact: false }).waitFor();
+    const regions = page.locator('section[aria-label^="Missions locales chargées par région"]');
+    const ligne = async (code: string) => (await regions.locator(`tr[data-ligne="${code}"]`).locator('th, td').allInnerTexts()).map((t) => t.trim());
+    expect(await ligne('94')).toEqual(['Corse', '4', '4']);
+    expect(await ligne('11')).toEqual(['Île-de-France', '0', '77']);
+    expect(await ligne('FR')).toEqual(['France', '4', '445']);
+    expect(await regions.locator('tbody tr').count()).toBe(18);
+    const ensemble = page.locator('section[aria-label^="Missions locales —"] tfoot tr');
+    expect(await ensemble.locator('th').first().innerText()).toBe('Ensemble — France (données chargées : 4 ML sur 445)');
+    await capture(page, 'couverture-nationale');
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // Le tableau de bord d'une ML : l'en-tête « National » le dit, la région (complète) non ; l'export aussi.
+    const ml = await connecte('Paul Lefebvre');
+    const section = ml.locator('section[aria-label^="Objectif 1"]');
+    await section.locator('tbody tr').first().waitFor();
+    await section.getByRole('columnheader', { name: /^National \(données chargées : 4 ML sur 445\)/ }).waitFor();
+    expect(await section.getByRole('columnheader', { name: /^Région\b/ }).innerText()).not.toContain('données chargées');
+    const [csv] = await Promise.all([ml.waitForEvent('download'), section.getByRole('button', { name: /^CSV/ }).click()]);
+    const [entete] = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    expect(entete.split(';')).toContain('National (données chargées : 4 ML sur 445)');
+  });
+
   it("l'évolution 2015-2018 d'un ratio montre les valeurs de l'API pour la ML et ses références", async () => {
     const page = await connecte('Claire Martin');
     const evolution = await api(page, '/api/evolution/structure/ML02A01');

@@ -1,6 +1,8 @@
-// Une campagne de dialogue de gestion menée dans Chromium, de l'ouverture aux deux signatures, chaque
-// rôle à son tour, avec des pas refusés, une décision au-delà des 10 % et l'avenant téléchargé.
+// Une campagne de dialogue de gestion menée dans Chromium, de l'ouverture aux deux signatures (chacune
+// confirmée dans une modale qui nomme l'avenant et son empreinte), chaque rôle à son tour, avec des pas
+// refusés, une décision au-delà des 10 %, l'avenant téléchargé, puis l'avenant signé.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -105,7 +107,7 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     await cliquer(page, "Générer l'avenant", /Avenant généré/);
   });
 
-  it("la ML télécharge l'avenant, identique à chaque téléchargement, et signe ; puis la DIRECCTE signe", async () => {
+  it("la ML télécharge l'avenant, identique à chaque téléchargement, et signe en confirmant son empreinte ; puis la DIRECCTE ; l'avenant signé se télécharge", async () => {
     const page = await ouvrirDialogue(ML);
     const telecharger = async () => {
       const [fichier] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: "Télécharger l'avenant (PDF)" }).click()]);
@@ -121,15 +123,54 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     expect(texte).toContain('Prospection des employeurs');
     // pdftotext recolle les mots coupés en fin de ligne.
     expect(texte).toMatch(/Justification : Ouverture d’une antenne à Porto-? ?Vecchio\./);
-    await cliquer(page, "Signer l'avenant pour la ML", /Signé par la ML/);
+    // Signer demande une confirmation qui nomme l'avenant et l'empreinte SHA-256 du PDF téléchargé.
+    const empreinte = createHash('sha256').update(premier).digest('hex');
+    const signer = async (p: Page, bouton: string, qualite: string | null, attendu: RegExp) => {
+      await p.getByRole('button', { name: bouton, exact: true }).click();
+      const modale = p.getByRole('dialog', { name: "Signer l'avenant n° 4" });
+      await modale.waitFor();
+      const texte = (await modale.innerText()).replace(/\s+/g, ' ');
+      expect(texte).toContain("Vous signez l'avenant n° 4 pour l'année 2018 à la convention pluriannuelle d'objectifs n° ");
+      expect(texte).toContain('Avenant n° 4 : année 4 de la convention 2015-2018');
+      expect(texte).toContain(`Empreinte SHA-256 du PDF que vous signez : ${empreinte}`);
+      if (qualite) await modale.getByLabel('Votre qualité').fill(qualite);
+      await modale.getByLabel('Fait à').fill('Ajaccio');
+      expect(await violationsGraves(p)).toEqual([]);
+      await modale.getByRole('button', { name: "Je signe l'avenant n° 4" }).click();
+      // La seconde signature reconstruit l'avenant généré, puis rend l'avenant signé : un peu plus long qu'un pas.
+      await expect.poll(() => etat(p), { timeout: 15_000 }).toMatch(attendu);
+    };
+    // À 375 px aussi, la modale tient dans l'écran (l'empreinte passe à la ligne).
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByRole('button', { name: "Signer l'avenant pour la ML", exact: true }).click();
+    const etroite = page.getByRole('dialog', { name: "Signer l'avenant n° 4" });
+    await etroite.waitFor();
+    expect(await etroite.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await capture(page, 'signature-375');
+    await etroite.getByRole('button', { name: 'Annuler' }).click();
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await signer(page, "Signer l'avenant pour la ML", 'Président de la Mission locale', /Signé par la ML/);
 
     const etatPage = await ouvrirDialogue(DIRECCTE);
-    await cliquer(etatPage, "Signer l'avenant pour l'État", /^Signé\s*Étape 8 sur 8/);
+    await signer(etatPage, "Signer l'avenant pour l'État", null, /^Signé\s*Étape 8 sur 8/);
+    // Signé : l'avenant signé se télécharge (qui, en quelle qualité, où, quand) ; l'original reste le même.
+    const telechargerSur = async (p: Page, lien: string) => {
+      const [fichier] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: lien }).click()]);
+      return readFileSync(await fichier.path());
+    };
+    const signe = await telechargerSur(etatPage, "Télécharger l'avenant signé (PDF)");
+    expect(Buffer.compare(await telechargerSur(etatPage, "Télécharger l'original, avant signatures (PDF)"), premier)).toBe(0);
+    const texteSigne = execFileSync('pdftotext', ['-raw', '-', '-'], { input: signe, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    writeFileSync(join(process.cwd(), 'test-resultats', `avenant-signe-campagne-${moteur.nom}.txt`), texteSigne);
+    expect(texteSigne).toMatch(/Fait à Ajaccio, le \d{1,2}(er)? \S+ \d{4} Fait à Ajaccio, le /);
+    expect(texteSigne).toMatch(/Signé par Paul Lefebvre \(Mission locale d'Ajaccio\), Président de la Mission locale, le /);
+    expect(texteSigne).toMatch(/Signé par Sophie Bernard \(DIRECCTE Corse\), Directeur régional, par délégation du préfet de région, le /);
+    expect(await etatPage.locator('main').innerText()).toMatch(/Pour la Mission locale : Paul Lefebvre \(Mission locale d'Ajaccio\), Président de la Mission locale, à Ajaccio, le /);
     await etatPage.getByRole('heading', { name: 'Bilan intermédiaire' }).first().waitFor();
     await capture(etatPage, 'signe');
     expect(await violationsGraves(etatPage)).toEqual([]);
     // Signé : plus aucune étape à faire, et la base refuse toute modification.
-    const apres = await envoyer(etatPage, `/api/dialogues/${dialogue}/actions/signer_etat`);
+    const apres = await envoyer(etatPage, `/api/dialogues/${dialogue}/actions/signer_etat`, { empreinte, qualite: 'Directeur régional', lieu: 'Ajaccio' });
     expect(apres.status()).toBe(409);
     await expect(application.base.query(`UPDATE dialogue SET etat = 'ouvert' WHERE id = $1`, [Number(dialogue)])).rejects.toThrow(/signé/);
   });

@@ -75,12 +75,19 @@ const CAS: Cas[] = [
   { url: '/api/dialogues/2', route: 'GET /api/dialogues/{id}', autorises: ['direction_ra02', ...ETAT_53] },
   { methode: 'PUT', url: '/api/dialogues/1/autodiagnostic', route: 'PUT /api/dialogues/{id}/autodiagnostic', corps: BROUILLON, autorises: ['direction_ra01'] },
   // Un pas de la DIRECCTE dans le mauvais état : autorisé (409), pas refusé (403).
-  { methode: 'POST', url: '/api/dialogues/1/actions/signer_etat', route: 'POST /api/dialogues/{id}/actions/{action}', autorises: ['direccte_53'] },
+  {
+    methode: 'POST',
+    url: '/api/dialogues/1/actions/signer_etat',
+    route: 'POST /api/dialogues/{id}/actions/{action}',
+    corps: { empreinte: '0'.repeat(64), qualite: 'Directeur régional', lieu: 'Rennes' },
+    autorises: ['direccte_53'],
+  },
   { methode: 'POST', url: '/api/dialogues/1/actions/renvoyer', route: 'POST /api/dialogues/{id}/actions/{action}', corps: { motif: 'x' }, autorises: ['ud_35'] },
   { url: '/api/audit', route: 'GET /api/audit', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
   { url: '/api/audit.csv?action=lire_jeunes', route: 'GET /api/audit.csv', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
   { url: '/api/audit.csv', route: 'GET /api/audit.csv', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
   { url: '/api/dialogues/1/avenant.pdf', route: 'GET /api/dialogues/{id}/avenant.pdf', autorises: ['direction_ra01', 'ud_35', 'direccte_53', 'dgefp'] },
+  { url: '/api/dialogues/1/avenant-signe.pdf', route: 'GET /api/dialogues/{id}/avenant-signe.pdf', autorises: ['direction_ra01', 'ud_35', 'direccte_53', 'dgefp'] },
   { methode: 'POST', url: '/api/dialogues/1/bilans', route: 'POST /api/dialogues/{id}/bilans', corps: { commentaire: 'x' }, autorises: ['direction_ra01', 'ud_35', 'direccte_53'] },
 ];
 /** Routes ouvertes sans connexion, et ce qu'elles rendent à un inconnu. */

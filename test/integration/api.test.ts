@@ -54,6 +54,26 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     expect(departement.statusCode).toBe(200);
   });
 
+  it('dit ce que couvre chaque référence : ML en base et ML du réseau, par région et pour la nation', async () => {
+    // L'extrait compte RA01 et RA02 en Bretagne (17 ML au réseau), RA03 en Île-de-France (77) : 3 ML sur 445.
+    const ml = (await get('/api/annees/2017/structures/RA01')).json();
+    expect(ml.references.national).toMatchObject({ nom: 'France', structures: 3, attendues: 445 });
+    expect(ml.references.region).toMatchObject({ code: '53', structures: 2, attendues: 17 });
+    expect(ml.references.departement).toMatchObject({ structures: 1, attendues: null });
+    const national = (await get('/api/annees/2017/national')).json();
+    expect(national.territoire).toMatchObject({ structures: 3, attendues: 445 });
+    const regions = national.couvertureRegions;
+    expect(regions).toHaveLength(18);
+    expect(regions.reduce((s: number, r: any) => s + r.attendues, 0)).toBe(445);
+    expect(regions[0]).toEqual({ code: '11', nom: 'Île-de-France', structures: 1, attendues: 77 });
+    expect(regions.find((r: any) => r.code === '53')).toEqual({ code: '53', nom: 'Bretagne', structures: 2, attendues: 17 });
+    expect(regions.find((r: any) => r.code === '84')).toEqual({ code: '84', nom: 'Auvergne-Rhône-Alpes', structures: 0, attendues: 61 });
+    expect((await get('/api/annees/2017/regions/53')).json().territoire).toMatchObject({ structures: 2, attendues: 17 });
+    expect((await get('/api/annees/2017/regions/53')).json().couvertureRegions).toBeUndefined();
+    const evolution = (await get('/api/evolution/structure/RA01')).json();
+    expect(evolution.series.map((s: any) => s.couverture ?? null)).toEqual([null, { structures: 1, attendues: null }, { structures: 2, attendues: 17 }, { structures: 3, attendues: 445 }]);
+  });
+
   it('répond en français : 404 pour une ML inconnue, 400 pour une année invalide', async () => {
     const inconnue = await get('/api/annees/2017/structures/ML99999');
     expect(inconnue.statusCode).toBe(404);
@@ -83,6 +103,7 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     // La ligne du journal dit qui l'a figé, et d'où.
     const [trace] = await base.query(`SELECT acteur, origine FROM journal_audit WHERE action = 'figer_instantane' AND objet = $1`, [`instantane/${id}`]);
     expect(trace).toEqual({ acteur: compte(await comptesDemo(app), 'agent_dgefp').courriel, origine: '127.0.0.1' });
+    expect(lu.contenu.national).toMatchObject({ structures: 3, attendues: 445 });
     const page = await app.inject({ url: '/api/docs' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<!DOCTYPE html>');

@@ -1,6 +1,7 @@
 // Une campagne de dialogue de gestion menée par l'API, sur les deux moteurs : chaque pas permis, des
 // pas refusés qui ne changent rien, la règle des 10 %, l'avenant PDF (texte extrait par pdftotext,
-// document identique à chaque génération), l'immuabilité après signature, le bilan intermédiaire.
+// document identique à chaque génération), les signatures confirmées et l'avenant signé, l'immuabilité
+// après signature, le bilan intermédiaire.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,17 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { AUTODIAGNOSTIC, CONVENTION, ENTRETIEN, JUSTIFICATION, MONTANTS, objectifs as objectifsPour, OUVERTURE, preparerCampagne, type Campagne, type Qui } from '../outils/campagne.ts';
+import { dateEnFrancais } from '../../src/domaine/temps/dates.ts';
+
+/**
+ * Le texte d'un PDF (pdftotext) : dans l'ordre du document (une colonne après l'autre), espaces et retours
+ * à la ligne ramenés à un seul espace ; ou `miseEnPage`, tel qu'il est disposé. `page` : une seule page.
+ */
+function texteDuPdf(fichier: string, options: { page?: number; miseEnPage?: boolean } = {}) {
+  const pages = options.page ? ['-f', String(options.page), '-l', String(options.page)] : [];
+  const brut = execFileSync('pdftotext', [options.miseEnPage ? '-layout' : '-raw', ...pages, fichier, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+  return options.miseEnPage ? brut : brut.replace(/\s+/g, ' ');
+}
 
 surChaqueMoteur('Dialogue de gestion', (moteur) => {
   let base: Base;
@@ -16,6 +28,9 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
   let dialogueId = 0;
   let ratios: string[] = [];
   const appel = (qui: Qui, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => campagne.appel(qui, method, url, payload);
+  let avenantGenere: Buffer;
+  const resultats = join(process.cwd(), 'test-resultats');
+  const COLONNES_AVENANT = 'donnees, empreinte_pdf, signature_ml, signature_etat, empreinte_signatures, empreinte_pdf_signe';
   const pas = (qui: Qui, action: string, corps: unknown = {}) => appel(qui, 'POST', `/api/dialogues/${dialogueId}/actions/${action}`, corps);
   /** Un pas refusé : le bon statut, un message français, et rien n'a changé. */
   async function refuse(reponse: Promise<{ statusCode: number; json: () => any }>, statut: number, message: RegExp) {
@@ -97,7 +112,9 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     expect((await pas('ud', 'enregistrer_entretien', ENTRETIEN)).json()).toEqual({ etat: 'entretien_realise' });
     const objectifs = objectifsPour(ratios);
     const { ratio_05: _, ...incompletes } = objectifs.cibles;
-    await refuse(pas('ud', 'arreter_objectifs', { cibles: incompletes, plan: [], qualitatifs: '' }), 400, /il en manque pour : ratio_05/);
+    await refuse(pas('ud', 'arreter_objectifs', { cibles: incompletes, plan: [], qualitatifs: '' }), 400, /il en manque pour : « Entretiens individuels par jeune accompagné »\.$/);
+    const action = { titre: 'Prospection des employeurs', description: 'Deux conseillers dédiés', echeance: '2018-09-30', indicateur: 'inconnu' };
+    await refuse(pas('ud', 'arreter_objectifs', { cibles: objectifs.cibles, plan: [action], qualitatifs: '' }), 400, /^Indicateur suivi inconnu du catalogue : inconnu \(action « Prospection des employeurs »\)\.$/);
     expect((await pas('ud', 'arreter_objectifs', objectifs)).json()).toEqual({ etat: 'objectifs_arretes' });
   });
 
@@ -126,15 +143,16 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     expect(Buffer.compare(premier.rawPayload, second.rawPayload)).toBe(0);
     const [stocke] = await base.query<{ empreinte_pdf: string; empreinte_donnees: string }>('SELECT empreinte_pdf, empreinte_donnees FROM avenant WHERE dialogue_id = $1', [dialogueId]);
     expect(createHash('sha256').update(premier.rawPayload).digest('hex')).toBe(stocke.empreinte_pdf);
-    mkdirSync(join(process.cwd(), 'test-resultats'), { recursive: true });
-    const fichier = join(process.cwd(), 'test-resultats', `avenant-${moteur.nom}.pdf`);
+    avenantGenere = premier.rawPayload;
+    mkdirSync(resultats, { recursive: true });
+    const fichier = join(resultats, `avenant-${moteur.nom}.pdf`);
     writeFileSync(fichier, premier.rawPayload);
-    // Le texte du PDF, espaces et retours à la ligne ramenés à un seul espace.
-    const miseEnPage = execFileSync('pdftotext', ['-layout', fichier, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+    const miseEnPage = texteDuPdf(fichier, { miseEnPage: true });
     const texte = miseEnPage.replace(/\s+/g, ' ');
-    writeFileSync(join(process.cwd(), 'test-resultats', `avenant-${moteur.nom}.txt`), texte);
+    writeFileSync(join(resultats, `avenant-${moteur.nom}.txt`), texte);
     const [ml] = await base.query<{ nom: string; siret: string }>(`SELECT nom, siret FROM mission_locale WHERE code_structure = 'RA01'`);
-    expect(texte).toContain(`Avenant n° 4 pour l'année 2018 à la convention pluriannuelle d'objectifs 2015-2018 entre l'État et la ${ml.nom}`);
+    const titre = `Avenant n° 4 pour l'année 2018 à la convention pluriannuelle d'objectifs 2015-2018 entre l'État et la ${ml.nom}`;
+    expect(texte).toContain(titre);
     expect(texte).toContain('Convention n° CPO-53-001');
     expect(texte).toContain(`SIRET ${ml.siret}`);
     expect(texte).toContain('signée le 15 avril 2015');
@@ -145,19 +163,54 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     // Le tableau annexé : sur la ligne de chaque ratio, sa valeur N-1 puis sa cible.
     expect(miseEnPage).toMatch(/Taux d'accès à l'emploi des jeunes +[\d,]+ % +36,0 %/);
     expect(miseEnPage).toMatch(/Coût par jeune accompagné \(€ par +[\d ]+ € +1 500 €/);
-    expect(texte).toContain('Prospection des employeurs — échéance : 30 septembre 2018');
     expect(texte).toContain('programme 102');
     expect(texte.replace(/\s+/g, '')).toContain(stocke.empreinte_donnees);
+    // En français : l'indicateur suivi par son libellé, aucun identifiant interne (« etp_total », « signe_ml »…).
+    expect(texte).toContain('Prospection des employeurs — échéance : 30 septembre 2018 — indicateur suivi : Jeunes entrés en emploi.');
+    expect(texte.match(/\b[a-z0-9]+(_[a-z0-9]+)+\b/g)).toBeNull();
+    // Page 1 : le bloc-marque de l'État, puis le titre, et le numéro de l'avenant expliqué.
+    expect(texteDuPdf(fichier, { page: 1 })).toMatch(/^RÉPUBLIQUE FRANÇAISE Liberté Égalité Fraternité Préfet de la région Bretagne /);
+    expect(texte).toContain('Convention n° CPO-53-001 Avenant n° 4 : année 4 de la convention 2015-2018');
+    // Les références régionale et nationale ne portent que sur les ML chargées : l'avenant le dit.
+    expect(texte).toContain('Références calculées sur les seules ML dont les données sont chargées : Bretagne — données chargées : 2 ML sur 17 ; France — données chargées : 3 ML sur 445.');
+    // Titre et langue dans le document, pour les lecteurs d'écran.
+    expect(execFileSync('pdfinfo', [fichier], { encoding: 'utf8' })).toMatch(new RegExp(`^Title: +${titre.replace(/[()]/g, '\\$&')}$`, 'm'));
+    expect(premier.rawPayload.toString('latin1')).toContain('/Lang (fr-FR)');
+    expect(premier.rawPayload.toString('latin1')).toMatch(/\/DisplayDocTitle true/);
   });
 
-  it('les signatures dans l’ordre (ML, puis DIRECCTE) ; signé, le dialogue ne change plus', async () => {
-    await refuse(pas('direccte', 'signer_etat'), 409, /il faut : « Signé par la ML, à signer par l'État »/);
-    await refuse(pas('ud', 'signer_ml'), 403, /réservé à : Direction \/ présidence de ML/);
-    expect((await pas('ml', 'signer_ml')).json()).toEqual({ etat: 'signe_ml' });
-    expect((await pas('direccte', 'signer_etat')).json()).toEqual({ etat: 'signe' });
-    await refuse(pas('direccte', 'signer_etat'), 409, /n'est pas possible quand le dialogue est « Signé »/);
+  it('les signatures dans l’ordre (ML, puis DIRECCTE), chacune confirmant l’empreinte de l’avenant en vigueur ; signé, le dialogue ne change plus', async () => {
+    const [{ empreinte_pdf: empreinte }] = await base.query<{ empreinte_pdf: string }>('SELECT empreinte_pdf FROM avenant WHERE dialogue_id = $1', [dialogueId]);
+    const signature = { empreinte, qualite: 'Présidente de l’association', lieu: 'Rennes' };
+    const avenantEnBase = () => base.query(`SELECT ${COLONNES_AVENANT} FROM avenant WHERE dialogue_id = $1`, [dialogueId]);
+    await refuse(pas('direccte', 'signer_etat', signature), 409, /il faut : « Signé par la ML, à signer par l'État »/);
+    await refuse(pas('ud', 'signer_ml', signature), 403, /réservé à : Direction \/ présidence de ML/);
+    await refuse(
+      pas('ml', 'signer_ml', {}),
+      400,
+      /^Saisie invalide — Empreinte de l'avenant : à confirmer ; Qualité du signataire : à remplir ; Lieu de signature : à remplir$/,
+    );
+    // Une empreinte qui n'est pas celle de l'avenant en vigueur : 409, rien n'est signé.
+    const avant = await avenantEnBase();
+    await refuse(
+      pas('ml', 'signer_ml', { ...signature, empreinte: '0'.repeat(64) }),
+      409,
+      new RegExp(`^L'empreinte confirmée \\(0000000000000000…\\) n'est pas celle de l'avenant n° 4 en vigueur \\(${empreinte.slice(0, 16)}…\\) : rechargez la page, relisez l'avenant, puis signez\\.$`),
+    );
+    expect(await avenantEnBase()).toEqual(avant);
+    expect((await pas('ml', 'signer_ml', signature)).json()).toEqual({ etat: 'signe_ml' });
+    // Une seule signature : pas encore d'avenant signé ; la signature de la ML ne se réécrit pas.
+    const pasEncore = await appel('ml', 'GET', `/api/dialogues/${dialogueId}/avenant-signe.pdf`);
+    expect(pasEncore.statusCode).toBe(404);
+    expect(pasEncore.json().message).toBe(`L'avenant du dialogue ${dialogueId} n'est pas encore signé par les deux parties`);
+    await expect(base.query(`UPDATE avenant SET signature_ml = 'x' WHERE dialogue_id = $1`, [dialogueId])).rejects.toThrow(/une signature de l'avenant du dialogue \d+ ne se modifie plus/);
+    await refuse(pas('direccte', 'signer_etat', { ...signature, empreinte: 'f'.repeat(64) }), 409, /^L'empreinte confirmée \(ffffffffffffffff…\)/);
+    expect((await pas('direccte', 'signer_etat', { ...signature, qualite: 'Directrice régionale, par délégation du préfet de région' })).json()).toEqual({ etat: 'signe' });
+    await refuse(pas('direccte', 'signer_etat', signature), 409, /n'est pas possible quand le dialogue est « Signé »/);
     await expect(base.query(`UPDATE dialogue SET decision = NULL WHERE id = $1`, [dialogueId])).rejects.toThrow(/est signé : il ne se modifie plus/);
     await expect(base.query(`DELETE FROM avenant WHERE dialogue_id = $1`, [dialogueId])).rejects.toThrow(/ajout seul/);
+    await expect(base.query(`UPDATE avenant SET donnees = '{}' WHERE dialogue_id = $1`, [dialogueId])).rejects.toThrow(/l'avenant généré du dialogue \d+ ne se modifie pas/);
+    await expect(base.query(`UPDATE avenant SET empreinte_pdf_signe = NULL WHERE dialogue_id = $1`, [dialogueId])).rejects.toThrow(/ne se modifie plus/);
     const lu = (await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json();
     expect(lu.historique.map((h: any) => `${h.de ?? '-'}>${h.vers}:${h.role}`)).toEqual([
       '->ouvert:agent_direccte',
@@ -173,6 +226,57 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     ]);
     expect(lu.historique[2].motif).toBe('Plan trop vague');
     expect(lu.actions).toEqual([]);
+  });
+
+  it("l'avenant signé : qui a signé, en quelle qualité, où et quand ; reconstruit et vérifié comme l'original, qui reste téléchargeable", async () => {
+    const lu = (await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json();
+    const moi = async (qui: Qui) => (await appel(qui, 'GET', '/api/moi')).json().utilisateur;
+    const [ml, etat] = [await moi('ml'), await moi('direccte')];
+    const { ml: signatureMl, etat: signatureEtat } = lu.avenant.signatures;
+    expect(signatureMl).toMatchObject({ nom: ml.nom, organisation: ml.organisation.nom, qualite: 'Présidente de l’association', lieu: 'Rennes' });
+    expect(signatureEtat).toMatchObject({ nom: etat.nom, organisation: etat.organisation.nom, qualite: 'Directrice régionale, par délégation du préfet de région' });
+    expect(signatureMl.signeLe).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    expect(lu.avenant.explicationNumero).toBe('Avenant n° 4 : année 4 de la convention 2015-2018 (un avenant par année, numéroté à partir de 2015).');
+
+    // L'original ne bouge pas.
+    const original = await appel('ud', 'GET', `/api/dialogues/${dialogueId}/avenant.pdf`);
+    expect(Buffer.compare(original.rawPayload, avenantGenere)).toBe(0);
+    const signe = await appel('ml', 'GET', `/api/dialogues/${dialogueId}/avenant-signe.pdf`);
+    expect(signe.statusCode).toBe(200);
+    expect(signe.headers['content-disposition']).toBe('attachment; filename="avenant-4-2018-RA01-signe.pdf"');
+    expect(Buffer.compare(signe.rawPayload, avenantGenere)).not.toBe(0);
+    expect(Buffer.compare(signe.rawPayload, (await appel('direccte', 'GET', `/api/dialogues/${dialogueId}/avenant-signe.pdf`)).rawPayload)).toBe(0);
+    const [stocke] = await base.query<{ empreinte_pdf: string; empreinte_pdf_signe: string; empreinte_signatures: string }>(
+      'SELECT empreinte_pdf, empreinte_pdf_signe, empreinte_signatures FROM avenant WHERE dialogue_id = $1',
+      [dialogueId],
+    );
+    expect(createHash('sha256').update(signe.rawPayload).digest('hex')).toBe(stocke.empreinte_pdf_signe);
+    expect(lu.avenant.empreinte_pdf_signe).toBe(stocke.empreinte_pdf_signe);
+
+    const fichier = join(resultats, `avenant-signe-${moteur.nom}.pdf`);
+    writeFileSync(fichier, signe.rawPayload);
+    const texte = texteDuPdf(fichier);
+    writeFileSync(join(resultats, `avenant-signe-${moteur.nom}.txt`), texte);
+    const jour = (s: { signeLe: string }) => dateEnFrancais(s.signeLe.slice(0, 10));
+    const heure = (s: { signeLe: string }) => `${s.signeLe.slice(11, 13)} h ${s.signeLe.slice(14, 16)}`;
+    expect(texte).not.toContain('……');
+    expect(texte).toContain(`Fait à Rennes, le ${jour(signatureMl)}`);
+    expect(texte).toContain(`Signé par ${ml.nom} (${ml.organisation.nom}), Présidente de l’association, le ${jour(signatureMl)} à ${heure(signatureMl)}.`);
+    expect(texte).toContain(`Signé par ${etat.nom} (${etat.organisation.nom}), Directrice régionale, par délégation du préfet de région, le ${jour(signatureEtat)} à ${heure(signatureEtat)}.`);
+    expect(texte.replace(/\s+/g, '')).toContain(`dontlePDFapourempreinteSHA-256${stocke.empreinte_pdf}.Signaturesfigées:SHA-256${stocke.empreinte_signatures}.`);
+    expect(texte).toContain('Avenant signé — Données figées');
+    expect(execFileSync('pdfinfo', [fichier], { encoding: 'utf8' })).toMatch(/^Subject: +Avenant n° 4 pour l'année 2018 — convention n° CPO-53-001 — signé$/m);
+
+    // Une signature altérée en base (déclencheur levé pour l'essai) : le téléchargement le dit, rien ne sort.
+    await base.query('ALTER TABLE avenant DISABLE TRIGGER avenant_ajout_seul');
+    const [{ signature_etat: vraie }] = await base.query<{ signature_etat: string }>('SELECT signature_etat FROM avenant WHERE dialogue_id = $1', [dialogueId]);
+    await base.query('UPDATE avenant SET signature_etat = $2 WHERE dialogue_id = $1', [dialogueId, vraie.replace(etat.nom, 'Quelqu’un d’autre')]);
+    const altere = await appel('ml', 'GET', `/api/dialogues/${dialogueId}/avenant-signe.pdf`);
+    await base.query('UPDATE avenant SET signature_etat = $2 WHERE dialogue_id = $1', [dialogueId, vraie]);
+    await base.query('ALTER TABLE avenant ENABLE ALWAYS TRIGGER avenant_ajout_seul');
+    expect(altere.statusCode).toBe(500);
+    expect(altere.json().message).toBe(`Intégrité compromise : les signatures de l'avenant du dialogue ${dialogueId} ne correspondent plus à leur empreinte`);
+    expect((await appel('ml', 'GET', `/api/dialogues/${dialogueId}/avenant-signe.pdf`)).statusCode).toBe(200);
   });
 
   it('le bilan intermédiaire met les chiffres du moment face aux cibles', async () => {

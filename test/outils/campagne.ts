@@ -69,7 +69,8 @@ export async function signerDialogue(base: Base, { appel, ratios }: Campagne): P
   await pas('ud', 'arreter_objectifs', objectifs(ratios));
   await pas('direccte', 'decider_financement', { montants: MONTANTS, justification: JUSTIFICATION });
   await pas('direccte', 'generer_avenant');
-  await pas('ml', 'signer_ml');
-  await pas('direccte', 'signer_etat');
+  const [{ empreinte_pdf: empreinte }] = await base.query<{ empreinte_pdf: string }>('SELECT empreinte_pdf FROM avenant WHERE dialogue_id = $1', [id]);
+  await pas('ml', 'signer_ml', { empreinte, qualite: 'Présidente de l’association', lieu: 'Rennes' });
+  await pas('direccte', 'signer_etat', { empreinte, qualite: 'Directrice régionale, par délégation du préfet de région', lieu: 'Rennes' });
   return id;
 }

@@ -1,30 +1,10 @@
 // Ordres de grandeur nationaux visés par le générateur (cadre-cpo.md §7) : un seul endroit à retoucher.
 // Les valeurs par ML s'en déduisent au prorata des jeunes en contact de la ML.
+import { chargerReseau } from '../indicateurs/reseauEnVigueur.ts';
 
-/** Missions locales par région 2016 (réseau 2015). */
-export const ML_PAR_REGION: Readonly<Record<string, number>> = {
-  '84': 61, // Auvergne-Rhône-Alpes
-  '27': 26, // Bourgogne-Franche-Comté
-  '53': 17, // Bretagne
-  '24': 20, // Centre-Val de Loire
-  '94': 4, // Corse
-  '44': 43, // Grand Est
-  '32': 43, // Hauts-de-France
-  // 76 publiées ; la somme des régions donne 444 pour un total publié de 445 : la ML manquante est mise
-  // dans la plus grande région.
-  '11': 77, // Île-de-France
-  '28': 25, // Normandie
-  '75': 43, // Nouvelle-Aquitaine
-  '76': 27, // Occitanie
-  '52': 21, // Pays de la Loire
-  '93': 28, // Provence-Alpes-Côte d'Azur
-  '01': 1, // Guadeloupe
-  '03': 1, // Guyane
-  '02': 3, // Martinique
-  '06': 1, // Mayotte
-  '04': 4, // La Réunion
-};
-export const NB_ML_2015 = 445;
+/** Missions locales par région 2016 (réseau 2015) : le réseau de référence, une donnée partagée avec les chiffres. */
+export const ML_PAR_REGION: Readonly<Record<string, number>> = chargerReseau().parRegion;
+export const NB_ML_2015 = chargerReseau().total;
 
 export const PART_16_25_POPULATION = 0.115;
 export const CONTACTS_MIN_ML = 700;

@@ -3,9 +3,18 @@
 // contenu, appliquer la règle de l'étape, écrire en une transaction, tracer.
 import { createHash } from 'node:crypto';
 import { couvreStructure, ErreurAcces, exiger, peut, type Utilisateur } from '../../domaine/acces/droits.ts';
-import { documentAvenant, type DonneesAvenant } from '../../domaine/dialogue/avenant.ts';
-import { actionsPossibles, libelleEtat, refusTransition, type CadreDialogue } from '../../domaine/dialogue/cadre.ts';
-import { autodiagnostic as schemaAutodiagnostic, bilan as schemaBilan, CONTENUS, messagesDe, type Decision, type Entretien, type Objectifs } from '../../domaine/dialogue/contenus.ts';
+import { documentAvenant, valeursDuModele, type AvenantSigne, type DonneesAvenant, type Signature } from '../../domaine/dialogue/avenant.ts';
+import { actionsPossibles, libelleEtat, refusTransition, remplir, type CadreDialogue } from '../../domaine/dialogue/cadre.ts';
+import {
+  autodiagnostic as schemaAutodiagnostic,
+  bilan as schemaBilan,
+  CONTENUS,
+  messagesDe,
+  type ContenuSignature,
+  type Decision,
+  type Entretien,
+  type Objectifs,
+} from '../../domaine/dialogue/contenus.ts';
 import { enveloppe, type Enveloppe, type Montants } from '../../domaine/dialogue/financement.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
@@ -17,7 +26,7 @@ import { rendrePdf } from '../../infrastructure/pdf/pdf.ts';
 import { auditer } from '../audit.ts';
 import { lireInstantane } from '../indicateurs/instantanes.ts';
 import type { ServiceChiffres } from '../indicateurs/serviceChiffres.ts';
-import type { TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
+import type { ChiffresTerritoire, TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
 
 /** Un pas refusé parce que l'état ne le permet pas (dialogue dans un autre état, campagne déjà ouverte) : 409. */
 export class ErreurTransition extends ErreurMetier {}
@@ -75,12 +84,17 @@ async function chiffresFiges(db: Requeteur, d: LigneDialogue) {
   const t = await contenuInstantane(db, d.instantane_id);
   const ml = t.structures.find((s) => s.code_structure === d.code_structure);
   const ref = (v: { indicateurs: Valeurs; ratios: Valeurs } | undefined) => (v ? { indicateurs: v.indicateurs, ratios: v.ratios } : null);
+  // Les ML sur lesquelles porte une référence, et celles du réseau (absent des instantanés d'avant le réseau de référence).
+  const couverture = (v: ChiffresTerritoire | undefined) => (v ? { structures: v.structures, attendues: v.attendues ?? null } : null);
+  const departement = t.departements.find((x) => x.code === d.code_departement);
+  const region = t.regions.find((x) => x.code === d.code_region);
   return {
     annee: t.annee,
     ml: ref(ml),
-    departement: ref(t.departements.find((x) => x.code === d.code_departement)),
-    region: ref(t.regions.find((x) => x.code === d.code_region)),
+    departement: ref(departement),
+    region: ref(region),
     national: ref(t.national),
+    couverture: { departement: couverture(departement), region: couverture(region), national: couverture(t.national) },
     distributionsRegion: t.distributions.regions[d.code_region] ?? {},
   };
 }
@@ -111,7 +125,10 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
        FROM dialogue_evenement WHERE dialogue_id = $1 ORDER BY id`,
       [id],
     ),
-    base.query(`SELECT numero, empreinte_donnees, empreinte_pdf, to_char(genere_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS genere_le FROM avenant WHERE dialogue_id = $1`, [id]),
+    base.query<LigneAvenant & { genere_le: string }>(
+      `SELECT ${COLONNES_AVENANT}, to_char(genere_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS genere_le FROM avenant WHERE dialogue_id = $1`,
+      [id],
+    ),
     base.query(`SELECT commentaire, chiffres, cree_par, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le FROM bilan_intermediaire WHERE dialogue_id = $1 ORDER BY id`, [id]),
     convention(base, d.code_structure),
     decisionsAnterieures(base, d),
@@ -136,7 +153,7 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
     decision: d.decision,
     chiffresFiges: figes,
     historique,
-    avenant: avenant ?? null,
+    avenant: avenant ? avenantPresente(cadre, avenant) : null,
     bilans,
     bilanEnCours: d.etat === 'signe' ? await chiffresDuMoment(catalogue, service, d) : null,
     actions: actionsPossibles(cadre, d.etat, utilisateur.role).map((t) => ({ action: t.action, libelle: t.libelle, regle: t.regle ?? null })),
@@ -241,10 +258,12 @@ export async function agir(
       }
       case 'une_cible_par_ratio': {
         const o = contenu as Objectifs;
-        const sans = catalogue.ratios.filter((r) => typeof o.cibles[r.id] !== 'number').map((r) => r.id);
+        const sans = catalogue.ratios.filter((r) => typeof o.cibles[r.id] !== 'number').map((r) => `« ${r.libelle} »`);
         if (sans.length) throw new ErreurMetier(`Une cible par ratio est attendue ; il en manque pour : ${sans.join(', ')}.`);
         const inconnus = Object.keys(o.cibles).filter((k) => !catalogue.ratios.some((r) => r.id === k));
         if (inconnus.length) throw new ErreurMetier(`Ratios inconnus du catalogue : ${inconnus.join(', ')}.`);
+        const suivis = o.plan.filter((p) => p.indicateur !== null && !catalogue.indicateurs.some((i) => i.id === p.indicateur));
+        if (suivis.length) throw new ErreurMetier(`Indicateur suivi inconnu du catalogue : ${suivis.map((p) => `${p.indicateur} (action « ${p.titre} »)`).join(', ')}.`);
         ecritures.objectifs = o;
         break;
       }
@@ -269,6 +288,8 @@ export async function agir(
     }
     if (action === 'enregistrer_entretien') ecritures.entretien = contenu;
     if (action === 'generer_avenant') await genererAvenant(tx, cadre, catalogue, utilisateur, d);
+    const signature =
+      action === 'signer_ml' || action === 'signer_etat' ? await signerAvenant(tx, cadre, utilisateur, d, action === 'signer_ml' ? 'ml' : 'etat', contenu as ContenuSignature) : null;
     const colonnes = Object.keys(ecritures);
     await tx.query(
       `UPDATE dialogue SET etat = $2, modifie_le = now()${colonnes.map((c, i) => `, ${c} = $${i + 3}`).join('')} WHERE id = $1`,
@@ -284,7 +305,7 @@ export async function agir(
       utilisateur.role,
       motif,
     ]);
-    await auditer(tx, { acteur: utilisateur.courriel, action: `dialogue_${action}`, objet: `dialogues/${id}`, codeStructure: d.code_structure, origine, details: { de: d.etat, vers: t.vers, ...ecritures } });
+    await auditer(tx, { acteur: utilisateur.courriel, action: `dialogue_${action}`, objet: `dialogues/${id}`, codeStructure: d.code_structure, origine, details: { de: d.etat, vers: t.vers, ...ecritures, ...(signature && { signature }) } });
     return { etat: t.vers };
   });
 }
@@ -318,8 +339,14 @@ async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Ca
       region: ratio(figes.region, r.id),
       national: ratio(figes.national, r.id),
     })),
+    couverture: { region: figes.couverture.region ?? { structures: 0, attendues: null }, national: figes.couverture.national! },
     qualitatifs: d.objectifs!.qualitatifs,
-    plan: d.objectifs!.plan.map((p) => ({ titre: p.titre, description: p.description, echeance: p.echeance, indicateur: p.indicateur })),
+    plan: d.objectifs!.plan.map((p) => ({
+      titre: p.titre,
+      description: p.description,
+      echeance: p.echeance,
+      indicateur: p.indicateur === null ? null : (catalogue.indicateurs.find((i) => i.id === p.indicateur)?.libelle ?? p.indicateur),
+    })),
     montants: cadre.financement.lignes.map((l) => ({ ligne: l.id, libelle: l.libelle, montant: d.decision!.montants[l.id] ?? 0 })),
     enveloppe: { variation: d.decision!.enveloppe.variation, depasse: d.decision!.enveloppe.depasse, justification: d.decision!.justification ?? null },
   };
@@ -331,7 +358,7 @@ async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Ca
     donnees.numero,
     texte,
     empreinteDonnees,
-    createHash('sha256').update(pdf).digest('hex'),
+    sha256(pdf),
     utilisateur.courriel,
   ]);
 }
@@ -339,29 +366,111 @@ async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Ca
 /** Les données figées de l'avenant ont-elles encore l'empreinte SHA-256 enregistrée à sa génération ? */
 export const donneesAvenantIntegres = (a: { donnees: string; empreinte_donnees: string }) => empreinteSha256(a.donnees) === a.empreinte_donnees;
 
-/** Le PDF de l'avenant, reconstruit depuis ses données figées et vérifié contre son empreinte. */
-export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: Utilisateur, id: number): Promise<{ pdf: Buffer; nom: string } | null> {
+/** Les deux signatures figées de l'avenant ont-elles encore l'empreinte enregistrée à la signature de l'État ? */
+export const signaturesIntegres = (a: { signature_ml: string | null; signature_etat: string | null; empreinte_signatures: string | null }) =>
+  a.signature_ml !== null &&
+  a.signature_etat !== null &&
+  empreinteSha256(jsonCanonique({ ml: JSON.parse(a.signature_ml), etat: JSON.parse(a.signature_etat) })) === a.empreinte_signatures;
+
+interface LigneAvenant {
+  numero: number;
+  donnees: string;
+  empreinte_donnees: string;
+  empreinte_pdf: string;
+  signature_ml: string | null;
+  signature_etat: string | null;
+  empreinte_signatures: string | null;
+  empreinte_pdf_signe: string | null;
+}
+const COLONNES_AVENANT = 'numero, donnees, empreinte_donnees, empreinte_pdf, signature_ml, signature_etat, empreinte_signatures, empreinte_pdf_signe';
+
+const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
+
+/** Ce que la page du dialogue montre de l'avenant : ses empreintes, son numéro expliqué, ses signatures. */
+function avenantPresente(cadre: CadreDialogue, a: LigneAvenant & { genere_le: string }) {
+  const signature = (texte: string | null): Signature | null => (texte === null ? null : JSON.parse(texte));
+  return {
+    numero: a.numero,
+    explicationNumero: remplir(cadre.avenant.numero, valeursDuModele(cadre, JSON.parse(a.donnees))),
+    empreinte_donnees: a.empreinte_donnees,
+    empreinte_pdf: a.empreinte_pdf,
+    genere_le: a.genere_le,
+    signatures: { ml: signature(a.signature_ml), etat: signature(a.signature_etat) },
+    empreinte_pdf_signe: a.empreinte_pdf_signe,
+  };
+}
+
+/**
+ * Le PDF d'un avenant reconstruit depuis ses données figées : celui généré, ou celui signé (les mêmes
+ * données et les deux signatures figées). Chaque empreinte est vérifiée ; une seule qui diffère, et la
+ * base a été altérée.
+ */
+async function reconstruire(cadre: CadreDialogue, id: number, a: LigneAvenant, version: 'genere' | 'signe'): Promise<Buffer> {
+  if (!donneesAvenantIntegres(a)) throw new ErreurIntegrite(`les données de l'avenant du dialogue ${id} ne correspondent plus à leur empreinte`);
+  let signe: AvenantSigne | undefined;
+  if (version === 'signe') {
+    const signatures = { ml: JSON.parse(a.signature_ml!), etat: JSON.parse(a.signature_etat!) };
+    if (!signaturesIntegres(a)) throw new ErreurIntegrite(`les signatures de l'avenant du dialogue ${id} ne correspondent plus à leur empreinte`);
+    signe = { signatures, empreinteSignatures: a.empreinte_signatures!, empreintePdf: a.empreinte_pdf };
+  }
+  const pdf = await rendrePdf(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees, signe));
+  if (sha256(pdf) !== (version === 'signe' ? a.empreinte_pdf_signe : a.empreinte_pdf)) {
+    throw new ErreurIntegrite(`l'avenant ${version === 'signe' ? 'signé' : 'généré'} du dialogue ${id} regénéré diffère de celui d'origine`);
+  }
+  return pdf;
+}
+
+/**
+ * Une signature : le signataire confirme l'empreinte du PDF de l'avenant en vigueur (sinon 409 : il a
+ * relu un autre document), sa qualité et son lieu ; la signature est figée. La seconde, celle de l'État,
+ * produit l'avenant signé : son empreinte est gardée, et il se reconstruit comme l'original.
+ */
+async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, d: LigneDialogue, partie: 'ml' | 'etat', c: ContenuSignature): Promise<Signature> {
+  const [a] = await tx.query<LigneAvenant>(`SELECT ${COLONNES_AVENANT} FROM avenant WHERE dialogue_id = $1`, [d.id]);
+  if (!a) throw new ErreurTransition(`Le dialogue ${d.id} n'a pas d'avenant à signer.`);
+  if (c.empreinte !== a.empreinte_pdf) {
+    throw new ErreurTransition(
+      `L'empreinte confirmée (${c.empreinte.slice(0, 16)}…) n'est pas celle de l'avenant n° ${a.numero} en vigueur (${a.empreinte_pdf.slice(0, 16)}…) : rechargez la page, relisez l'avenant, puis signez.`,
+    );
+  }
+  // Ce qui est signé est bien ce qui est gardé : l'avenant généré se reconstruit à l'identique.
+  await reconstruire(cadre, d.id, a, 'genere');
+  const [{ maintenant }] = await tx.query<{ maintenant: string }>(`SELECT to_char(now() AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS maintenant`);
+  const signature: Signature = { nom: utilisateur.nom, qualite: c.qualite, organisation: utilisateur.organisation.nom, lieu: c.lieu, signeLe: maintenant };
+  if (partie === 'ml') {
+    await tx.query('UPDATE avenant SET signature_ml = $2 WHERE dialogue_id = $1', [d.id, jsonCanonique(signature)]);
+    return signature;
+  }
+  const signatures = { ml: JSON.parse(a.signature_ml!) as Signature, etat: signature };
+  const empreinteSignatures = empreinteSha256(jsonCanonique(signatures));
+  const pdf = await rendrePdf(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees, { signatures, empreinteSignatures, empreintePdf: a.empreinte_pdf }));
+  await tx.query('UPDATE avenant SET signature_etat = $2, empreinte_signatures = $3, empreinte_pdf_signe = $4 WHERE dialogue_id = $1', [
+    d.id,
+    jsonCanonique(signature),
+    empreinteSignatures,
+    sha256(pdf),
+  ]);
+  return signature;
+}
+
+/** Le PDF de l'avenant (généré, ou signé par les deux parties), reconstruit et vérifié ; null s'il n'existe pas (encore). */
+export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: Utilisateur, id: number, version: 'genere' | 'signe'): Promise<{ pdf: Buffer; nom: string } | null> {
   const d = await chargerDialogue(base, id);
   if (!d) return null;
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
-  const [a] = await base.query<{ numero: number; donnees: string; empreinte_donnees: string; empreinte_pdf: string }>(
-    'SELECT numero, donnees, empreinte_donnees, empreinte_pdf FROM avenant WHERE dialogue_id = $1',
-    [id],
-  );
-  if (!a) return null;
-  if (!donneesAvenantIntegres(a)) throw new ErreurIntegrite(`les données de l'avenant du dialogue ${id} ne correspondent plus à leur empreinte`);
-  const pdf = await rendrePdf(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees));
-  if (createHash('sha256').update(pdf).digest('hex') !== a.empreinte_pdf) throw new ErreurIntegrite(`l'avenant du dialogue ${id} regénéré diffère de celui d'origine`);
-  return { pdf, nom: `avenant-${a.numero}-${d.annee}-${d.code_structure}.pdf` };
+  const [a] = await base.query<LigneAvenant>(`SELECT ${COLONNES_AVENANT} FROM avenant WHERE dialogue_id = $1`, [id]);
+  if (!a || (version === 'signe' && a.empreinte_pdf_signe === null)) return null;
+  const pdf = await reconstruire(cadre, id, a, version);
+  return { pdf, nom: `avenant-${a.numero}-${d.annee}-${d.code_structure}${version === 'signe' ? '-signe' : ''}.pdf` };
 }
 
-export async function ajouterBilan(base: Base, catalogue: Catalogue, service: ServiceChiffres, utilisateur: Utilisateur, id: number, brut: unknown, origine: string) {
+export async function ajouterBilan(base: Base, cadre: CadreDialogue, catalogue: Catalogue, service: ServiceChiffres, utilisateur: Utilisateur, id: number, brut: unknown, origine: string) {
   const lu = schemaBilan.safeParse(brut);
   if (!lu.success) throw new ErreurMetier(`Bilan invalide — ${messagesDe(lu.error)}`);
   const d = await chargerDialogue(base, id);
   if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`);
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
-  if (d.etat !== 'signe') throw new ErreurTransition(`Le bilan intermédiaire se rattache à un dialogue signé ; celui-ci est « ${d.etat} ».`);
+  if (d.etat !== 'signe') throw new ErreurTransition(`Le bilan intermédiaire se rattache à un dialogue signé ; celui-ci est « ${libelleEtat(cadre, d.etat)} ».`);
   const chiffres = await chiffresDuMoment(catalogue, service, d);
   return base.transaction(async (tx) => {
     await tx.query('INSERT INTO bilan_intermediaire (dialogue_id, commentaire, chiffres, cree_par) VALUES ($1, $2, $3, $4)', [id, lu.data.commentaire, JSON.stringify(chiffres), utilisateur.courriel]);

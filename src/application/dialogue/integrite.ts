@@ -5,7 +5,7 @@ import { ecartsAvecLAvenant } from '../../domaine/dialogue/avenant.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { auditer } from '../audit.ts';
 import { contenuIntegre } from '../indicateurs/instantanes.ts';
-import { donneesAvenantIntegres } from './dialogues.ts';
+import { donneesAvenantIntegres, signaturesIntegres } from './dialogues.ts';
 
 export interface Anomalie {
   /** Ce qui est touché, nommé comme dans le journal d'audit : dialogues/12, instantane/3. */
@@ -28,9 +28,12 @@ async function verifierDialogues(db: Requeteur): Promise<Anomalie[]> {
     montants: Record<string, number> | null;
     donnees: string | null;
     empreinte_donnees: string | null;
+    signature_ml: string | null;
+    signature_etat: string | null;
+    empreinte_signatures: string | null;
     trace: boolean;
   }>(
-    `SELECT d.id, d.code_structure, d.annee, d.etat, d.objectifs->'cibles' AS cibles, d.decision->'montants' AS montants, a.donnees, a.empreinte_donnees,
+    `SELECT d.id, d.code_structure, d.annee, d.etat, d.objectifs->'cibles' AS cibles, d.decision->'montants' AS montants, a.donnees, a.empreinte_donnees, a.signature_ml, a.signature_etat, a.empreinte_signatures,
             EXISTS (SELECT 1 FROM dialogue_evenement e WHERE e.dialogue_id = d.id AND e.vers = d.etat) AS trace
      FROM dialogue d LEFT JOIN avenant a ON a.dialogue_id = d.id
      WHERE d.etat = 'signe' OR a.dialogue_id IS NOT NULL
@@ -45,6 +48,7 @@ async function verifierDialogues(db: Requeteur): Promise<Anomalie[]> {
       const ecarts = ecartsAvecLAvenant(JSON.parse(d.donnees), { cibles: d.cibles ?? {}, montants: d.montants ?? {} });
       if (ecarts.length) signaler(`ce qu'il porte n'est plus ce que son avenant a figé (${ecarts.join(', ')})`);
     }
+    if (d.etat === 'signe' && d.donnees !== null && !signaturesIntegres(d)) signaler('ses signatures manquent ou ne correspondent plus à leur empreinte');
     if (!d.trace) signaler(`son historique ne contient plus le pas qui l'a mené à l'état « ${d.etat} »`);
   }
   return anomalies;

@@ -3,8 +3,10 @@
 // trouve ses valeurs, celles de l'année précédente et ses références.
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import type { Distribution, Valeurs } from '../../domaine/indicateurs/chiffres.ts';
+import { REGIONS } from '../../domaine/referentiel/geographie.ts';
 import type { Requeteur } from '../../infrastructure/db/base.ts';
 import type { Declinaisons } from './moteur.ts';
+import { chargerReseau } from './reseauEnVigueur.ts';
 import { distributionsDesRatios, tableauAnnuel, type ChiffresTerritoire, type TableauAnnuel } from './tableauDeBord.ts';
 
 export interface ValeursAnnee {
@@ -35,6 +37,8 @@ export interface ChiffresDuTerritoire {
   precedent: ValeursAnnee | null;
   structures: { code: string; nom: string; code_departement: string; code_region: string; indicateurs: Valeurs; ratios: Valeurs }[];
   distributions: Record<string, Distribution | null>;
+  /** Au national : chaque région du réseau de référence, ses ML en base et celles qu'elle compte. */
+  couvertureRegions?: { code: string; nom: string; structures: number; attendues: number }[];
 }
 
 export type Niveau = 'structure' | 'departement' | 'region' | 'national';
@@ -42,7 +46,15 @@ export type Niveau = 'structure' | 'departement' | 'region' | 'national';
 /** Une série par territoire : la ML (ou le territoire) et ses références, année par année. */
 export interface Evolution {
   annees: number[];
-  series: { niveau: Niveau; code: string; nom: string; valeurs: (ValeursAnnee | null)[] }[];
+  /** `couverture` : pour un territoire, ses ML en base et celles du réseau de référence, la dernière année. */
+  series: { niveau: Niveau; code: string; nom: string; couverture?: { structures: number; attendues: number | null }; valeurs: (ValeursAnnee | null)[] }[];
+}
+
+/** Chaque région du réseau de référence, celles chargées d'abord, puis de la plus grande à la plus petite : ses ML en base et celles qu'elle compte. */
+function couvertureDesRegions(t: TableauAnnuel): NonNullable<ChiffresDuTerritoire['couvertureRegions']> {
+  const { parRegion } = chargerReseau();
+  return REGIONS.map((r) => ({ code: r.code, nom: r.nom, structures: t.regions.find((x) => x.code === r.code)?.structures ?? 0, attendues: parRegion[r.code] }))
+    .sort((a, b) => Number(b.structures > 0) - Number(a.structures > 0) || b.attendues - a.attendues || a.nom.localeCompare(b.nom, 'fr'));
 }
 
 export class ServiceChiffres {
@@ -107,17 +119,18 @@ export class ServiceChiffres {
     const region = ml?.code_region ?? (niveau === 'region' ? code : departement ? dernier.structures.find((s) => s.code_departement === departement)?.code_region : undefined);
     if ((niveau === 'departement' && !dernier.departements.some((d) => d.code === code)) || (niveau === 'region' && !dernier.regions.some((r) => r.code === code))) return null;
     const valeurs = (v: { indicateurs: Valeurs; ratios: Valeurs } | undefined) => (v ? { indicateurs: v.indicateurs, ratios: v.ratios } : null);
+    const couverture = (t: ChiffresTerritoire) => ({ structures: t.structures, attendues: t.attendues });
     const series: Evolution['series'] = [];
     if (ml) series.push({ niveau: 'structure', code, nom: ml.nom, valeurs: tableaux.map((t) => valeurs(t.structures.find((s) => s.code_structure === code))) });
     if (departement) {
-      const nom = dernier.departements.find((d) => d.code === departement)!.nom;
-      series.push({ niveau: 'departement', code: departement, nom, valeurs: tableaux.map((t) => valeurs(t.departements.find((d) => d.code === departement))) });
+      const dep = dernier.departements.find((d) => d.code === departement)!;
+      series.push({ niveau: 'departement', code: departement, nom: dep.nom, couverture: couverture(dep), valeurs: tableaux.map((t) => valeurs(t.departements.find((d) => d.code === departement))) });
     }
     if (region) {
-      const nom = dernier.regions.find((r) => r.code === region)!.nom;
-      series.push({ niveau: 'region', code: region, nom, valeurs: tableaux.map((t) => valeurs(t.regions.find((r) => r.code === region))) });
+      const reg = dernier.regions.find((r) => r.code === region)!;
+      series.push({ niveau: 'region', code: region, nom: reg.nom, couverture: couverture(reg), valeurs: tableaux.map((t) => valeurs(t.regions.find((r) => r.code === region))) });
     }
-    series.push({ niveau: 'national', code: 'FR', nom: 'France', valeurs: tableaux.map((t) => valeurs(t.national)) });
+    series.push({ niveau: 'national', code: 'FR', nom: 'France', couverture: couverture(dernier.national), valeurs: tableaux.map((t) => valeurs(t.national)) });
     return { annees, series };
   }
 
@@ -169,6 +182,7 @@ export class ServiceChiffres {
       })),
       distributions:
         niveau === 'region' ? courant.distributions.regions[code] : niveau === 'national' ? courant.distributions.national : distributionsDesRatios(this.catalogue, membres),
+      ...(niveau === 'national' && { couvertureRegions: couvertureDesRegions(courant) }),
     };
   }
 }

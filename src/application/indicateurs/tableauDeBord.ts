@@ -5,11 +5,15 @@ import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { agregerIndicateurs, agregerRatios, distribution, type Distribution, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import type { Requeteur } from '../../infrastructure/db/base.ts';
 import { chiffresParML, type ChiffresML } from './moteur.ts';
+import { chargerReseau } from './reseauEnVigueur.ts';
 
 export interface ChiffresTerritoire {
   code: string;
   nom: string;
+  /** ML en base dont les chiffres font ceux du territoire. */
   structures: number;
+  /** ML du réseau de référence (région, nation) ; null quand le réseau ne le dit pas (département). */
+  attendues: number | null;
   indicateurs: Valeurs;
   ratios: Valeurs;
 }
@@ -48,17 +52,23 @@ function situerStructures(db: Requeteur): Promise<Situation[]> {
   );
 }
 
-function territoires(catalogue: Catalogue, structures: ChiffresMLSitues[], cle: (s: ChiffresMLSitues) => string, nom: (code: string) => string) {
+function territoires(
+  catalogue: Catalogue,
+  structures: ChiffresMLSitues[],
+  cle: (s: ChiffresMLSitues) => string,
+  nom: (code: string) => string,
+  attendues: (code: string) => number | null,
+) {
   const groupes = new Map<string, ChiffresMLSitues[]>();
   for (const s of structures) groupes.set(cle(s), [...(groupes.get(cle(s)) ?? []), s]);
   return [...groupes.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([code, membres]) => territoire(catalogue, code, nom(code), membres));
+    .map(([code, membres]) => territoire(catalogue, code, nom(code), membres, attendues(code)));
 }
 
-function territoire(catalogue: Catalogue, code: string, nom: string, membres: ChiffresML[]): ChiffresTerritoire {
+function territoire(catalogue: Catalogue, code: string, nom: string, membres: ChiffresML[], attendues: number | null): ChiffresTerritoire {
   const valeurs = membres.map((m) => m.indicateurs);
-  return { code, nom, structures: membres.length, indicateurs: agregerIndicateurs(catalogue, valeurs), ratios: agregerRatios(catalogue, valeurs) };
+  return { code, nom, structures: membres.length, attendues, indicateurs: agregerIndicateurs(catalogue, valeurs), ratios: agregerRatios(catalogue, valeurs) };
 }
 
 export function distributionsDesRatios(catalogue: Catalogue, membres: { ratios: Valeurs }[]): Record<string, Distribution | null> {
@@ -76,14 +86,15 @@ export async function tableauAnnuel(db: Requeteur, catalogue: Catalogue, annee: 
   });
   const nomDepartement = (code: string) => situations.find((s) => s.code_departement === code)!.nom_departement;
   const nomRegion = (code: string) => situations.find((s) => s.code_region === code)!.nom_region;
-  const regions = territoires(catalogue, structures, (s) => s.code_region, nomRegion);
+  const reseau = chargerReseau();
+  const regions = territoires(catalogue, structures, (s) => s.code_region, nomRegion, (code) => reseau.parRegion[code] ?? null);
   const tableau: TableauAnnuel = {
     annee,
     catalogue: catalogue.version,
     structures,
-    departements: territoires(catalogue, structures, (s) => s.code_departement, nomDepartement),
+    departements: territoires(catalogue, structures, (s) => s.code_departement, nomDepartement, () => null),
     regions,
-    national: territoire(catalogue, 'FR', 'France', structures),
+    national: territoire(catalogue, 'FR', 'France', structures, reseau.total),
     distributions: {
       regions: Object.fromEntries(regions.map((r) => [r.code, distributionsDesRatios(catalogue, structures.filter((s) => s.code_region === r.code))])),
       national: distributionsDesRatios(catalogue, structures),

@@ -36,6 +36,10 @@ const schemaCadre = z.object({
   }),
   avenant: z.object({
     titre: texte,
+    /** Ce que dit le numéro de l'avenant (k = année − première année de la convention + 1). */
+    numero: texte,
+    /** La qualité proposée à chaque signataire, qu'il confirme ou corrige en signant. */
+    signataires: z.object({ ml: texte, etat: texte }),
     visas: z.array(texte),
     articles: z.object({ objet: texte, objectifs: texte, montant: texte, versement: texte, justificatifs: texte, autres: texte }),
   }),

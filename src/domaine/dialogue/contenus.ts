@@ -50,7 +50,17 @@ export type Decision = z.infer<typeof decision>;
 
 export const bilan = z.object({ commentaire: requis('Commentaire du bilan', 10_000) });
 
-/** Le contenu attendu par chaque action (les signatures et la génération n'en ont pas). */
+/** Signer, c'est confirmer un document précis (l'empreinte SHA-256 de son PDF), en une qualité, en un lieu. */
+export const signature = z.object({
+  empreinte: z
+    .string({ error: "Empreinte de l'avenant : à confirmer" })
+    .regex(/^[0-9a-f]{64}$/, "Empreinte de l'avenant : 64 caractères hexadécimaux attendus (SHA-256 du PDF)"),
+  qualite: requis('Qualité du signataire', 200),
+  lieu: requis('Lieu de signature', 100),
+});
+export type ContenuSignature = z.infer<typeof signature>;
+
+/** Le contenu attendu par chaque action (la soumission et la génération n'en ont pas). */
 export const CONTENUS: Record<string, z.ZodType> = {
   soumettre_autodiagnostic: z.object({}),
   renvoyer: renvoi,
@@ -58,8 +68,8 @@ export const CONTENUS: Record<string, z.ZodType> = {
   arreter_objectifs: objectifs,
   decider_financement: decision,
   generer_avenant: z.object({}),
-  signer_ml: z.object({}),
-  signer_etat: z.object({}),
+  signer_ml: signature,
+  signer_etat: signature,
 };
 
 /** Les erreurs de zod en une phrase : « champ : message ; … ». */

@@ -420,7 +420,11 @@ export const dialogueEvenement = pgTable(
   (t) => [index('dialogue_evenement_dialogue_idx').on(t.dialogueId)],
 );
 
-/** L'avenant généré : les données figées qui l'ont produit, leur empreinte, le PDF et la sienne. Jamais modifié. */
+/**
+ * L'avenant généré : les données figées qui l'ont produit, leur empreinte, le PDF et la sienne ; jamais
+ * modifié. Puis sa version signée : chaque signature figée (écrite une fois), l'empreinte des deux
+ * signatures et celle du PDF signé (déclencheur en base).
+ */
 export const avenant = pgTable('avenant', {
   dialogueId: integer('dialogue_id')
     .primaryKey()
@@ -431,6 +435,10 @@ export const avenant = pgTable('avenant', {
   empreintePdf: text('empreinte_pdf').notNull(),
   genereLe: timestamp('genere_le', { withTimezone: true }).notNull().default(sql`now()`),
   generePar: text('genere_par').notNull(),
+  signatureMl: text('signature_ml'),
+  signatureEtat: text('signature_etat'),
+  empreinteSignatures: text('empreinte_signatures'),
+  empreintePdfSigne: text('empreinte_pdf_signe'),
 });
 
 /** Bilan intermédiaire d'un dialogue signé : les chiffres du moment contre les cibles, et un commentaire. */

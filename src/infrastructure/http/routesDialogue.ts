@@ -88,18 +88,32 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
     },
     async (req) => agir(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.params.action, req.body, req.ip),
   );
-  r.get(
-    '/api/dialogues/:id/avenant.pdf',
-    { config: { droit: 'telecharger_avenant' }, schema: { tags, summary: "L'avenant en PDF, reconstruit depuis ses données figées et vérifié", params: z.object({ id }) } },
-    async (req, rep) => {
-      const avenant = await pdfAvenant(base, cadre, utilisateurDe(req), req.params.id);
-      if (!avenant) return rep.code(404).send({ message: `Pas d'avenant pour le dialogue ${req.params.id}` });
-      return rep.type('application/pdf').header('content-disposition', `attachment; filename="${avenant.nom}"`).send(avenant.pdf);
-    },
-  );
+  for (const version of ['genere', 'signe'] as const) {
+    r.get(
+      version === 'genere' ? '/api/dialogues/:id/avenant.pdf' : '/api/dialogues/:id/avenant-signe.pdf',
+      {
+        config: { droit: 'telecharger_avenant' },
+        schema: {
+          tags,
+          summary:
+            version === 'genere'
+              ? "L'avenant généré en PDF, reconstruit depuis ses données figées et vérifié"
+              : "L'avenant signé par les deux parties en PDF, reconstruit depuis ses données et ses signatures figées, et vérifié",
+          params: z.object({ id }),
+        },
+      },
+      async (req, rep) => {
+        const avenant = await pdfAvenant(base, cadre, utilisateurDe(req), req.params.id, version);
+        if (!avenant) {
+          return rep.code(404).send({ message: version === 'genere' ? `Pas d'avenant pour le dialogue ${req.params.id}` : `L'avenant du dialogue ${req.params.id} n'est pas encore signé par les deux parties` });
+        }
+        return rep.type('application/pdf').header('content-disposition', `attachment; filename="${avenant.nom}"`).send(avenant.pdf);
+      },
+    );
+  }
   r.post(
     '/api/dialogues/:id/bilans',
     { config: { droit: 'saisir_bilan' }, schema: { tags, summary: 'Bilan intermédiaire : chiffres du moment contre les cibles, et un commentaire', params: z.object({ id }), body: z.unknown() } },
-    async (req, rep) => rep.code(201).send(await ajouterBilan(base, catalogue, service, utilisateurDe(req), req.params.id, req.body, req.ip)),
+    async (req, rep) => rep.code(201).send(await ajouterBilan(base, cadre, catalogue, service, utilisateurDe(req), req.params.id, req.body, req.ip)),
   );
 }

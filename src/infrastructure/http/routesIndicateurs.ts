@@ -16,7 +16,9 @@ const couvreInstantane = (portee: Portee, codeRegion: string | null) =>
   couvreTerritoire(portee, codeRegion === null ? { niveau: 'national' } : { niveau: 'region', code: codeRegion });
 const valeurs = z.record(z.string(), z.number().nullable());
 const chiffres = z.object({ indicateurs: valeurs, ratios: valeurs });
-const territoire = z.object({ code: z.string(), nom: z.string(), structures: z.number(), indicateurs: valeurs, ratios: valeurs });
+/** `structures` : ML en base ; `attendues` : ML du réseau de référence (null pour un département). */
+const couverture = { structures: z.number(), attendues: z.number().nullable() };
+const territoire = z.object({ code: z.string(), nom: z.string(), ...couverture, indicateurs: valeurs, ratios: valeurs });
 const distribution = z
   .object({ effectif: z.number(), minimum: z.number(), premierQuartile: z.number(), mediane: z.number(), troisiemeQuartile: z.number(), maximum: z.number() })
   .nullable();
@@ -133,6 +135,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     precedent: chiffres.nullable(),
     structures: z.array(chiffres.extend(situee)),
     distributions,
+    couvertureRegions: z.array(z.object({ code: z.string(), nom: z.string(), structures: z.number(), attendues: z.number() })).optional(),
   });
   const reponseTerritoire = { 200: chiffresTerritoire, 404: erreur };
   for (const niveau of ['departement', 'region'] as const) {
@@ -174,7 +177,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
 
   const evolution = z.object({
     annees: z.array(z.number()),
-    series: z.array(z.object({ niveau: z.string(), code: z.string(), nom: z.string(), valeurs: z.array(chiffres.nullable()) })),
+    series: z.array(z.object({ niveau: z.string(), code: z.string(), nom: z.string(), couverture: z.object(couverture).optional(), valeurs: z.array(chiffres.nullable()) })),
   });
   r.get(
     '/api/evolution/:niveau/:code',

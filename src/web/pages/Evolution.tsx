@@ -1,6 +1,7 @@
 // L'évolution 2015-2018 d'un indicateur ou d'un ratio, pour une ML (ou un territoire) et ses références.
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { formaterValeur } from '../../domaine/indicateurs/format.ts';
+import { libelleAvecCouverture } from '../../domaine/referentiel/reseau.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Graphique } from '../composants/Graphique.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
@@ -27,7 +28,8 @@ export function Evolution({ niveau, code }: { niveau: keyof typeof NIVEAUX; code
   const titre = `${mesure.libelle} — ${sujet.nom}, ${d.annees[0]}-${d.annees.at(-1)}`;
   const serie = (i: number) => d.series[i].valeurs.map((v) => valeurDe(mesure, v));
   const lignes = d.annees.map((annee, i) => ({ annee, valeurs: d.series.map((s) => valeurDe(mesure, s.valeurs[i])) }));
-  const nomSerie = (s: DonneesEvolution['series'][number]) => (s.niveau === 'national' ? 'National' : `${NIVEAUX[s.niveau as keyof typeof NIVEAUX]} — ${s.nom}`);
+  const nomSerie = (s: DonneesEvolution['series'][number]) =>
+    libelleAvecCouverture(s.niveau === 'national' ? 'National' : `${NIVEAUX[s.niveau as keyof typeof NIVEAUX]} — ${s.nom}`, s.couverture);
   const retour = niveau === 'structure' ? `/structures/${code}` : niveau === 'national' ? '/national' : `/${niveau}s/${code}`;
 
   return (

@@ -6,6 +6,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { atteinte, raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
 import { formaterEvolution, formaterValeur } from '../../domaine/indicateurs/format.ts';
+import { libelleAvecCouverture } from '../../domaine/referentiel/reseau.ts';
 import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Graphique } from '../composants/Graphique.tsx';
@@ -52,8 +53,8 @@ export function TableauML({ code }: { code: string }) {
     },
     { id: 'evolution', libelle: 'Évolution', valeur: (r) => formaterEvolution(d.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
     { id: 'departement', libelle: 'Département', unite, valeur: (r) => ref.departement.ratios[r.id] },
-    { id: 'region', libelle: 'Région', unite, valeur: (r) => ref.region.ratios[r.id] },
-    { id: 'national', libelle: 'National', unite, valeur: (r) => ref.national.ratios[r.id] },
+    { id: 'region', libelle: libelleAvecCouverture('Région', ref.region), unite, valeur: (r) => ref.region.ratios[r.id] },
+    { id: 'national', libelle: libelleAvecCouverture('National', ref.national), unite, valeur: (r) => ref.national.ratios[r.id] },
     ...(cibles
       ? [
           { id: 'cible', libelle: `Cible ${annee}`, unite, valeur: (r: DefinitionRatio) => cibles[r.id] ?? null },
@@ -73,8 +74,8 @@ export function TableauML({ code }: { code: string }) {
     { id: 'n1', libelle: String(annee - 1), unite, valeur: (i) => d.precedent?.indicateurs[i.id] ?? null },
     { id: 'evolution', libelle: 'Évolution', valeur: (i) => formaterEvolution(d.indicateurs[i.id], d.precedent?.indicateurs[i.id], i.unite) },
     { id: 'departement', libelle: 'Département', unite, valeur: (i) => ref.departement.indicateurs[i.id] },
-    { id: 'region', libelle: 'Région', unite, valeur: (i) => ref.region.indicateurs[i.id] },
-    { id: 'national', libelle: 'National', unite, valeur: (i) => ref.national.indicateurs[i.id] },
+    { id: 'region', libelle: libelleAvecCouverture('Région', ref.region), unite, valeur: (i) => ref.region.indicateurs[i.id] },
+    { id: 'national', libelle: libelleAvecCouverture('National', ref.national), unite, valeur: (i) => ref.national.indicateurs[i.id] },
   ];
 
   return (

@@ -4,6 +4,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
 import { formaterEvolution, formaterValeur } from '../../domaine/indicateurs/format.ts';
+import { libelleAvecCouverture, mentionCouverture } from '../../domaine/referentiel/reseau.ts';
 import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
 import { ChoixMesures, useMesuresChoisies } from '../composants/ChoixMesures.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
@@ -40,7 +41,13 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
 
   const colonnesRatios: Colonne<DefinitionRatio>[] = [
     { id: 'ratio', libelle: 'Ratio', valeur: (r) => r.libelle, definitionLigne: (r) => definitionRatio(catalogue, r) },
-    { id: 'n', libelle: String(annee), unite: (r) => r.unite, valeur: (r) => d.territoire.ratios[r.id], raison: (r) => raisonNonDefini(catalogue, r.id, d.territoire.indicateurs) },
+    {
+      id: 'n',
+      libelle: libelleAvecCouverture(String(annee), d.territoire),
+      unite: (r) => r.unite,
+      valeur: (r) => d.territoire.ratios[r.id],
+      raison: (r) => raisonNonDefini(catalogue, r.id, d.territoire.indicateurs),
+    },
     { id: 'n1', libelle: String(annee - 1), unite: (r) => r.unite, valeur: (r) => d.precedent?.ratios[r.id] ?? null },
     { id: 'evolution', libelle: 'Évolution', valeur: (r) => formaterEvolution(d.territoire.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
     { id: 'min', libelle: 'Minimum des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.minimum ?? null },
@@ -48,7 +55,16 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
     { id: 'max', libelle: 'Maximum des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.maximum ?? null },
   ];
 
-  const ensemble: LigneML = { indicateurs: d.territoire.indicateurs, ratios: d.territoire.ratios, code: `ensemble-${d.territoire.code}`, nom: `Ensemble — ${nom}`, code_departement: '', code_region: '' };
+  // Une référence calculée sur une partie des ML le dit à côté de chaque chiffre : pied des tableaux, en-têtes, exports.
+  const couverture = mentionCouverture(d.territoire);
+  const ensemble: LigneML = {
+    indicateurs: d.territoire.indicateurs,
+    ratios: d.territoire.ratios,
+    code: `ensemble-${d.territoire.code}`,
+    nom: libelleAvecCouverture(`Ensemble — ${nom}`, d.territoire),
+    code_departement: '',
+    code_region: '',
+  };
   const colonnesML: Colonne<LigneML>[] = [
     { id: 'nom', libelle: 'Mission locale', valeur: (m) => m.nom, lien: (m) => (m.code.startsWith('ensemble-') ? undefined : `/structures/${m.code}?annee=${annee}`) },
     { id: 'code', libelle: 'Code', valeur: (m) => (m.code.startsWith('ensemble-') ? '' : m.code) },
@@ -76,7 +92,7 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
         <div>
           <h1 className="fr-mb-1w">{nom}</h1>
           <p className="fr-mb-0">
-            {LIBELLES[niveau]} — {d.structures.length} Missions locales — catalogue {d.catalogue}
+            {LIBELLES[niveau]} — {couverture ?? `${d.structures.length} Missions locales`} — catalogue {d.catalogue}
           </p>
         </div>
         <ChoixAnnee />
@@ -108,7 +124,7 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
       </Select>
       <Graphique
         titre={titreGraphique}
-        description={`Les ML classées de la plus haute à la plus basse valeur. ${dist ? `Médiane ${formaterValeur(dist.mediane, mesure.unite)}, quartiles ${formaterValeur(dist.premierQuartile, mesure.unite)} et ${formaterValeur(dist.troisiemeQuartile, mesure.unite)}.` : ''} Ensemble du territoire : ${formaterValeur(valeurTerritoire, mesure.unite)}.`}
+        description={`Les ML classées de la plus haute à la plus basse valeur. ${dist ? `Médiane ${formaterValeur(dist.mediane, mesure.unite)}, quartiles ${formaterValeur(dist.premierQuartile, mesure.unite)} et ${formaterValeur(dist.troisiemeQuartile, mesure.unite)}.` : ''} Ensemble du territoire${couverture ? ` (${couverture})` : ''} : ${formaterValeur(valeurTerritoire, mesure.unite)}.`}
         hauteur={Math.max(320, classees.length * 22 + 60)}
         surClic={(p) => naviguer(`/structures/${classees[p.dataIndex].code}?annee=${annee}`)}
         option={{
@@ -142,6 +158,32 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
 
       <h2 className="fr-mt-4w">Ratios du territoire</h2>
       <Tableau titre={`Ratios — ${nom}, ${annee}`} colonnes={colonnesRatios} lignes={catalogue.ratios} cle={(r) => r.id} />
+
+      {d.couvertureRegions && <CouvertureRegions regions={d.couvertureRegions} annee={annee} />}
+    </>
+  );
+}
+
+type LigneCouverture = NonNullable<ChiffresDuTerritoire['couvertureRegions']>[number];
+
+/** Au national : de quelles régions les données sont chargées, et combien de leurs ML. */
+function CouvertureRegions({ regions, annee }: { regions: LigneCouverture[]; annee: number }) {
+  const total = { code: 'FR', nom: 'France', structures: regions.reduce((s, r) => s + r.structures, 0), attendues: regions.reduce((s, r) => s + r.attendues, 0) };
+  return (
+    <>
+      <h2 className="fr-mt-4w">Régions chargées</h2>
+      <Tableau
+        titre={`Missions locales chargées par région, ${annee}`}
+        description="Les chiffres nationaux sont la somme des seules ML dont les données sont chargées ; le réseau de référence dit combien chaque région en compte."
+        colonnes={[
+          { id: 'region', libelle: 'Région', valeur: (r: LigneCouverture) => r.nom },
+          { id: 'chargees', libelle: 'ML chargées', unite: 'structures', valeur: (r: LigneCouverture) => r.structures },
+          { id: 'attendues', libelle: 'ML attendues', unite: 'structures', valeur: (r: LigneCouverture) => r.attendues },
+        ]}
+        lignes={regions}
+        pied={[total]}
+        cle={(r) => r.code}
+      />
     </>
   );
 }

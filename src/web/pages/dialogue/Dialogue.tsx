@@ -7,6 +7,7 @@ import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import type { lireDialogue } from '../../../application/dialogue/dialogues.ts';
 import type { CadreDialogue } from '../../../domaine/dialogue/cadre.ts';
 import { formaterValeur } from '../../../domaine/indicateurs/format.ts';
+import { libelleAvecCouverture } from '../../../domaine/referentiel/reseau.ts';
 import { dateEnFrancais } from '../../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../../composants/Etats.tsx';
 import { Tableau } from '../../composants/Tableau.tsx';
@@ -65,8 +66,8 @@ export function Dialogue({ id }: { id: string }) {
           { id: 'ratio', libelle: 'Ratio', valeur: (r: DefinitionRatio) => r.libelle },
           { id: 'n1', libelle: `ML ${figes.annee}`, unite: (r) => r.unite, valeur: (r) => figes.ml?.ratios[r.id] ?? null },
           { id: 'dep', libelle: 'Département', unite: (r) => r.unite, valeur: (r) => figes.departement?.ratios[r.id] ?? null },
-          { id: 'reg', libelle: 'Région', unite: (r) => r.unite, valeur: (r) => figes.region?.ratios[r.id] ?? null },
-          { id: 'nat', libelle: 'National', unite: (r) => r.unite, valeur: (r) => figes.national?.ratios[r.id] ?? null },
+          { id: 'reg', libelle: libelleAvecCouverture('Région', figes.couverture.region), unite: (r) => r.unite, valeur: (r) => figes.region?.ratios[r.id] ?? null },
+          { id: 'nat', libelle: libelleAvecCouverture('National', figes.couverture.national), unite: (r) => r.unite, valeur: (r) => figes.national?.ratios[r.id] ?? null },
           { id: 'proposee', libelle: `Cible proposée par la ML`, unite: (r) => r.unite, valeur: (r) => auto?.ciblesProposees?.[r.id] ?? null },
           { id: 'cible', libelle: `Cible ${d.annee} arrêtée`, unite: (r) => r.unite, valeur: (r) => d.objectifs?.cibles[r.id] ?? null },
         ]}
@@ -140,18 +141,7 @@ export function Dialogue({ id }: { id: string }) {
           </p>
         </section>
       )}
-      {d.avenant && (
-        <section className="fr-mt-4w">
-          <h2>Avenant n° {d.avenant.numero}</h2>
-          <p>
-            Généré le {horodatage(d.avenant.genere_le)} depuis les données figées (empreinte <code>{d.avenant.empreinte_donnees}</code>). Chaque téléchargement le
-            reconstruit et vérifie qu'il est identique à l'original.
-          </p>
-          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/dialogues/${d.id}/avenant.pdf`} download>
-            Télécharger l'avenant (PDF)
-          </a>
-        </section>
-      )}
+      {d.avenant && <Avenant d={d} avenant={d.avenant} />}
       {d.bilanEnCours && (
         <section className="fr-mt-4w">
           <h2>Bilan intermédiaire</h2>
@@ -192,5 +182,50 @@ export function Dialogue({ id }: { id: string }) {
         cle={(h) => h.horodatage + h.action}
       />
     </>
+  );
+}
+
+const signataire = (pour: string, s: NonNullable<DonneesDialogue['avenant']>['signatures']['ml']) =>
+  s && (
+    <li>
+      Pour {pour} : {s.nom} ({s.organisation}), {s.qualite}, à {s.lieu}, le {horodatage(s.signeLe)}.
+    </li>
+  );
+
+/** L'avenant : son numéro expliqué, ses empreintes, ses signatures ; l'avenant signé et l'original à télécharger. */
+function Avenant({ d, avenant }: { d: DonneesDialogue; avenant: NonNullable<DonneesDialogue['avenant']> }) {
+  const { ml, etat } = avenant.signatures;
+  const signe = avenant.empreinte_pdf_signe !== null;
+  const lien = (href: string, texte: string) => (
+    <a className="fr-link fr-icon-download-line fr-link--icon-left" href={href} download>
+      {texte}
+    </a>
+  );
+  return (
+    <section className="fr-mt-4w">
+      <h2>Avenant n° {avenant.numero}</h2>
+      <p>{avenant.explicationNumero}</p>
+      <p>
+        Généré le {horodatage(avenant.genere_le)} depuis les données figées (empreinte <code className="cpo-empreinte">{avenant.empreinte_donnees}</code>) ;
+        empreinte SHA-256 du PDF : <code className="cpo-empreinte">{avenant.empreinte_pdf}</code>. Chaque téléchargement le reconstruit et vérifie qu'il est identique à
+        l'original.
+      </p>
+      {(ml || etat) && (
+        <ul>
+          {signataire(`la Mission locale`, ml)}
+          {signataire("l'État", etat)}
+        </ul>
+      )}
+      {signe && (
+        <p>
+          Avenant signé : empreinte SHA-256 <code className="cpo-empreinte">{avenant.empreinte_pdf_signe}</code>, reconstruit et vérifié de même à chaque
+          téléchargement.
+        </p>
+      )}
+      <ul className="fr-links-group">
+        {signe && <li>{lien(`/api/dialogues/${d.id}/avenant-signe.pdf`, "Télécharger l'avenant signé (PDF)")}</li>}
+        <li>{lien(`/api/dialogues/${d.id}/avenant.pdf`, signe ? "Télécharger l'original, avant signatures (PDF)" : "Télécharger l'avenant (PDF)")}</li>
+      </ul>
+    </section>
   );
 }

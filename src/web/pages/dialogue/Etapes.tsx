@@ -13,6 +13,7 @@ import { Formulaire } from '../../composants/Formulaire.tsx';
 import { appeler } from '../../outils/api.ts';
 import { useSession } from '../../session.tsx';
 import type { DonneesDialogue } from './Dialogue.tsx';
+import { Signature } from './Signature.tsx';
 
 interface Props {
   d: DonneesDialogue;
@@ -42,6 +43,10 @@ export function Etape({ d, cadre, recharger }: Props) {
     );
   else if (actions.has('arreter_objectifs')) contenu = <Objectifs d={d} agir={agir} libelle={libelle('arreter_objectifs')} />;
   else if (actions.has('decider_financement')) contenu = <Decision d={d} cadre={cadre} agir={agir} libelle={libelle('decider_financement')} />;
+  else if (d.avenant && (actions.has('signer_ml') || actions.has('signer_etat'))) {
+    const action = actions.has('signer_ml') ? 'signer_ml' : 'signer_etat';
+    contenu = <Signature d={d} cadre={cadre} action={action} libelle={libelle(action)} explication={EXPLICATIONS[action]} agir={agir} />;
+  }
   else if (actions.size > 0)
     contenu = [...actions].map((action) => (
       <Formulaire key={action} libelle={libelle(action)} envoyer={() => agir(action)}>
@@ -62,8 +67,8 @@ export function Etape({ d, cadre, recharger }: Props) {
 
 const EXPLICATIONS: Record<string, string> = {
   generer_avenant: "L'avenant est construit à partir des chiffres figés, des objectifs arrêtés et de la décision financière ; il ne pourra plus changer.",
-  signer_ml: "En signant, la présidence de la Mission locale accepte l'avenant tel qu'il a été généré.",
-  signer_etat: "En signant pour le préfet de région, vous rendez le dialogue et son avenant définitifs.",
+  signer_ml: "En signant, la présidence de la Mission locale accepte l'avenant tel qu'il a été généré : relisez-le (lien ci-dessous), puis confirmez son empreinte.",
+  signer_etat: "En signant pour le préfet de région, vous rendez le dialogue et son avenant définitifs : relisez-le (lien ci-dessous), puis confirmez son empreinte.",
 };
 
 function Renvoi({ agir, libelle }: { agir: (a: string, c: unknown) => Promise<void>; libelle: string }) {
