@@ -99,6 +99,16 @@ surChaqueMoteur('Intégrité des dialogues signés et des instantanés', (moteur
       expect(await verifierIntegrite(base)).toEqual([]);
     });
 
+    it("la signature de l'État changée (un autre signataire)", async () => {
+      const [{ signature_etat }] = await base.query<{ signature_etat: string }>('SELECT signature_etat FROM avenant WHERE dialogue_id = $1', [id]);
+      const falsifiee = signature_etat.replace(/"nom":"[^"]*"/, '"nom":"Quelqu’un d’autre"');
+      expect(falsifiee).not.toBe(signature_etat);
+      await sansDeclencheur(base, 'avenant', 'avenant_ajout_seul', `UPDATE avenant SET signature_etat = $2 WHERE dialogue_id = $1`, [id, falsifiee]);
+      expect((await verifierIntegrite(base)).map((a) => a.message)).toEqual([`dialogue ${id} (RA01, 2018) : ses signatures manquent ou ne correspondent plus à leur empreinte`]);
+      await sansDeclencheur(base, 'avenant', 'avenant_ajout_seul', `UPDATE avenant SET signature_etat = $2 WHERE dialogue_id = $1`, [id, signature_etat]);
+      expect(await verifierIntegrite(base)).toEqual([]);
+    });
+
     it('le dialogue signé modifié : ses montants ou ses cibles ne sont plus ceux de son avenant', async () => {
       const [{ decision, objectifs }] = await base.query('SELECT decision, objectifs FROM dialogue WHERE id = $1', [id]);
       const changee = { ...decision, montants: { ...decision.montants, fonctionnement_cpo: 150000 } };
