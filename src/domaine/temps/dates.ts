@@ -56,6 +56,29 @@ export function aujourdhui(): DateCalendaire {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 }
 
+/** Nombre de jours de `debut` à `fin` (négatif si `fin` est avant). */
+export function joursEntre(debut: DateCalendaire, fin: DateCalendaire): number {
+  const [a1, m1, j1] = decouper(debut);
+  const [a2, m2, j2] = decouper(fin);
+  return Math.round((Date.UTC(a2, m2 - 1, j2) - Date.UTC(a1, m1 - 1, j1)) / 86_400_000);
+}
+
+const FORME_FRANCAISE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** Lit une date écrite à la française (14/03/2017) ou AAAA-MM-JJ (champ date) ; null si elle n'existe pas. */
+export function lireDate(texte: string): DateCalendaire | null {
+  const net = texte.trim();
+  const fr = FORME_FRANCAISE.exec(net);
+  const date = fr ? formater(Number(fr[3]), Number(fr[2]), Number(fr[1])) : net;
+  return estDateValide(date) ? date : null;
+}
+
+/** Format français court : 14/03/2017. */
+export function dateCourte(date: DateCalendaire): string {
+  const [a, m, j] = decouper(date);
+  return `${String(j).padStart(2, '0')}/${String(m).padStart(2, '0')}/${a}`;
+}
+
 /** Format français lisible : 14 mars 2017, 1er janvier 2017. */
 export function dateEnFrancais(date: DateCalendaire): string {
   const [a, m, j] = decouper(date);
