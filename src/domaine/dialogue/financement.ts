@@ -57,12 +57,13 @@ export const bornesEnEuros = (e: Enveloppe) => ({ minimum: Math.round((e.referen
 /** Des euros à la française, au centime seulement quand il y en a : « 1 234 € », « 0,30 € ». */
 export const euros = (v: number) => formaterValeur(v, Number.isInteger(v) ? 'euros' : 'euros_centimes');
 
-const pourcent = (v: number) => `${String(Math.round(v * 10_000) / 100).replace('.', ',')}\u00a0%`;
+/** La borne de la règle en pour cent, telle qu'on la dit : « 10 % ». */
+export const borneEnTexte = (cadre: CadreDialogue) => `${String(Math.round(cadre.financement.variation_maximale * 10_000) / 100).replace('.', ',')}\u00a0%`;
 
 /** « +10,0 %, soit 1 € au-delà de la borne de +10 % » ; « +8,0 %, dans la borne de ±10 % ». */
 export function texteVariation(cadre: CadreDialogue, e: Enveloppe): string {
   if (e.variation === null) return e.depasse ? 'sans montant de référence, tout crédit décidé est au-delà de la borne' : 'sans montant de référence';
-  const borne = pourcent(cadre.financement.variation_maximale);
+  const borne = borneEnTexte(cadre);
   const variation = `${e.variation > 0 ? '+' : ''}${formaterValeur(e.variation, 'part')}`;
   if (!e.depasse) return `${variation}, dans la borne de ±${borne}`;
   return e.ecart > 0 ? `${variation}, soit ${euros(e.depassement)} au-delà de la borne de +${borne}` : `${variation}, soit ${euros(e.depassement)} en deçà de la borne de -${borne}`;
@@ -73,7 +74,7 @@ export function regleEnMots(cadre: CadreDialogue, e: Enveloppe): string {
   const { minimum, maximum } = bornesEnEuros(e);
   return (
     `Autrement dit : sur l'ensemble des années déjà décidées de la convention, le crédit de fonctionnement peut s'écarter d'au plus ` +
-    `${pourcent(cadre.financement.variation_maximale)} de sa référence (${euros(e.reference)}), soit de ${euros(minimum)} à ${euros(maximum)} ; ` +
+    `${borneEnTexte(cadre)} de sa référence (${euros(e.reference)}), soit de ${euros(minimum)} à ${euros(maximum)} ; ` +
     `au-delà, à la hausse comme à la baisse, la DIRECCTE justifie sa décision par écrit.`
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageRevolu, ajouterJours, ajouterMois, dateCourte, dateEnFrancais, estDateValide, joursEntre, lireDate } from './dates.ts';
+import { ageRevolu, ajouterJours, ajouterMois, dateCourte, dateEnFrancais, enRetard, estDateValide, joursEntre, lireDate } from './dates.ts';
 
 describe('dates calendaires', () => {
   it('reconnaît les dates qui existent', () => {
@@ -34,6 +34,8 @@ describe('dates calendaires', () => {
     expect(joursEntre('2016-02-28', '2016-03-01')).toBe(2);
     expect(joursEntre('2018-02-20', '2018-02-15')).toBe(-5);
     expect(joursEntre('2017-12-31', '2018-12-31')).toBe(365);
+    expect(enRetard(1)).toBe("en retard d'un jour");
+    expect(enRetard(2873)).toBe('en retard de 2\u00a0873 jours');
   });
 
   it('ajoute des jours à travers les mois et les années', () => {

@@ -1,4 +1,6 @@
 // Dates calendaires sous forme de chaînes `AAAA-MM-JJ` : jamais de `Date` à minuit qui glisse d'une heure.
+import { formaterValeur } from '../indicateurs/format.ts';
+
 export type DateCalendaire = string;
 
 const FORME_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -72,6 +74,9 @@ export function lireDate(texte: string): DateCalendaire | null {
   const date = fr ? formater(Number(fr[3]), Number(fr[2]), Number(fr[1])) : net;
   return estDateValide(date) ? date : null;
 }
+
+/** Un retard en mots : « en retard d'un jour », « en retard de 12 jours ». */
+export const enRetard = (jours: number) => (jours === 1 ? "en retard d'un jour" : `en retard de ${formaterValeur(jours, 'jours')} jours`);
 
 /** Format français court : 14/03/2017. */
 export function dateCourte(date: DateCalendaire): string {
