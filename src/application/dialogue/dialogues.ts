@@ -15,10 +15,10 @@ import { aujourdhui, type DateCalendaire } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { rendrePdf } from '../../infrastructure/pdf/pdf.ts';
 import { auditer } from '../audit.ts';
-import { echeanceDe, retard, type Campagne } from './campagnes.ts';
 import { lireInstantane } from '../indicateurs/instantanes.ts';
 import type { ServiceChiffres } from '../indicateurs/serviceChiffres.ts';
 import type { TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
+import { echeanceDe, retard, type Campagne } from './campagnes.ts';
 
 /** Un pas refusé parce que le dialogue n'est pas dans le bon état : 409. */
 export class ErreurTransition extends ErreurMetier {}
@@ -116,7 +116,10 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
     base.query(`SELECT commentaire, chiffres, cree_par, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le FROM bilan_intermediaire WHERE dialogue_id = $1 ORDER BY id`, [id]),
     convention(base, d.code_structure),
     decisionsAnterieures(base, d),
-    base.query(`SELECT id, echeance_autodiagnostic, echeance_entretien, echeance_signature, instantane_id FROM campagne WHERE id = $1`, [d.campagne_id]),
+    base.query<Pick<Campagne, 'id' | 'echeance_autodiagnostic' | 'echeance_entretien' | 'echeance_signature' | 'instantane_id'>>(
+      `SELECT id, echeance_autodiagnostic, echeance_entretien, echeance_signature, instantane_id FROM campagne WHERE id = $1`,
+      [d.campagne_id],
+    ),
   ]);
   const [instantane] = await base.query(
     `SELECT id, annee, catalogue, empreinte, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le FROM instantane WHERE id = $1`,
@@ -190,7 +193,7 @@ export async function aFaire(db: Requeteur, cadre: CadreDialogue, utilisateur: U
   return lignes
     .filter((l) => couvreStructure(utilisateur.portee, { code: l.code_structure, ...l }))
     .map((l) => {
-      const echeance = echeanceDe(l, l.etat)!;
+      const echeance = echeanceDe(l, l.etat);
       return {
         id: l.id,
         annee: l.annee,
@@ -203,7 +206,7 @@ export async function aFaire(db: Requeteur, cadre: CadreDialogue, utilisateur: U
         actions: actionsPossibles(cadre, l.etat, utilisateur.role).map((t) => t.libelle),
       };
     })
-    .sort((a, b) => a.echeance.localeCompare(b.echeance) || a.nom.localeCompare(b.nom, 'fr'));
+    .sort((a, b) => (a.echeance ?? '9999').localeCompare(b.echeance ?? '9999') || a.nom.localeCompare(b.nom, 'fr'));
 }
 
 /** Le brouillon de l'autodiagnostic : mêmes conditions que sa soumission (rôle, état, périmètre). */

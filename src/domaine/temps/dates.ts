@@ -78,12 +78,6 @@ export function lireDate(texte: string): DateCalendaire | null {
 /** Un retard en mots : « en retard d'un jour », « en retard de 12 jours ». */
 export const enRetard = (jours: number) => (jours === 1 ? "en retard d'un jour" : `en retard de ${formaterValeur(jours, 'jours')} jours`);
 
-/** Format français court : 14/03/2017. */
-export function dateCourte(date: DateCalendaire): string {
-  const [a, m, j] = decouper(date);
-  return `${String(j).padStart(2, '0')}/${String(m).padStart(2, '0')}/${a}`;
-}
-
 /** Format français lisible : 14 mars 2017, 1er janvier 2017. */
 export function dateEnFrancais(date: DateCalendaire): string {
   const [a, m, j] = decouper(date);

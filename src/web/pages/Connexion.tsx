@@ -81,24 +81,25 @@ function CarteRole({ comptes, seConnecter }: { comptes: UtilisateurPresente[]; s
         <div className="fr-card__content">
           <h2 className="fr-card__title fr-h6">{u.libelleRole}</h2>
           {comptes.length > 1 ? (
-            <Select
-              label={u.organisation.libelleType}
-              hint={`${comptes.length} comptes de démonstration`}
-              className="fr-mt-2w"
-              nativeSelectProps={{ value: String(u.id), onChange: (e) => setId(Number(e.target.value)) }}
-            >
-              {comptes.map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.organisation.nom} — {c.nom}
-                </option>
-              ))}
-            </Select>
+            <div className="fr-card__desc">
+              <Select
+                label={u.organisation.libelleType}
+                hint={`${comptes.length} comptes de démonstration`}
+                nativeSelectProps={{ value: String(u.id), onChange: (e) => setId(Number(e.target.value)) }}
+              >
+                {comptes.map((c) => (
+                  <option key={c.id} value={String(c.id)}>
+                    {c.organisation.nom} — {c.nom}
+                  </option>
+                ))}
+              </Select>
+            </div>
           ) : (
             <p className="fr-card__desc">{u.organisation.nom}</p>
           )}
-          <p className="fr-card__detail">
-            {u.nom}, {u.organisation.libelleType}
-          </p>
+          <div className="fr-card__end">
+            <p className="fr-card__detail">Compte : {u.nom}</p>
+          </div>
         </div>
         <div className="fr-card__footer">
           <Button onClick={() => void seConnecter(u.id)} iconId="fr-icon-account-circle-line">

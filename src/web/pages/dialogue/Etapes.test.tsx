@@ -26,6 +26,7 @@ const dialogue = (etape: Partial<DonneesDialogue>) =>
     chiffresFiges: { annee: 2017, ml: { indicateurs: {}, ratios: { ratio_07: 0.352 } }, departement: null, region: null, national: null, distributionsRegion: {} },
     convention: { numero: 'CPO-1', annee_debut: 2015, annee_fin: 2018, date_signature: '2015-04-15', montant_reference: 100_000 },
     decisionsAnterieures: [],
+    campagne: { echeance_entretien: '2018-03-15' },
     ...etape,
   }) as unknown as DonneesDialogue;
 
@@ -126,6 +127,7 @@ describe("l'entretien et les objectifs", () => {
     afficher(dialogue({ actions: actions('renvoyer', 'enregistrer_entretien') }));
     fireEvent.click(screen.getByRole('button', { name: "Enregistrer l'entretien" }));
     await screen.findByText(/^Rien n'a été envoyé : 3 champs sont à corriger/);
+    expect(screen.getByLabelText(/^Date de l'entretien/).closest('.fr-input-group')!.textContent).toContain('Échéance des entretiens de la campagne : 15 mars 2018');
     expect(messageSous(screen.getByLabelText(/^Date de l'entretien/))).toBe("Champ obligatoire : saisissez la date de l'entretien, une date du calendrier (JJ/MM/AAAA).");
     fireEvent.change(screen.getByLabelText(/^Date de l'entretien/), { target: { value: '2018-03-12' } });
     fireEvent.change(screen.getByLabelText(/^Participants/), { target: { value: 'UD, ML' } });

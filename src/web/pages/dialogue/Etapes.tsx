@@ -11,7 +11,7 @@ import type { CadreDialogue } from '../../../domaine/dialogue/cadre.ts';
 import { lireCible } from '../../../domaine/dialogue/cibles.ts';
 import { borneEnTexte, enveloppe, lireMontant, regleEnMots, texteVariation } from '../../../domaine/dialogue/financement.ts';
 import { enSaisie, formaterValeur } from '../../../domaine/indicateurs/format.ts';
-import { lireDate } from '../../../domaine/temps/dates.ts';
+import { dateEnFrancais, lireDate } from '../../../domaine/temps/dates.ts';
 import { Champ, CHAMPS_OBLIGATOIRES, Formulaire, phrase, useErreurs } from '../../composants/Formulaire.tsx';
 import { appeler } from '../../outils/api.ts';
 import { useSession } from '../../session.tsx';
@@ -41,7 +41,7 @@ export function Etape({ d, cadre, recharger }: Props) {
   else if (actions.has('enregistrer_entretien'))
     contenu = (
       <>
-        <Entretien agir={agir} libelle={libelle('enregistrer_entretien')} />
+        <Entretien agir={agir} libelle={libelle('enregistrer_entretien')} echeance={d.campagne.echeance_entretien} />
         <Renvoi agir={agir} libelle={libelle('renvoyer')} />
       </>
     );
@@ -203,7 +203,7 @@ function Autodiagnostic({ d, agir, recharger }: { d: DonneesDialogue; agir: Agir
   );
 }
 
-function Entretien({ agir, libelle }: { agir: Agir; libelle: string }) {
+function Entretien({ agir, libelle, echeance }: { agir: Agir; libelle: string; echeance: string }) {
   const [e, setE] = useState({ date: '', participants: '', regionPresente: false, compteRendu: '' });
   const { erreur, verifier } = useErreurs();
   return (
@@ -220,7 +220,15 @@ function Entretien({ agir, libelle }: { agir: Agir; libelle: string }) {
         return agir('enregistrer_entretien', { ...e, date: lireDate(e.date) });
       }}
     >
-      <Champ libelle="Date de l'entretien" type="date" requis valeur={e.date} changer={(date) => setE({ ...e, date })} erreur={erreur('date')} />
+      <Champ
+        libelle="Date de l'entretien"
+        aide={`Échéance des entretiens de la campagne : ${dateEnFrancais(echeance)}`}
+        type="date"
+        requis
+        valeur={e.date}
+        changer={(date) => setE({ ...e, date })}
+        erreur={erreur('date')}
+      />
       <Champ libelle="Participants" aide="Noms et organisations" requis valeur={e.participants} changer={(participants) => setE({ ...e, participants })} erreur={erreur('participants')} />
       <Checkbox options={[{ label: 'Le Conseil régional était présent', nativeInputProps: { checked: e.regionPresente, onChange: () => setE({ ...e, regionPresente: !e.regionPresente }) } }]} />
       <Champ libelle="Compte rendu" zone requis valeur={e.compteRendu} changer={(compteRendu) => setE({ ...e, compteRendu })} erreur={erreur('compteRendu')} />
