@@ -40,12 +40,15 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     return reponse.json();
   };
 
-  it('la page de connexion propose un compte de chaque sorte, sans violation d’accessibilité grave', async () => {
+  it('la page de connexion propose un compte de chaque sorte, une UD par département, sans violation d’accessibilité grave', async () => {
     const contexte = await navigateur.newContext({ baseURL: adresse });
     const page = await contexte.newPage();
     await page.goto('/structures/ML02A01');
     await expect.poll(() => page.url()).toMatch(/\/connexion$/);
-    for (const { nom } of COMPTES) await page.getByRole('button', { name: `Se connecter en tant que ${nom}` }).waitFor();
+    await page.getByRole('button', { name: /^Se connecter/ }).first().waitFor();
+    // Une carte par rôle ; la direction de ML et l'UD se choisissent par organisation (une UD par département).
+    for (const { nom } of COMPTES) expect(await page.locator('main').locator('button, option', { hasText: nom }).count(), nom).toBeGreaterThan(0);
+    for (const ud of ['UD Corse-du-Sud', 'UD Haute-Corse']) expect(await page.locator('main option', { hasText: ud }).count(), ud).toBe(1);
     await capture(page, 'connexion');
     expect(await violationsGraves(page)).toEqual([]);
     await contexte.close();

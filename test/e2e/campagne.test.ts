@@ -36,6 +36,30 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     await page.getByRole('button', { name: bouton, exact: true }).click();
     await expect.poll(() => etat(page)).toMatch(attendu);
   }
+  /**
+   * À 1366 px puis à 375 px : chaque libellé de cible est juste au-dessus de son champ, dans la même
+   * colonne (ou à sa gauche, sur la même ligne). Rend les champs mal placés, avec leurs boîtes.
+   */
+  async function libellesLoinDeLeurChamp(page: Page, nom: string) {
+    const ecarts: string[] = [];
+    for (const largeur of [1366, 375]) {
+      await page.setViewportSize({ width: largeur, height: 900 });
+      const mesures = await page.locator('fieldset:has(legend:text("cible")) input').evaluateAll((champs) =>
+        champs.map((c) => {
+          const l = document.querySelector(`label[for="${c.id}"]`)!.getBoundingClientRect();
+          const i = c.getBoundingClientRect();
+          const dessus = l.bottom <= i.top + 1 && i.top - l.bottom < 40 && l.left < i.right && i.left < l.right;
+          const gauche = l.right <= i.left + 1 && l.top < i.bottom && i.top < l.bottom;
+          return dessus || gauche ? null : `${c.id} : libellé ${Math.round(l.left)},${Math.round(l.top)}-${Math.round(l.bottom)}, champ ${Math.round(i.left)},${Math.round(i.top)}`;
+        }),
+      );
+      expect(mesures.length).toBe(13);
+      ecarts.push(...mesures.filter((m): m is string => m !== null).map((m) => `${largeur} px — ${m}`));
+      await capture(page, `${nom}-${largeur}`);
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    return ecarts;
+  }
 
   it('la DIRECCTE ouvre la campagne 2018 de Corse ; le suivi régional liste les 4 ML', async () => {
     const page = pages[DIRECCTE];
@@ -47,6 +71,8 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     await page.getByRole('button', { name: 'Ouvrir la campagne' }).click();
     await page.locator('main h1', { hasText: 'Campagne 2018 — suivi régional' }).waitFor();
     await expect.poll(() => page.locator('main table tbody tr').count()).toBe(4);
+    // Les échéances de 2018 sont passées à la date du serveur ; aucune cible n'est encore fixée.
+    expect(await page.locator('main table tbody tr').first().innerText()).toMatch(/15 février 2018\s+en retard de [\d\s\u00a0]+ jours[\s\S]*à fixer/i);
     await capture(page, 'suivi-ouverture');
     expect(await violationsGraves(page)).toEqual([]);
     const lien = page.locator('main').getByRole('link', { name: "Mission locale d'Ajaccio", exact: true });
@@ -56,12 +82,23 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
   it("la ML enregistre son autodiagnostic en brouillon, puis le soumet ; l'UD ne peut pas décider du financement", async () => {
     const page = pages[ML];
     await page.getByRole('link', { name: 'À faire' }).click();
+    const ligne = page.locator('main table tbody tr', { hasText: "Mission locale d'Ajaccio" });
+    await expect.poll(() => ligne.innerText()).toMatch(/en retard de [\d\s\u00a0]+ jours/i);
     await page.locator('main').getByRole('link', { name: "Mission locale d'Ajaccio", exact: true }).click();
     await page.locator('main h1', { hasText: "Mission locale d'Ajaccio" }).waitFor();
     expect(await etat(page)).toMatch(/Ouvert/);
     await page.getByLabel('Éléments de contexte').fill('Hausse du chômage des jeunes en 2017.');
     await page.getByLabel("Plan d'action proposé").fill('Renforcer la relation aux employeurs.');
-    await page.getByLabel(/^Taux d'accès à l'emploi des jeunes accompagnés/).fill('36');
+    // Une cible illisible n'est pas abandonnée en silence : message sous le champ, rien d'enregistré.
+    const emploi = page.getByLabel(/^Taux d'accès à l'emploi des jeunes accompagnés/);
+    await emploi.fill('abc');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.locator('.fr-input-group--error', { has: emploi }).getByText('Un nombre est attendu (chiffres, virgule pour les décimales).').waitFor();
+    await page.getByText(/^Rien n'a été envoyé : un champ est à corriger/).waitFor();
+    expect(await page.getByText('Brouillon enregistré.').count()).toBe(0);
+    await capture(page, 'autodiagnostic-cible-illisible');
+    expect(await libellesLoinDeLeurChamp(page, 'autodiagnostic')).toEqual([]);
+    await emploi.fill('36');
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByText('Brouillon enregistré.').waitFor();
     await capture(page, 'autodiagnostic');
@@ -84,11 +121,12 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     // La cible proposée par la ML est reprise ; les autres sont à saisir.
     const emploi = page.getByLabel(/^Taux d'accès à l'emploi des jeunes accompagnés/);
     expect(await emploi.inputValue()).toBe('36');
+    expect(await libellesLoinDeLeurChamp(page, 'objectifs')).toEqual([]);
     const champs = page.locator('fieldset:has(legend:text("Une cible par ratio")) input');
     for (let i = 0; i < (await champs.count()); i++) if (!(await champs.nth(i).inputValue())) await champs.nth(i).fill('1');
     await page.getByRole('button', { name: 'Ajouter une action' }).click();
     await page.getByLabel('Action 1 : titre').fill('Prospection des employeurs');
-    await page.getByLabel('Échéance', { exact: true }).fill('2018-09-30');
+    await page.getByLabel(/^Échéance/).fill('2018-09-30');
     await page.getByLabel('Objectifs qualitatifs').fill('Mieux repérer les jeunes en QPV.');
     await cliquer(page, 'Arrêter les objectifs', /Objectifs arrêtés/);
   });
@@ -97,11 +135,16 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     const page = await ouvrirDialogue(DIRECCTE);
     const reference = Number((await page.getByLabel('Crédit de fonctionnement CPO (€)').inputValue()).replace(/\D/g, ''));
     expect(reference).toBeGreaterThan(0);
+    await page.getByText(/^Autrement dit : sur l'ensemble des années déjà décidées/).waitFor();
+    // Juste au-dessus de la borne, la variation s'affiche « +10,0 % » : le montant au-delà se dit en euros.
+    await page.getByLabel('Crédit de fonctionnement CPO (€)').fill(String(Math.floor(reference * 1.1) + 1));
+    await page.getByText(/^\+10,0\s%, soit [\d,]+\s€ au-delà de la borne de \+10\s%$/).waitFor();
     await page.getByLabel('Crédit de fonctionnement CPO (€)').fill(String(Math.round(reference * 1.15)));
     await page.getByText(/une justification écrite est obligatoire/).waitFor();
     await page.getByLabel('Justification du dépassement').fill('Ouverture d’une antenne à Porto-Vecchio.');
+    await capture(page, 'decision-saisie');
     await cliquer(page, 'Prendre la décision financière', /Décision financière prise/);
-    await page.getByText(/Décision au-delà de la variation de 10,0/).waitFor();
+    await page.getByText(/Décision au-delà de la borne de 10\s% sur la convention/).waitFor();
     await capture(page, 'decision');
     expect(await violationsGraves(page)).toEqual([]);
     await cliquer(page, "Générer l'avenant", /Avenant généré/);
@@ -193,5 +236,23 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
     const cellules = await ligne.locator('th, td').allInnerTexts();
     expect(cellules).toContain('36,0\u00a0%');
     await capture(page, 'tableau-ml-cibles');
+  });
+
+  it("l'UD d'un autre département fait avancer le dialogue d'une ML de Haute-Corse", async () => {
+    const ml = await application.connecte('Inès Garnier');
+    await ml.getByRole('link', { name: 'À faire' }).click();
+    await ml.locator('main table tbody a').first().click();
+    await ml.getByLabel('Éléments de contexte').fill('Saisonnalité du tourisme.');
+    await ml.getByLabel("Plan d'action proposé").fill("Accompagner vers l'emploi d'hiver.");
+    await cliquer(ml, "Soumettre l'autodiagnostic", /Autodiagnostic soumis/);
+    const nom = (await ml.locator('main h1').innerText()).trim();
+
+    const ud = await application.connecte('UD Haute-Corse');
+    expect(await ud.locator('header').innerText()).toContain('UD Haute-Corse');
+    await ud.getByRole('link', { name: 'À faire' }).click();
+    const ligne = ud.locator('main table tbody tr', { hasText: nom });
+    await expect.poll(() => ligne.innerText()).toMatch(/Autodiagnostic soumis[\s\S]*en retard de [\d\s\u00a0]+ jours[\s\S]*Renvoyer à la ML ; Enregistrer l'entretien/i);
+    await capture(ud, 'a-faire-ud-haute-corse');
+    expect(await violationsGraves(ud)).toEqual([]);
   });
 });

@@ -68,13 +68,22 @@ export async function demarrerApplication(moteur: Moteur, options: { oidc?: Conf
     base,
     adresse,
     navigateur,
-    async connecte(nom: string): Promise<Page> {
+    /** Se connecte avec le compte de ce nom, ou celui de cette organisation (« UD Haute-Corse »), choisi dans sa carte. */
+    async connecte(qui: string): Promise<Page> {
       const contexte = await navigateur.newContext({ baseURL: adresse, viewport: { width: 1400, height: 1000 }, acceptDownloads: true, locale: 'fr-FR' });
       contextes.push(contexte);
       contexte.setDefaultTimeout(15_000);
       const page = await contexte.newPage();
       await page.goto('/');
-      await page.getByRole('button', { name: `Se connecter en tant que ${nom}` }).click();
+      await page.getByRole('button', { name: /^Se connecter/ }).first().waitFor();
+      const option = page.locator('option', { hasText: qui });
+      let carte = page.locator('main .fr-card', { has: page.getByRole('button', { name: `Se connecter en tant que ${qui}` }) });
+      if ((await option.count()) > 0) {
+        const choix = page.locator('select', { has: option });
+        await choix.selectOption({ label: (await option.first().textContent())! });
+        carte = page.locator('main .fr-card', { has: choix });
+      }
+      await carte.getByRole('button', { name: /^Se connecter/ }).click();
       await page.locator('main h1', { hasNotText: 'Connexion' }).waitFor();
       return page;
     },

@@ -146,7 +146,7 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     await base.fermer();
   });
 
-  it('propose un compte de démonstration de chaque sorte, dans la région qui a le plus de ML', () => {
+  it('propose un compte de démonstration de chaque sorte, dans la région qui a le plus de ML, une direction par ML et une UD par département', () => {
     expect(comptes.map((c) => `${c.role}:${c.organisation.code}`)).toEqual([
       'conseiller:RA01',
       'direction_ml:RA01',
@@ -155,6 +155,8 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
       'agent_direccte:53',
       'agent_region:53',
       'agent_dgefp:FR',
+      // Une UD dans chaque département de la région : chaque dialogue peut avancer.
+      'agent_ud:29',
     ]);
   });
 

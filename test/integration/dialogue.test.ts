@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { AUTODIAGNOSTIC, CONVENTION, ENTRETIEN, JUSTIFICATION, MONTANTS, objectifs as objectifsPour, OUVERTURE, preparerCampagne, type Campagne, type Qui } from '../outils/campagne.ts';
+import { AUTODIAGNOSTIC, CONVENTION, JUSTIFICATION, MONTANTS, objectifs as objectifsPour, OUVERTURE, preparerCampagne, type Campagne, type Qui } from '../outils/campagne.ts';
 import { dateEnFrancais } from '../../src/domaine/temps/dates.ts';
 
 /**
@@ -32,13 +32,19 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
   const resultats = join(process.cwd(), 'test-resultats');
   const COLONNES_AVENANT = 'donnees, empreinte_pdf, signature_ml, signature_etat, empreinte_signatures, empreinte_pdf_signe';
   const pas = (qui: Qui, action: string, corps: unknown = {}) => appel(qui, 'POST', `/api/dialogues/${dialogueId}/actions/${action}`, corps);
-  /** Un pas refusé : le bon statut, un message français, et rien n'a changé. */
+  /** Un pas refusé : le bon statut, un message français, et rien n'a changé (dialogue, historique, journal hors refus d'accès). */
   async function refuse(reponse: Promise<{ statusCode: number; json: () => any }>, statut: number, message: RegExp) {
-    const avant = await base.query('SELECT etat, autodiagnostic, entretien, objectifs, decision FROM dialogue WHERE id = $1', [dialogueId]);
+    const etat = () =>
+      Promise.all([
+        base.query('SELECT etat, autodiagnostic, entretien, objectifs, decision, modifie_le FROM dialogue WHERE id = $1', [dialogueId]),
+        base.query('SELECT count(*)::int AS n FROM dialogue_evenement'),
+        base.query(`SELECT count(*)::int AS n FROM journal_audit WHERE action <> 'acces_refuse'`),
+      ]);
+    const avant = await etat();
     const r = await reponse;
     expect(r.statusCode, JSON.stringify(r.json())).toBe(statut);
     expect(r.json().message).toMatch(message);
-    expect(await base.query('SELECT etat, autodiagnostic, entretien, objectifs, decision FROM dialogue WHERE id = $1', [dialogueId])).toEqual(avant);
+    expect(await etat()).toEqual(avant);
   }
 
   beforeAll(async () => {
@@ -97,6 +103,15 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     await refuse(pas('ml2', 'soumettre_autodiagnostic'), 403, /^Hors de votre périmètre/);
     await refuse(pas('ml', 'soumettre_autodiagnostic'), 400, /^Autodiagnostic incomplet : il manque le contexte et le plan d'action proposé/);
     const brouillon = AUTODIAGNOSTIC;
+    // Une cible illisible ou hors bornes n'est jamais abandonnée en silence : refusée, avec le champ.
+    const brouillonAvec = (v: unknown) => appel('ml', 'PUT', `/api/dialogues/${dialogueId}/autodiagnostic`, { ...brouillon, ciblesProposees: { ratio_07: v } });
+    await refuse(
+      brouillonAvec('abc'),
+      400,
+      /^Autodiagnostic invalide — ciblesProposees\.ratio_07 \(Taux d'accès à l'emploi des jeunes accompagnés\) : un nombre est attendu \(chiffres, virgule pour les décimales\), reçu « abc »$/,
+    );
+    await refuse(brouillonAvec(1.2), 400, /^Autodiagnostic invalide — ciblesProposees\.ratio_07 \(Taux d'accès à l'emploi des jeunes accompagnés\) : une part entre 0 et 100 % est attendue, reçu 120,0\u00a0%$/);
+    await refuse(appel('ml', 'PUT', `/api/dialogues/${dialogueId}/autodiagnostic`, { ...brouillon, ciblesProposees: { ratio_99: 0.1 } }), 400, /ciblesProposees\.ratio_99 : ratio inconnu du catalogue/);
     expect((await appel('ml', 'PUT', `/api/dialogues/${dialogueId}/autodiagnostic`, brouillon)).statusCode).toBe(200);
     expect((await pas('ml', 'soumettre_autodiagnostic')).json()).toEqual({ etat: 'autodiagnostic_soumis' });
     await refuse(pas('ml', 'soumettre_autodiagnostic'), 409, /n'est pas possible quand le dialogue est « Autodiagnostic soumis »/);
@@ -104,32 +119,82 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     expect((await appel('ud', 'GET', '/api/dialogues/a-faire')).json().dialogues.map((d: any) => d.code_structure)).toEqual(['RA01']);
   });
 
+  it("les échéances passées à la date du serveur sont en retard ; l'UD de chaque département reçoit les dialogues de ses ML", async () => {
+    const [{ id: brest }] = await base.query<{ id: number }>(`SELECT id FROM dialogue WHERE code_structure = 'RA02' AND annee = 2018`);
+    const campagne = (await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json().campagne.id;
+    const ligneDe = async (qui: Qui, code: string) => (await appel(qui, 'GET', '/api/dialogues/a-faire')).json().dialogues.find((d: any) => d.code_structure === code);
+    const suiviDe = async (code: string) => (await appel('direccte', 'GET', `/api/campagnes/${campagne}`)).json().dialogues.find((d: any) => d.code_structure === code);
+    const avant = process.env.CPO_AUJOURDHUI;
+    try {
+      process.env.CPO_AUJOURDHUI = '2018-02-15';
+      expect(await ligneDe('ml2', 'RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: false, jours_de_retard: 0 });
+      process.env.CPO_AUJOURDHUI = '2018-02-20';
+      expect(await ligneDe('ml2', 'RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: true, jours_de_retard: 5 });
+      expect(await suiviDe('RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: true, jours_de_retard: 5 });
+      expect(await suiviDe('RA01')).toMatchObject({ echeance: '2018-03-15', en_retard: false, jours_de_retard: 0 });
+    } finally {
+      if (avant === undefined) delete process.env.CPO_AUJOURDHUI;
+      else process.env.CPO_AUJOURDHUI = avant;
+    }
+    // Brest (29) : sa direction soumet, l'UD du Finistère reçoit le dialogue, pas celle d'Ille-et-Vilaine.
+    const autodiagnostic = { commentaires: {}, contexte: 'Port en reconversion', planPropose: 'Alternance dans la réparation navale', ciblesProposees: {} };
+    expect((await appel('ml2', 'PUT', `/api/dialogues/${brest}/autodiagnostic`, autodiagnostic)).statusCode).toBe(200);
+    expect((await appel('ml2', 'POST', `/api/dialogues/${brest}/actions/soumettre_autodiagnostic`, {})).json()).toEqual({ etat: 'autodiagnostic_soumis' });
+    expect(await ligneDe('ud29', 'RA02')).toMatchObject({ id: brest, actions: ['Renvoyer à la ML', "Enregistrer l'entretien"] });
+    expect(await ligneDe('ud', 'RA02')).toBeUndefined();
+    expect((await appel('ud', 'POST', `/api/dialogues/${brest}/actions/renvoyer`, { motif: 'x' })).statusCode).toBe(403);
+  });
+
   it("l'UD renvoie avec un motif, puis enregistre l'entretien et arrête une cible par ratio", async () => {
     await refuse(pas('ud', 'renvoyer', {}), 400, /Motif du renvoi : à remplir|motif/);
     expect((await pas('ud', 'renvoyer', { motif: 'Plan trop vague' })).json()).toEqual({ etat: 'ouvert' });
     expect((await pas('ml', 'soumettre_autodiagnostic')).json()).toEqual({ etat: 'autodiagnostic_soumis' });
-    await refuse(pas('ud', 'enregistrer_entretien', { date: '2018-03-32', participants: 'x', regionPresente: false, compteRendu: 'x' }), 400, /Date de l'entretien : date AAAA-MM-JJ attendue/);
-    expect((await pas('ud', 'enregistrer_entretien', ENTRETIEN)).json()).toEqual({ etat: 'entretien_realise' });
+    await refuse(
+      pas('ud', 'enregistrer_entretien', { date: '2018-03-32', participants: 'x', regionPresente: false, compteRendu: 'x' }),
+      400,
+      /^Saisie invalide — Date de l'entretien : date attendue au format JJ\/MM\/AAAA \(par exemple 14\/03\/2017\), reçu « 2018-03-32 »$/,
+    );
+    // La date se lit aussi à la française ; elle est gardée AAAA-MM-JJ.
+    const entretien = { date: '12/03/2018', participants: 'UD 35, direction de la ML, Conseil régional', regionPresente: true, compteRendu: 'Échange sur les résultats 2017.' };
+    expect((await pas('ud', 'enregistrer_entretien', entretien)).json()).toEqual({ etat: 'entretien_realise' });
+    expect((await base.query<{ date: string }>(`SELECT entretien->>'date' AS date FROM dialogue WHERE id = $1`, [dialogueId]))[0].date).toBe('2018-03-12');
     const objectifs = objectifsPour(ratios);
-    const { ratio_05: _, ...incompletes } = objectifs.cibles;
+    const cibles = objectifs.cibles;
+    const { ratio_05: _, ...incompletes } = cibles;
     await refuse(pas('ud', 'arreter_objectifs', { cibles: incompletes, plan: [], qualitatifs: '' }), 400, /il en manque pour : « Entretiens individuels par jeune accompagné »\.$/);
     const action = { titre: 'Prospection des employeurs', description: 'Deux conseillers dédiés', echeance: '2018-09-30', indicateur: 'inconnu' };
-    await refuse(pas('ud', 'arreter_objectifs', { cibles: objectifs.cibles, plan: [action], qualitatifs: '' }), 400, /^Indicateur suivi inconnu du catalogue : inconnu \(action « Prospection des employeurs »\)\.$/);
+    await refuse(pas('ud', 'arreter_objectifs', { cibles, plan: [action], qualitatifs: '' }), 400, /^Indicateur suivi inconnu du catalogue : inconnu \(action « Prospection des employeurs »\)\.$/);
+    const avec = (changees: Record<string, unknown>) => pas('ud', 'arreter_objectifs', { cibles: { ...cibles, ...changees }, plan: [], qualitatifs: '' });
+    await refuse(avec({ ratio_07: 'abc' }), 400, /^Saisie invalide — cibles\.ratio_07 \(Taux d'accès à l'emploi des jeunes accompagnés\) : un nombre est attendu \(chiffres, virgule pour les décimales\), reçu « abc »$/);
+    await refuse(avec({ ratio_07: 1.2 }), 400, /^Saisie invalide — cibles\.ratio_07 \(Taux d'accès à l'emploi des jeunes accompagnés\) : une part entre 0 et 100 % est attendue, reçu 120,0\u00a0%$/);
+    await refuse(avec({ ratio_12: -5 }), 400, /cibles\.ratio_12 \(Coût par jeune accompagné \(€ par jeune\)\) : une cible ne peut pas être négative, reçu -5\u00a0€/);
+    await refuse(
+      pas('ud', 'arreter_objectifs', { cibles, plan: [{ titre: 'x', description: '', echeance: '31/09/2018', indicateur: null }], qualitatifs: '' }),
+      400,
+      /Échéance de l'action : date attendue au format JJ\/MM\/AAAA/,
+    );
     expect((await pas('ud', 'arreter_objectifs', objectifs)).json()).toEqual({ etat: 'objectifs_arretes' });
   });
 
   it('la décision financière : au-delà de 10 % sur la convention, une justification est exigée et signalée', async () => {
     await refuse(pas('ud', 'decider_financement', { montants: { fonctionnement_cpo: 100000 } }), 403, /réservé à : Agent DIRECCTE/);
     const montants = MONTANTS;
-    await refuse(pas('direccte', 'decider_financement', { montants }), 400, /^La variation sur la convention atteint 15,0 %, au-delà de 10 % : une justification écrite est obligatoire\.$/);
+    await refuse(
+      pas('direccte', 'decider_financement', { montants }),
+      400,
+      /^La variation sur la convention atteint \+15,0\u00a0%, soit 5\u00a0000\u00a0€ au-delà de la borne de \+10\u00a0% : une justification écrite est obligatoire\.$/,
+    );
+    // Affichée « 10,0 % », la variation d'un euro de trop se voit en euros.
+    await refuse(pas('direccte', 'decider_financement', { montants: { ...montants, fonctionnement_cpo: 110_001 } }), 400, /atteint \+10,0\u00a0%, soit 1\u00a0€ au-delà de la borne de \+10\u00a0%/);
+    await refuse(pas('direccte', 'decider_financement', { montants: { ...montants, parrainage: 'abc' } }), 400, /^Saisie invalide — montants\.parrainage : un montant en euros entiers est attendu, reçu « abc »$/);
     await refuse(pas('direccte', 'decider_financement', { montants: { ...montants, inconnue: 3 } }), 400, /Lignes de financement inconnues : inconnue/);
     const decide = await pas('direccte', 'decider_financement', { montants, justification: JUSTIFICATION });
     expect(decide.json()).toEqual({ etat: 'decision_financiere' });
     const lu = (await appel('direccte', 'GET', `/api/dialogues/${dialogueId}`)).json();
-    expect(lu.decision.enveloppe).toMatchObject({ reference: 100000, decide: 115000, depasse: true });
+    expect(lu.decision.enveloppe).toMatchObject({ reference: 100000, decide: 115000, borne: 10000, depassement: 5000, depasse: true });
     const suivi = (await appel('direccte', 'GET', `/api/campagnes/${lu.campagne.id}`)).json();
     expect(suivi.dialogues.find((d: any) => d.code_structure === 'RA01')).toMatchObject({ etat: 'decision_financiere', total: 160000, depasse: true });
-    expect(suivi.dialogues.find((d: any) => d.code_structure === 'RA02')).toMatchObject({ etat: 'ouvert', total: null, echeance: '2018-02-15' });
+    expect(suivi.dialogues.find((d: any) => d.code_structure === 'RA02')).toMatchObject({ etat: 'autodiagnostic_soumis', total: null, echeance: '2018-03-15' });
   });
 
   it("l'avenant : généré par la DIRECCTE, en français, identique à chaque génération, avec les noms, montants et cibles", async () => {

@@ -10,7 +10,7 @@ import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { dossierTemporaire } from './extraits.ts';
 import { compte, comptesDemo, connecter } from './sessions.ts';
 
-export type Qui = 'ml' | 'ml2' | 'ud' | 'direccte' | 'region' | 'dgefp';
+export type Qui = 'ml' | 'ml2' | 'ud' | 'ud29' | 'direccte' | 'region' | 'dgefp';
 
 export interface Campagne {
   app: FastifyInstance;
@@ -30,6 +30,7 @@ export async function preparerCampagne(base: Base): Promise<Campagne> {
     ml: await connecter(app, compte(comptes, 'direction_ml', 'RA01')),
     ml2: await connecter(app, compte(comptes, 'direction_ml', 'RA02')),
     ud: await connecter(app, compte(comptes, 'agent_ud', '35')),
+    ud29: await connecter(app, compte(comptes, 'agent_ud', '29')),
     direccte: await connecter(app, compte(comptes, 'agent_direccte', '53')),
     region: await connecter(app, compte(comptes, 'agent_region', '53')),
     dgefp: await connecter(app, compte(comptes, 'agent_dgefp')),

@@ -2,6 +2,7 @@
 // département, une région, la nation), lue depuis la base avec la session ouverte.
 import { ROLES, type Portee, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { Requeteur } from '../../infrastructure/db/base.ts';
+import { NOMS, PRENOMS_F, PRENOMS_H, versAscii } from '../demo/listes.ts';
 
 interface Ligne {
   id: number;
@@ -72,9 +73,11 @@ async function organisation(db: Requeteur, type: TypeOrganisation, code: string,
 }
 
 /**
- * Les comptes de démonstration, un de chaque sorte, sur les données en base : deux ML de la région
- * qui en compte le plus (dans deux départements si possible), l'UD du département de la première, la DIRECCTE et le
- * Conseil régional de la région, la DGEFP. Sans effet s'ils existent déjà.
+ * Les comptes de démonstration, sur les données en base, dans la région qui compte le plus de ML : une
+ * conseillère et une direction de la première ML, une direction dans chaque autre ML (la deuxième
+ * d'un autre département si possible) et une UD dans chaque département, pour que chaque dialogue de
+ * la campagne puisse avancer ; la DIRECCTE et le Conseil régional de la région, la DGEFP. Les comptes
+ * qui existent déjà ne changent pas.
  */
 export async function assurerUtilisateursDemo(db: Requeteur): Promise<void> {
   const mls = await db.query<{ code_structure: string; nom: string; code_departement: string; nom_departement: string; code_region: string; nom_region: string }>(
@@ -86,15 +89,30 @@ export async function assurerUtilisateursDemo(db: Requeteur): Promise<void> {
   if (mls.length === 0) return;
   const [a] = mls;
   const b = mls.find((m) => m.code_departement !== a.code_departement) ?? mls[1] ?? a;
-  const comptes: { courriel: string; nom: string; role: Role; type: TypeOrganisation; code: string; nomOrganisation: string }[] = [
+  type Compte = { courriel: string; nom: string; role: Role; type: TypeOrganisation; code: string; nomOrganisation: string };
+  const direction = (m: (typeof mls)[number], nom: string): Compte => ({ courriel: `${courrielDe(nom)}@ml-${m.code_structure}.demo`, nom, role: 'direction_ml', type: 'ml', code: m.code_structure, nomOrganisation: m.nom });
+  const ud = (m: (typeof mls)[number], nom: string): Compte => ({ courriel: `${courrielDe(nom)}@ud-${m.code_departement}.demo`, nom, role: 'agent_ud', type: 'ud', code: m.code_departement, nomOrganisation: `UD ${m.nom_departement}` });
+  const comptes: Compte[] = [
     { courriel: `claire.martin@ml-${a.code_structure}.demo`, nom: 'Claire Martin', role: 'conseiller', type: 'ml', code: a.code_structure, nomOrganisation: a.nom },
-    { courriel: `paul.lefebvre@ml-${a.code_structure}.demo`, nom: 'Paul Lefebvre', role: 'direction_ml', type: 'ml', code: a.code_structure, nomOrganisation: a.nom },
-    { courriel: `ines.garnier@ml-${b.code_structure}.demo`, nom: 'Inès Garnier', role: 'direction_ml', type: 'ml', code: b.code_structure, nomOrganisation: b.nom },
-    { courriel: `marc.robin@ud-${a.code_departement}.demo`, nom: 'Marc Robin', role: 'agent_ud', type: 'ud', code: a.code_departement, nomOrganisation: `UD ${a.nom_departement}` },
+    direction(a, 'Paul Lefebvre'),
+    direction(b, 'Inès Garnier'),
+    ud(a, 'Marc Robin'),
     { courriel: `sophie.bernard@direccte-${a.code_region}.demo`, nom: 'Sophie Bernard', role: 'agent_direccte', type: 'direccte', code: a.code_region, nomOrganisation: `DIRECCTE ${a.nom_region}` },
     { courriel: `julien.morel@region-${a.code_region}.demo`, nom: 'Julien Morel', role: 'agent_region', type: 'conseil_regional', code: a.code_region, nomOrganisation: `Conseil régional ${a.nom_region}` },
     { courriel: 'nadia.haddad@dgefp.demo', nom: 'Nadia Haddad', role: 'agent_dgefp', type: 'dgefp', code: 'FR', nomOrganisation: 'DGEFP' },
   ];
+  // Des noms tirés des listes de la démonstration, toujours les mêmes pour la même ML ou le même département.
+  const nomDe = (i: number) => {
+    const prenoms = i % 2 ? PRENOMS_H : PRENOMS_F;
+    return `${prenoms[(7 * i + 3) % prenoms.length]} ${NOMS[(11 * i + 5) % NOMS.length]}`;
+  };
+  mls.forEach((m, i) => {
+    if (m !== a && m !== b) comptes.push(direction(m, nomDe(i)));
+  });
+  const departements = [...new Map(mls.map((m) => [m.code_departement, m])).values()];
+  departements.forEach((m, i) => {
+    if (m.code_departement !== a.code_departement) comptes.push(ud(m, nomDe(mls.length + i)));
+  });
   for (const c of comptes) {
     const id = await organisation(db, c.type, c.code, c.nomOrganisation);
     await db.query(
@@ -103,3 +121,5 @@ export async function assurerUtilisateursDemo(db: Requeteur): Promise<void> {
     );
   }
 }
+
+const courrielDe = (nom: string) => versAscii(nom).replace(/[^a-z]+/g, '.');

@@ -7,7 +7,7 @@ import { messagesDe } from '../../domaine/dialogue/contenus.ts';
 import { totalMontants, type Montants } from '../../domaine/dialogue/financement.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
-import { estDateValide } from '../../domaine/temps/dates.ts';
+import { estDateValide, joursEntre, type DateCalendaire } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { auditer } from '../audit.ts';
 import { figerDansLaTransaction } from '../indicateurs/instantanes.ts';
@@ -91,6 +91,18 @@ export async function ouvrirCampagne(
   });
 }
 
+/** L'échéance qui attend un dialogue dans cet état ; null une fois signé. */
+export function echeanceDe(c: Pick<Campagne, 'echeance_autodiagnostic' | 'echeance_entretien' | 'echeance_signature'>, etat: string): DateCalendaire | null {
+  if (etat === 'signe') return null;
+  return etat === 'ouvert' ? c.echeance_autodiagnostic : etat === 'autodiagnostic_soumis' ? c.echeance_entretien : c.echeance_signature;
+}
+
+/** Une échéance passée au regard d'`aujourdhui` (la date du serveur, pas celle du navigateur). */
+export function retard(echeance: DateCalendaire | null, aujourdhui: DateCalendaire) {
+  const jours = echeance === null ? 0 : Math.max(joursEntre(echeance, aujourdhui), 0);
+  return { en_retard: jours > 0, jours_de_retard: jours };
+}
+
 export async function listerCampagnes(db: Requeteur, utilisateur: Utilisateur): Promise<(Campagne & { nom_region: string })[]> {
   const toutes = await db.query<Campagne & { nom_region: string }>(`SELECT ${COLONNES}, r.nom AS nom_region FROM campagne c JOIN region r ON r.code = c.code_region ORDER BY c.annee DESC, c.code_region`);
   const { portee } = utilisateur;
@@ -107,6 +119,8 @@ export interface LigneSuivi {
   etat: string;
   libelle_etat: string;
   echeance: string | null;
+  en_retard: boolean;
+  jours_de_retard: number;
   derniere_action: string;
   cibles: Record<string, number> | null;
   total: number | null;
@@ -114,8 +128,8 @@ export interface LigneSuivi {
   depasse: boolean;
 }
 
-/** Le suivi régional : chaque ML de la campagne, son état, son échéance, ses cibles et ses montants. */
-export async function suiviCampagne(db: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, id: number): Promise<{ campagne: Campagne; dialogues: LigneSuivi[] } | null> {
+/** Le suivi régional : chaque ML de la campagne, son état, son échéance (en retard au regard d'`aujourdhui`), ses cibles et ses montants. */
+export async function suiviCampagne(db: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, id: number, aujourdhui: DateCalendaire): Promise<{ campagne: Campagne; dialogues: LigneSuivi[] } | null> {
   const [campagne] = await db.query<Campagne>(`SELECT ${COLONNES} FROM campagne c WHERE id = $1`, [id]);
   if (!campagne) return null;
   const lignes = await db.query<{
@@ -136,8 +150,6 @@ export async function suiviCampagne(db: Requeteur, cadre: CadreDialogue, utilisa
   );
   const visibles = lignes.filter((l) => couvreStructure(utilisateur.portee, { code: l.code_structure, ...l }));
   exiger(visibles.length > 0 || lignes.length === 0, `Hors de votre périmètre : la campagne ${id}.`);
-  const echeance = (etat: string) =>
-    etat === 'ouvert' ? campagne.echeance_autodiagnostic : etat === 'autodiagnostic_soumis' ? campagne.echeance_entretien : etat === 'signe' ? null : campagne.echeance_signature;
   return {
     campagne,
     dialogues: visibles.map((l) => ({
@@ -147,7 +159,8 @@ export async function suiviCampagne(db: Requeteur, cadre: CadreDialogue, utilisa
       code_departement: l.code_departement,
       etat: l.etat,
       libelle_etat: libelleEtat(cadre, l.etat),
-      echeance: echeance(l.etat),
+      echeance: echeanceDe(campagne, l.etat),
+      ...retard(echeanceDe(campagne, l.etat), aujourdhui),
       derniere_action: l.derniere_action,
       cibles: l.objectifs?.cibles ?? null,
       total: l.decision ? totalMontants(l.decision.montants) : null,

@@ -5,28 +5,20 @@ import { createHash } from 'node:crypto';
 import { couvreStructure, ErreurAcces, exiger, peut, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { documentAvenant, valeursDuModele, type AvenantSigne, type DonneesAvenant, type Signature } from '../../domaine/dialogue/avenant.ts';
 import { actionsPossibles, libelleEtat, refusTransition, remplir, type CadreDialogue } from '../../domaine/dialogue/cadre.ts';
-import {
-  autodiagnostic as schemaAutodiagnostic,
-  bilan as schemaBilan,
-  CONTENUS,
-  messagesDe,
-  type ContenuSignature,
-  type Decision,
-  type Entretien,
-  type Objectifs,
-} from '../../domaine/dialogue/contenus.ts';
-import { enveloppe, type Enveloppe, type Montants } from '../../domaine/dialogue/financement.ts';
+import { contenus, messagesDe, type ContenuSignature, type Decision, type Entretien, type Objectifs } from '../../domaine/dialogue/contenus.ts';
+import { enveloppe, texteVariation, type Enveloppe, type Montants } from '../../domaine/dialogue/financement.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { atteinte, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import { empreinteSha256, jsonCanonique } from '../../domaine/outils/jsonCanonique.ts';
-import { aujourdhui } from '../../domaine/temps/dates.ts';
+import { aujourdhui, type DateCalendaire } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { rendrePdf } from '../../infrastructure/pdf/pdf.ts';
 import { auditer } from '../audit.ts';
 import { lireInstantane } from '../indicateurs/instantanes.ts';
 import type { ServiceChiffres } from '../indicateurs/serviceChiffres.ts';
 import type { ChiffresTerritoire, TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
+import { echeanceDe, retard, type Campagne } from './campagnes.ts';
 
 /** Un pas refusé parce que l'état ne le permet pas (dialogue dans un autre état, campagne déjà ouverte) : 409. */
 export class ErreurTransition extends ErreurMetier {}
@@ -132,7 +124,10 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
     base.query(`SELECT commentaire, chiffres, cree_par, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le FROM bilan_intermediaire WHERE dialogue_id = $1 ORDER BY id`, [id]),
     convention(base, d.code_structure),
     decisionsAnterieures(base, d),
-    base.query(`SELECT id, echeance_autodiagnostic, echeance_entretien, echeance_signature, instantane_id FROM campagne WHERE id = $1`, [d.campagne_id]),
+    base.query<Pick<Campagne, 'id' | 'echeance_autodiagnostic' | 'echeance_entretien' | 'echeance_signature' | 'instantane_id'>>(
+      `SELECT id, echeance_autodiagnostic, echeance_entretien, echeance_signature, instantane_id FROM campagne WHERE id = $1`,
+      [d.campagne_id],
+    ),
   ]);
   const [instantane] = await base.query(
     `SELECT id, annee, catalogue, empreinte, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le FROM instantane WHERE id = $1`,
@@ -188,25 +183,43 @@ export async function dialoguesDeLaStructure(db: Requeteur, cadre: CadreDialogue
   return lignes.map((l) => ({ ...l, libelle_etat: libelleEtat(cadre, l.etat) }));
 }
 
-/** Les dialogues qui attendent une action de cet utilisateur, dans son périmètre. */
-export async function aFaire(db: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur) {
+/** Les dialogues qui attendent une action de cet utilisateur, dans son périmètre ; en retard au regard d'`aujourdhui`. */
+export async function aFaire(db: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, aujourdhui: DateCalendaire) {
   const etats = cadre.etats.map((e) => e.id).filter((e) => actionsPossibles(cadre, e, utilisateur.role).length > 0);
   if (etats.length === 0) return [];
-  const lignes = await db.query<{ id: number; annee: number; etat: string; code_structure: string; nom: string; code_departement: string; code_region: string; echeance: string }>(
-    `SELECT d.id, d.annee, d.etat, d.code_structure, m.nom, m.code_departement, m.code_region,
-            CASE d.etat WHEN 'ouvert' THEN c.echeance_autodiagnostic WHEN 'autodiagnostic_soumis' THEN c.echeance_entretien ELSE c.echeance_signature END AS echeance
+  const lignes = await db.query<
+    { id: number; annee: number; etat: string; code_structure: string; nom: string; code_departement: string; code_region: string } & Pick<
+      Campagne,
+      'echeance_autodiagnostic' | 'echeance_entretien' | 'echeance_signature'
+    >
+  >(
+    `SELECT d.id, d.annee, d.etat, d.code_structure, m.nom, m.code_departement, m.code_region, c.echeance_autodiagnostic, c.echeance_entretien, c.echeance_signature
      FROM dialogue d JOIN mission_locale m USING (code_structure) JOIN campagne c ON c.id = d.campagne_id
-     WHERE d.etat = ANY($1::text[]) ORDER BY echeance, m.nom`,
+     WHERE d.etat = ANY($1::text[])`,
     [etats],
   );
   return lignes
     .filter((l) => couvreStructure(utilisateur.portee, { code: l.code_structure, ...l }))
-    .map((l) => ({ ...l, libelle_etat: libelleEtat(cadre, l.etat), actions: actionsPossibles(cadre, l.etat, utilisateur.role).map((t) => t.libelle) }));
+    .map((l) => {
+      const echeance = echeanceDe(l, l.etat);
+      return {
+        id: l.id,
+        annee: l.annee,
+        etat: l.etat,
+        code_structure: l.code_structure,
+        nom: l.nom,
+        libelle_etat: libelleEtat(cadre, l.etat),
+        echeance,
+        ...retard(echeance, aujourdhui),
+        actions: actionsPossibles(cadre, l.etat, utilisateur.role).map((t) => t.libelle),
+      };
+    })
+    .sort((a, b) => (a.echeance ?? '9999').localeCompare(b.echeance ?? '9999') || a.nom.localeCompare(b.nom, 'fr'));
 }
 
 /** Le brouillon de l'autodiagnostic : mêmes conditions que sa soumission (rôle, état, périmètre). */
-export async function enregistrerAutodiagnostic(base: Base, cadre: CadreDialogue, utilisateur: Utilisateur, id: number, brut: unknown, origine: string) {
-  const lu = schemaAutodiagnostic.safeParse(brut);
+export async function enregistrerAutodiagnostic(base: Base, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, id: number, brut: unknown, origine: string) {
+  const lu = contenus(catalogue.ratios).autodiagnostic.safeParse(brut);
   if (!lu.success) throw new ErreurMetier(`Autodiagnostic invalide — ${messagesDe(lu.error)}`);
   return base.transaction(async (tx) => {
     const d = await autoriser(tx, cadre, utilisateur, id, 'soumettre_autodiagnostic');
@@ -240,7 +253,7 @@ export async function agir(
   brut: unknown,
   origine: string,
 ): Promise<{ etat: string }> {
-  const schema = CONTENUS[action];
+  const schema = contenus(catalogue.ratios).parAction[action];
   if (!schema) throw new ErreurMetier(`Action inconnue : ${action}`);
   const lu = schema.safeParse(brut ?? {});
   if (!lu.success) throw new ErreurMetier(`Saisie invalide — ${messagesDe(lu.error)}`);
@@ -260,8 +273,6 @@ export async function agir(
         const o = contenu as Objectifs;
         const sans = catalogue.ratios.filter((r) => typeof o.cibles[r.id] !== 'number').map((r) => `« ${r.libelle} »`);
         if (sans.length) throw new ErreurMetier(`Une cible par ratio est attendue ; il en manque pour : ${sans.join(', ')}.`);
-        const inconnus = Object.keys(o.cibles).filter((k) => !catalogue.ratios.some((r) => r.id === k));
-        if (inconnus.length) throw new ErreurMetier(`Ratios inconnus du catalogue : ${inconnus.join(', ')}.`);
         const suivis = o.plan.filter((p) => p.indicateur !== null && !catalogue.indicateurs.some((i) => i.id === p.indicateur));
         if (suivis.length) throw new ErreurMetier(`Indicateur suivi inconnu du catalogue : ${suivis.map((p) => `${p.indicateur} (action « ${p.titre} »)`).join(', ')}.`);
         ecritures.objectifs = o;
@@ -275,9 +286,7 @@ export async function agir(
         if (!conv) throw new ErreurMetier(`La Mission locale ${d.code_structure} n'a pas de convention enregistrée : le montant de référence manque.`);
         const env = enveloppe(cadre, conv.montant_reference, await decisionsAnterieures(tx, d), { annee: d.annee, montants: dec.montants });
         if (env.depasse && !dec.justification?.trim()) {
-          throw new ErreurMetier(
-            `La variation sur la convention atteint ${(100 * (env.variation ?? 0)).toFixed(1).replace('.', ',')} %, au-delà de ${100 * cadre.financement.variation_maximale} % : une justification écrite est obligatoire.`,
-          );
+          throw new ErreurMetier(`La variation sur la convention atteint ${texteVariation(cadre, env)} : une justification écrite est obligatoire.`);
         }
         ecritures.decision = { montants: dec.montants, justification: env.depasse ? dec.justification!.trim() : null, enveloppe: env };
         break;
@@ -465,7 +474,7 @@ export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: 
 }
 
 export async function ajouterBilan(base: Base, cadre: CadreDialogue, catalogue: Catalogue, service: ServiceChiffres, utilisateur: Utilisateur, id: number, brut: unknown, origine: string) {
-  const lu = schemaBilan.safeParse(brut);
+  const lu = contenus(catalogue.ratios).bilan.safeParse(brut);
   if (!lu.success) throw new ErreurMetier(`Bilan invalide — ${messagesDe(lu.error)}`);
   const d = await chargerDialogue(base, id);
   if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`);

@@ -14,6 +14,7 @@ const FORMES: Record<string, FormeUnite> = {
   part: { decimales: 1, facteur: 100, suffixe: ' %', excel: '0.0 %' },
   pourcentage: { decimales: 1, suffixe: ' %', excel: '0.0 "%"' },
   euros: { decimales: 0, suffixe: ' €', excel: '#,##0 "€"' },
+  euros_centimes: { decimales: 2, suffixe: ' €', excel: '#,##0.00 "€"' },
   euros_par_jeune: { decimales: 0, suffixe: ' €', excel: '#,##0 "€"' },
   etp: { decimales: 1, excel: '#,##0.0' },
   jeunes_par_etp: { decimales: 1, excel: '#,##0.0' },

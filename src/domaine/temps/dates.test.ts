@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageRevolu, ajouterJours, ajouterMois, dateEnFrancais, estDateValide } from './dates.ts';
+import { ageRevolu, ajouterJours, ajouterMois, dateEnFrancais, enRetard, estDateValide, joursEntre, lireDate } from './dates.ts';
 
 describe('dates calendaires', () => {
   it('reconnaît les dates qui existent', () => {
@@ -17,6 +17,24 @@ describe('dates calendaires', () => {
     expect(ajouterMois('2017-01-15', 6)).toBe('2017-07-15');
     expect(ajouterMois('2017-11-30', 3)).toBe('2018-02-28');
     expect(ajouterMois('2017-03-31', -1)).toBe('2017-02-28');
+  });
+
+  it('lit les dates à la française ou AAAA-MM-JJ', () => {
+    expect(lireDate('14/03/2017')).toBe('2017-03-14');
+    expect(lireDate(' 1/3/2017 ')).toBe('2017-03-01');
+    expect(lireDate('2017-03-14')).toBe('2017-03-14');
+    expect(lireDate('29/02/2017')).toBeNull();
+    expect(lireDate('03/14/2017')).toBeNull();
+    expect(lireDate('14 mars 2017')).toBeNull();
+  });
+
+  it('compte les jours entre deux dates, années bissextiles comprises', () => {
+    expect(joursEntre('2018-02-15', '2018-02-20')).toBe(5);
+    expect(joursEntre('2016-02-28', '2016-03-01')).toBe(2);
+    expect(joursEntre('2018-02-20', '2018-02-15')).toBe(-5);
+    expect(joursEntre('2017-12-31', '2018-12-31')).toBe(365);
+    expect(enRetard(1)).toBe("en retard d'un jour");
+    expect(enRetard(2873)).toBe('en retard de 2\u00a0873 jours');
   });
 
   it('ajoute des jours à travers les mois et les années', () => {

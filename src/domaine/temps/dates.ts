@@ -1,4 +1,6 @@
 // Dates calendaires sous forme de chaînes `AAAA-MM-JJ` : jamais de `Date` à minuit qui glisse d'une heure.
+import { formaterValeur } from '../indicateurs/format.ts';
+
 export type DateCalendaire = string;
 
 const FORME_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -55,6 +57,26 @@ export function aujourdhui(): DateCalendaire {
   if (fixee && estDateValide(fixee)) return fixee;
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 }
+
+/** Nombre de jours de `debut` à `fin` (négatif si `fin` est avant). */
+export function joursEntre(debut: DateCalendaire, fin: DateCalendaire): number {
+  const [a1, m1, j1] = decouper(debut);
+  const [a2, m2, j2] = decouper(fin);
+  return Math.round((Date.UTC(a2, m2 - 1, j2) - Date.UTC(a1, m1 - 1, j1)) / 86_400_000);
+}
+
+const FORME_FRANCAISE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** Lit une date écrite à la française (14/03/2017) ou AAAA-MM-JJ (champ date) ; null si elle n'existe pas. */
+export function lireDate(texte: string): DateCalendaire | null {
+  const net = texte.trim();
+  const fr = FORME_FRANCAISE.exec(net);
+  const date = fr ? formater(Number(fr[3]), Number(fr[2]), Number(fr[1])) : net;
+  return estDateValide(date) ? date : null;
+}
+
+/** Un retard en mots : « en retard d'un jour », « en retard de 12 jours ». */
+export const enRetard = (jours: number) => (jours === 1 ? "en retard d'un jour" : `en retard de ${formaterValeur(jours, 'jours')} jours`);
 
 /** Format français lisible : 14 mars 2017, 1er janvier 2017. */
 export function dateEnFrancais(date: DateCalendaire): string {

@@ -8,6 +8,7 @@ import { enregistrerConvention, importerConventions, listerConventions } from '.
 import { aFaire, agir, ajouterBilan, dialoguesDeLaStructure, enregistrerAutodiagnostic, lireDialogue, pdfAvenant } from '../../application/dialogue/dialogues.ts';
 import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
 import type { CadreDialogue } from '../../domaine/dialogue/cadre.ts';
+import { aujourdhui } from '../../domaine/temps/dates.ts';
 import type { Base } from '../db/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { code } from './schemas.ts';
@@ -55,7 +56,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.get(
     '/api/campagnes/:id',
     { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Le suivi d’une campagne : chaque ML, son état, ses échéances, cibles et montants', params: z.object({ id }) } },
-    async (req, rep) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id)) ?? rep.code(404).send({ message: `Campagne inconnue : ${req.params.id}` }),
+    async (req, rep) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, aujourdhui())) ?? rep.code(404).send({ message: `Campagne inconnue : ${req.params.id}` }),
   );
 
   r.get(
@@ -66,8 +67,8 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
       return dialogues ? { dialogues } : rep.code(404).send({ message: `Mission locale inconnue : ${req.params.code}` });
     },
   );
-  r.get('/api/dialogues/a-faire', { config: { droit: 'lire_profil' }, schema: { tags, summary: 'Les dialogues qui attendent votre action' } }, async (req) => ({
-    dialogues: await aFaire(base, cadre, utilisateurDe(req)),
+  r.get('/api/dialogues/a-faire', { config: { droit: 'lire_profil' }, schema: { tags, summary: 'Les dialogues qui attendent votre action, avec leur retard sur l’échéance (date du serveur)' } }, async (req) => ({
+    dialogues: await aFaire(base, cadre, utilisateurDe(req), aujourdhui()),
   }));
   r.get(
     '/api/dialogues/:id',
@@ -78,7 +79,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.put(
     '/api/dialogues/:id/autodiagnostic',
     { config: { droit: 'agir_dialogue' }, schema: { tags, summary: "Enregistrer le brouillon de l'autodiagnostic", params: z.object({ id }), body: z.unknown() } },
-    async (req) => enregistrerAutodiagnostic(base, cadre, utilisateurDe(req), req.params.id, req.body, req.ip),
+    async (req) => enregistrerAutodiagnostic(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.body, req.ip),
   );
   r.post(
     '/api/dialogues/:id/actions/:action',

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enCsv } from '../outils/exports.ts';
-import { celluleDe, Tableau, type Colonne } from './Tableau.tsx';
+import { celluleDe, celluleExportee, Tableau, type Colonne } from './Tableau.tsx';
 
 interface ML {
   code: string;
@@ -65,5 +65,20 @@ describe('Tableau', () => {
     expect(rennes).toBe('Rennes;41,3\u00a0%;4\u00a0210');
     expect(brest).toBe('Brest;n.d.;1\u00a0500');
     expect(formule).toBe("'=Formule;10,0\u00a0%;12\u00a0345");
+  });
+
+  it('écrit « à fixer » pour une valeur absente qui n’est pas « n.d. », et une alerte en badge DSFR, à l’écran et à l’export', () => {
+    const suivi: Colonne<ML>[] = [
+      { id: 'nom', libelle: 'Mission locale', valeur: (l) => l.nom, alerte: (l) => (l.code === 'B' ? 'en retard de 3 jours' : null) },
+      { id: 'taux', libelle: 'Cible', unite: 'part', absente: 'à fixer', valeur: (l) => l.taux },
+    ];
+    render(<Tableau titre="Suivi" colonnes={suivi} lignes={lignes} cle={(l) => l.code} />);
+    const brest = within(screen.getByRole('table')).getAllByRole('row').find((r) => r.textContent!.startsWith('Brest'))!;
+    expect(within(brest).getByText('à fixer')).toBeTruthy();
+    expect(within(brest).queryByText('n.d.')).toBeNull();
+    expect(within(brest).getByText('en retard de 3 jours').className).toContain('fr-badge--error');
+    const csv = enCsv({ titre: 'Suivi', entetes: suivi.map((c) => c.libelle), lignes: lignes.map((l) => suivi.map((c) => celluleExportee(c, l))) });
+    expect(csv).toContain('Brest (en retard de 3 jours);à fixer');
+    expect(csv).toContain('Rennes;41,3\u00a0%');
   });
 });

@@ -1,5 +1,6 @@
 // Un tableau de chiffres DSFR : tri par colonne (au clavier aussi), filtre, valeurs à la française,
 // « n.d. » expliqué, définition de chaque colonne, et export CSV/XLSX de ce qui est affiché.
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import {
@@ -29,6 +30,10 @@ export interface Colonne<L> {
   definitionLigne?: (ligne: L) => string;
   /** Pourquoi la valeur est « n.d. ». */
   raison?: (ligne: L) => string | null;
+  /** Ce qui s'écrit à la place d'une valeur absente qui n'est pas « n.d. » (une cible « à fixer »), à l'écran et à l'export. */
+  absente?: string;
+  /** Une alerte en badge DSFR après la valeur (« en retard de 3 jours »), reprise à l'export. */
+  alerte?: (ligne: L) => string | null;
   lien?: (ligne: L) => string | undefined;
   /** Un rendu propre (un graphique) : la colonne n'est alors ni triée ni exportée. */
   rendu?: (ligne: L) => ReactNode;
@@ -50,8 +55,16 @@ interface Props<L> {
 /** Ce qu'une cellule affiche et exporte : du texte, ou un nombre et son unité. */
 export function celluleDe<L>(c: Colonne<L>, l: L): Cellule {
   const v = c.valeur(l);
+  if (v === null && c.absente !== undefined) return c.absente;
   if (c.unite === undefined) return v === null ? '' : String(v);
   return { nombre: typeof v === 'number' && Number.isFinite(v) ? v : null, unite: typeof c.unite === 'function' ? c.unite(l) : c.unite };
+}
+
+/** Ce qu'une cellule exporte : sa valeur, et son alerte en texte (« 15 février 2018 (en retard de 3 jours) »). */
+export function celluleExportee<L>(c: Colonne<L>, l: L): Cellule {
+  const valeur = celluleDe(c, l);
+  const alerte = c.alerte?.(l);
+  return alerte ? `${texteCellule(valeur)} (${alerte})` : valeur;
 }
 
 export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable, triInitial = [], description }: Props<L>) {
@@ -90,7 +103,7 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
   const versExport = (): TableauExport => ({
     titre,
     entetes: exportables.map((c) => c.libelle),
-    lignes: [...lignesAffichees, ...pied].map((l) => exportables.map((c) => celluleDe(c, l))),
+    lignes: [...lignesAffichees, ...pied].map((l) => exportables.map((c) => celluleExportee(c, l))),
   });
 
   const cellule = (c: Colonne<L>, l: L, entete: boolean) => {
@@ -101,6 +114,16 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
     else contenu = texteCellule(valeur);
     const href = c.lien?.(l);
     if (href) contenu = <Lien href={href}>{contenu}</Lien>;
+    const alerte = c.alerte?.(l);
+    if (alerte)
+      contenu = (
+        <>
+          {contenu}{' '}
+          <Badge as="span" severity="error" small>
+            {alerte}
+          </Badge>
+        </>
+      );
     if (c.definitionLigne) contenu = <>{contenu}<Definition titre={String(c.valeur(l))} texte={c.definitionLigne(l)} /></>;
     const classe = c.unite ? 'cpo-nombre' : undefined;
     return entete ? (

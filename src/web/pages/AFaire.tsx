@@ -1,18 +1,12 @@
-// « À faire » : les dialogues de gestion qui attendent une action de l'utilisateur.
-import { dateEnFrancais } from '../../domaine/temps/dates.ts';
+// « À faire » : les dialogues de gestion qui attendent une action de l'utilisateur ; une échéance
+// passée (à la date du serveur) est signalée par un badge.
+import type { aFaire } from '../../application/dialogue/dialogues.ts';
+import { dateEnFrancais, enRetard } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 
-interface Ligne {
-  id: number;
-  annee: number;
-  code_structure: string;
-  nom: string;
-  libelle_etat: string;
-  echeance: string;
-  actions: string[];
-}
+type Ligne = Awaited<ReturnType<typeof aFaire>>[number];
 
 export function AFaire() {
   const { donnees, erreur } = useApi<{ dialogues: Ligne[] }>('/api/dialogues/a-faire');
@@ -31,7 +25,13 @@ export function AFaire() {
             { id: 'nom', libelle: 'Mission locale', valeur: (l) => l.nom, lien: (l) => `/dialogues/${l.id}` },
             { id: 'annee', libelle: 'Année', valeur: (l) => String(l.annee) },
             { id: 'etat', libelle: 'État', valeur: (l) => l.libelle_etat },
-            { id: 'echeance', libelle: 'Échéance', valeur: (l) => dateEnFrancais(l.echeance), tri: (l) => l.echeance },
+            {
+              id: 'echeance',
+              libelle: 'Échéance',
+              valeur: (l) => (l.echeance ? dateEnFrancais(l.echeance) : '—'),
+              tri: (l) => l.echeance ?? '9999',
+              alerte: (l) => (l.en_retard ? enRetard(l.jours_de_retard) : null),
+            },
             { id: 'actions', libelle: 'À faire', valeur: (l) => l.actions.join(' ; ') },
           ]}
           lignes={donnees.dialogues}

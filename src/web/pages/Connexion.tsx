@@ -1,6 +1,8 @@
-// Connexion de démonstration : un compte de chaque sorte d'utilisateur, regroupés par organisation.
+// Connexion de démonstration : une carte par rôle ; quand un rôle a un compte dans plusieurs
+// organisations (une direction par ML, une UD par département), on choisit l'organisation.
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
+import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { Chargement, ErreurAppel, MessageErreur } from '../composants/Etats.tsx';
 import { appeler, useApi, type ErreurApi } from '../outils/api.ts';
@@ -52,31 +54,60 @@ export function Connexion({ apresConnexion }: { apresConnexion: () => Promise<vo
           </p>
           {refus && <ErreurAppel erreur={refus} />}
           <div className="fr-grid-row fr-grid-row--gutters">
-            {donnees.utilisateurs.map((u) => (
-              <div key={u.id} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
-                <div className="fr-card fr-card--no-arrow">
-                  <div className="fr-card__body">
-                    <div className="fr-card__content">
-                      <h2 className="fr-card__title fr-h6">{u.nom}</h2>
-                      <p className="fr-card__desc">
-                        {u.libelleRole}
-                        <br />
-                        {u.organisation.nom}
-                      </p>
-                      <p className="fr-card__detail">{u.organisation.libelleType}</p>
-                    </div>
-                    <div className="fr-card__footer">
-                      <Button onClick={() => void seConnecter(u.id)} iconId="fr-icon-account-circle-line">
-                        Se connecter<span className="fr-sr-only"> en tant que {u.nom}</span>
-                      </Button>
-                    </div>
-                  </div>
-                </div>
+            {parRole(donnees.utilisateurs).map((comptes) => (
+              <div key={comptes[0].role} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
+                <CarteRole comptes={comptes} seConnecter={seConnecter} />
               </div>
             ))}
           </div>
         </>
       )}
     </>
+  );
+}
+
+/** Les comptes regroupés par rôle, dans l'ordre où la démonstration les propose. */
+function parRole(utilisateurs: UtilisateurPresente[]): UtilisateurPresente[][] {
+  const groupes = new Map<string, UtilisateurPresente[]>();
+  for (const u of utilisateurs) groupes.set(u.role, [...(groupes.get(u.role) ?? []), u]);
+  return [...groupes.values()];
+}
+
+function CarteRole({ comptes, seConnecter }: { comptes: UtilisateurPresente[]; seConnecter: (id: number) => Promise<void> }) {
+  const [id, setId] = useState(comptes[0].id);
+  const u = comptes.find((c) => c.id === id) ?? comptes[0];
+  return (
+    <div className="fr-card fr-card--no-arrow">
+      <div className="fr-card__body">
+        <div className="fr-card__content">
+          <h2 className="fr-card__title fr-h6">{u.libelleRole}</h2>
+          {comptes.length > 1 ? (
+            <div className="fr-card__desc">
+              <Select
+                label={u.organisation.libelleType}
+                hint={`${comptes.length} comptes de démonstration`}
+                nativeSelectProps={{ value: String(u.id), onChange: (e) => setId(Number(e.target.value)) }}
+              >
+                {comptes.map((c) => (
+                  <option key={c.id} value={String(c.id)}>
+                    {c.organisation.nom} — {c.nom}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          ) : (
+            <p className="fr-card__desc">{u.organisation.nom}</p>
+          )}
+          <div className="fr-card__end">
+            <p className="fr-card__detail">Compte : {u.nom}</p>
+          </div>
+        </div>
+        <div className="fr-card__footer">
+          <Button onClick={() => void seConnecter(u.id)} iconId="fr-icon-account-circle-line">
+            Se connecter<span className="fr-sr-only"> en tant que {u.nom}</span>
+          </Button>
+        </div>
+      </div>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
-// Le suivi régional d'une campagne : chaque ML, l'état de son dialogue, son échéance, ses cibles et
-// ses montants ; les décisions au-delà des 10 % sont signalées.
+// Le suivi régional d'une campagne : chaque ML, l'état de son dialogue, son échéance (signalée en
+// retard, à la date du serveur), ses cibles et ses montants ; les décisions au-delà des 10 % sont signalées.
 import { formaterValeur } from '../../domaine/indicateurs/format.ts';
-import { dateEnFrancais } from '../../domaine/temps/dates.ts';
+import { dateEnFrancais, enRetard } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
@@ -33,9 +33,15 @@ export function SuiviCampagne({ id }: { id: string }) {
           { id: 'nom', libelle: 'Mission locale', valeur: (l) => l.nom, lien: (l) => `/dialogues/${l.id}` },
           { id: 'departement', libelle: 'Département', valeur: (l) => l.code_departement },
           { id: 'etat', libelle: 'État', valeur: (l) => l.libelle_etat },
-          { id: 'echeance', libelle: 'Échéance', valeur: (l) => (l.echeance ? dateEnFrancais(l.echeance) : '—'), tri: (l) => l.echeance ?? '9999' },
+          {
+            id: 'echeance',
+            libelle: 'Échéance',
+            valeur: (l) => (l.echeance ? dateEnFrancais(l.echeance) : '—'),
+            tri: (l) => l.echeance ?? '9999',
+            alerte: (l) => (l.en_retard ? enRetard(l.jours_de_retard) : null),
+          },
           { id: 'modifie', libelle: 'Dernière action', valeur: (l) => dateEnFrancais(l.derniere_action), tri: (l) => l.derniere_action },
-          ...ratiosSuivis.map((r) => ({ id: r.id, libelle: `Cible — ${r.libelle}`, unite: r.unite, valeur: (l: Suivi['dialogues'][number]) => l.cibles?.[r.id] ?? null })),
+          ...ratiosSuivis.map((r) => ({ id: r.id, libelle: `Cible — ${r.libelle}`, unite: r.unite, absente: 'à fixer', valeur: (l: Suivi['dialogues'][number]) => l.cibles?.[r.id] ?? null })),
           { id: 'total', libelle: 'Montant décidé', unite: 'euros', valeur: (l) => l.total },
           { id: 'variation', libelle: 'Variation sur la convention', unite: 'part', valeur: (l) => l.variation },
           { id: 'depasse', libelle: 'Au-delà de 10 %', valeur: (l) => (l.depasse ? `oui, justifié (${formaterValeur(l.variation, 'part')})` : 'non') },

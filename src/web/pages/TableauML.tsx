@@ -39,8 +39,9 @@ export function TableauML({ code }: { code: string }) {
   if (portee.niveau !== 'structure') segments.push({ label: ref.departement.nom, linkProps: { href: `/departements/${d.structure.code_departement}?annee=${annee}` } });
 
   const unite = (m: { unite: string }) => m.unite;
-  // Les cibles arrêtées au dialogue de gestion de l'année, quand il y en a.
-  const cibles = dialogues.donnees?.dialogues.find((x) => x.annee === annee)?.cibles ?? null;
+  // Le dialogue de gestion de l'année, quand il y en a un : ses cibles, « à fixer » tant qu'elles ne sont pas arrêtées.
+  const dialogue = dialogues.donnees?.dialogues.find((x) => x.annee === annee);
+  const cible = (r: DefinitionRatio) => dialogue?.cibles?.[r.id] ?? null;
   const colonnesRatio: Colonne<DefinitionRatio>[] = [
     { id: 'ratio', libelle: 'Ratio', valeur: (r) => r.libelle, lien: (r) => `/evolution/structure/${code}?mesure=${r.id}`, definitionLigne: (r) => definitionRatio(catalogue, r) },
     { id: 'n', libelle: String(annee), unite, valeur: (r) => d.ratios[r.id], raison: (r) => raisonNonDefini(catalogue, r.id, d.indicateurs) },
@@ -55,10 +56,16 @@ export function TableauML({ code }: { code: string }) {
     { id: 'departement', libelle: 'Département', unite, valeur: (r) => ref.departement.ratios[r.id] },
     { id: 'region', libelle: libelleAvecCouverture('Région', ref.region), unite, valeur: (r) => ref.region.ratios[r.id] },
     { id: 'national', libelle: libelleAvecCouverture('National', ref.national), unite, valeur: (r) => ref.national.ratios[r.id] },
-    ...(cibles
+    ...(dialogue
       ? [
-          { id: 'cible', libelle: `Cible ${annee}`, unite, valeur: (r: DefinitionRatio) => cibles[r.id] ?? null },
-          { id: 'atteinte', libelle: 'Atteinte', unite: 'part', valeur: (r: DefinitionRatio) => atteinte(d.ratios[r.id], cibles[r.id] ?? null, r.sens) },
+          { id: 'cible', libelle: `Cible ${annee}`, unite, absente: 'à fixer', valeur: cible },
+          {
+            id: 'atteinte',
+            libelle: 'Atteinte',
+            unite: 'part',
+            valeur: (r: DefinitionRatio) => atteinte(d.ratios[r.id], cible(r), r.sens),
+            raison: (r: DefinitionRatio) => (cible(r) === null ? 'cible à fixer au dialogue de gestion' : null),
+          },
         ]
       : []),
     {
@@ -96,7 +103,7 @@ export function TableauML({ code }: { code: string }) {
       <h2 className="fr-mt-4w">Les 13 ratios de performance en {annee}</h2>
       <p>
         Chaque ratio avec sa valeur {annee - 1}, celles du département, de la région et du pays (somme des numérateurs sur somme des dénominateurs),
-        {cibles ? ` la cible arrêtée au dialogue de gestion ${annee} et son atteinte,` : ''} et la place de la ML parmi les {ref.region.structures} ML de sa
+        {dialogue ? ` la cible du dialogue de gestion ${annee} (« à fixer » tant qu'elle n'est pas arrêtée) et son atteinte,` : ''} et la place de la ML parmi les {ref.region.structures} ML de sa
         région (boîte : du premier au troisième quartile ; trait : médiane ; point : la ML). Cliquez un ratio pour son évolution.
       </p>
       {catalogue.objectifs.map((o) => (

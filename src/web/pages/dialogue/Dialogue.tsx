@@ -6,6 +6,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import type { lireDialogue } from '../../../application/dialogue/dialogues.ts';
 import type { CadreDialogue } from '../../../domaine/dialogue/cadre.ts';
+import { borneEnTexte, texteVariation } from '../../../domaine/dialogue/financement.ts';
 import { formaterValeur } from '../../../domaine/indicateurs/format.ts';
 import { libelleAvecCouverture } from '../../../domaine/referentiel/reseau.ts';
 import { dateEnFrancais } from '../../../domaine/temps/dates.ts';
@@ -49,8 +50,8 @@ export function Dialogue({ id }: { id: string }) {
       {d.decision?.enveloppe.depasse && (
         <Alert
           severity="warning"
-          title={`Décision au-delà de la variation de ${formaterValeur(c.financement.variation_maximale, 'part')} sur la convention`}
-          description={`Variation : ${formaterValeur(d.decision.enveloppe.variation, 'part')}. Justification de la DIRECCTE : ${d.decision.justification}`}
+          title={`Décision au-delà de la borne de ${borneEnTexte(c)} sur la convention`}
+          description={`Variation : ${texteVariation(c, d.decision.enveloppe)}. Justification de la DIRECCTE : ${d.decision.justification}`}
           className="fr-mb-3w"
         />
       )}
@@ -68,8 +69,8 @@ export function Dialogue({ id }: { id: string }) {
           { id: 'dep', libelle: 'Département', unite: (r) => r.unite, valeur: (r) => figes.departement?.ratios[r.id] ?? null },
           { id: 'reg', libelle: libelleAvecCouverture('Région', figes.couverture.region), unite: (r) => r.unite, valeur: (r) => figes.region?.ratios[r.id] ?? null },
           { id: 'nat', libelle: libelleAvecCouverture('National', figes.couverture.national), unite: (r) => r.unite, valeur: (r) => figes.national?.ratios[r.id] ?? null },
-          { id: 'proposee', libelle: `Cible proposée par la ML`, unite: (r) => r.unite, valeur: (r) => auto?.ciblesProposees?.[r.id] ?? null },
-          { id: 'cible', libelle: `Cible ${d.annee} arrêtée`, unite: (r) => r.unite, valeur: (r) => d.objectifs?.cibles[r.id] ?? null },
+          { id: 'proposee', libelle: `Cible proposée par la ML`, unite: (r) => r.unite, absente: 'non proposée', valeur: (r) => auto?.ciblesProposees?.[r.id] ?? null },
+          { id: 'cible', libelle: `Cible ${d.annee} arrêtée`, unite: (r) => r.unite, absente: 'à fixer', valeur: (r) => d.objectifs?.cibles[r.id] ?? null },
         ]}
         lignes={catalogue.ratios}
         cle={(r) => r.id}
@@ -137,7 +138,7 @@ export function Dialogue({ id }: { id: string }) {
           />
           <p>
             Crédit de référence de la convention : {formaterValeur(d.decision.enveloppe.reference, 'euros')} sur les années décidées ; décidé :{' '}
-            {formaterValeur(d.decision.enveloppe.decide, 'euros')} ; variation : {formaterValeur(d.decision.enveloppe.variation, 'part')}.
+            {formaterValeur(d.decision.enveloppe.decide, 'euros')} ; variation : {texteVariation(c, d.decision.enveloppe)}.
           </p>
         </section>
       )}

@@ -1,17 +1,21 @@
 // Le formulaire de l'étape que l'utilisateur peut faire maintenant. Les boutons viennent des actions
-// que le serveur déclare permises (table des transitions, rôle, périmètre) ; le serveur revérifie tout.
+// que le serveur déclare permises (table des transitions, rôle, périmètre) ; le serveur revérifie tout,
+// avec les mêmes règles du domaine que celles qui contrôlent ici chaque champ avant l'envoi (cibles,
+// montants, dates) : aucune saisie n'est abandonnée en silence.
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import type { CadreDialogue } from '../../../domaine/dialogue/cadre.ts';
-import { enveloppe } from '../../../domaine/dialogue/financement.ts';
-import { depuisSaisie, enSaisie, formaterValeur } from '../../../domaine/indicateurs/format.ts';
-import { Formulaire } from '../../composants/Formulaire.tsx';
+import { lireCible } from '../../../domaine/dialogue/cibles.ts';
+import { borneEnTexte, enveloppe, lireMontant, regleEnMots, texteVariation } from '../../../domaine/dialogue/financement.ts';
+import { enSaisie, formaterValeur } from '../../../domaine/indicateurs/format.ts';
+import { dateEnFrancais, lireDate } from '../../../domaine/temps/dates.ts';
+import { Champ, CHAMPS_OBLIGATOIRES, Formulaire, phrase, useErreurs } from '../../composants/Formulaire.tsx';
 import { appeler } from '../../outils/api.ts';
 import { useSession } from '../../session.tsx';
+import type { DefinitionRatio } from '../../types.ts';
 import type { DonneesDialogue } from './Dialogue.tsx';
 import { Signature } from './Signature.tsx';
 
@@ -21,13 +25,14 @@ interface Props {
   recharger: () => void;
 }
 
-const zoneDeTexte = (label: string, valeur: string, changer: (v: string) => void, options: { requis?: boolean; aide?: string } = {}) => (
-  <Input label={label} hintText={options.aide} textArea nativeTextAreaProps={{ value: valeur, required: options.requis, rows: 3, onChange: (e) => changer(e.target.value) }} />
-);
+type Agir = (action: string, corps?: unknown) => Promise<void>;
+
+const aRemplir = (texte: string, message: string) => (texte.trim() ? null : `Champ obligatoire : ${message}.`);
+const dateARemplir = (texte: string, quoi: string) => (lireDate(texte) ? null : `Champ obligatoire : saisissez ${quoi}, une date du calendrier (JJ/MM/AAAA).`);
 
 export function Etape({ d, cadre, recharger }: Props) {
   const actions = new Set(d.actions.map((a) => a.action));
-  const agir = async (action: string, corps: unknown = {}) => {
+  const agir: Agir = async (action, corps = {}) => {
     await appeler(`/api/dialogues/${d.id}/actions/${action}`, { methode: 'POST', corps });
     recharger();
   };
@@ -37,7 +42,7 @@ export function Etape({ d, cadre, recharger }: Props) {
   else if (actions.has('enregistrer_entretien'))
     contenu = (
       <>
-        <Entretien agir={agir} libelle={libelle('enregistrer_entretien')} />
+        <Entretien agir={agir} libelle={libelle('enregistrer_entretien')} echeance={d.campagne.echeance_entretien} />
         <Renvoi agir={agir} libelle={libelle('renvoyer')} />
       </>
     );
@@ -71,16 +76,74 @@ const EXPLICATIONS: Record<string, string> = {
   signer_etat: "En signant pour le préfet de région, vous rendez le dialogue et son avenant définitifs : relisez-le (lien ci-dessous), puis confirmez son empreinte.",
 };
 
-function Renvoi({ agir, libelle }: { agir: (a: string, c: unknown) => Promise<void>; libelle: string }) {
+function Renvoi({ agir, libelle }: { agir: Agir; libelle: string }) {
   const [motif, setMotif] = useState('');
+  const { erreur, verifier } = useErreurs();
   return (
-    <Formulaire titre="Ou renvoyer l'autodiagnostic à la ML" libelle={libelle} priorite="secondary" envoyer={() => agir('renvoyer', { motif })}>
-      {zoneDeTexte('Motif du renvoi', motif, setMotif, { requis: true })}
+    <Formulaire
+      titre="Ou renvoyer l'autodiagnostic à la ML"
+      libelle={libelle}
+      priorite="secondary"
+      mention={CHAMPS_OBLIGATOIRES}
+      envoyer={() => {
+        verifier({ motif: aRemplir(motif, 'dites à la ML ce qui manque') });
+        return agir('renvoyer', { motif });
+      }}
+    >
+      <Champ libelle="Motif du renvoi" zone requis valeur={motif} changer={setMotif} erreur={erreur('motif')} />
     </Formulaire>
   );
 }
 
-function Autodiagnostic({ d, agir, recharger }: { d: DonneesDialogue; agir: (a: string) => Promise<void>; recharger: () => void }) {
+/**
+ * Une cible par ratio, chacune avec son libellé dans la même cellule de la grille DSFR (deux par ligne
+ * sur grand écran, une sur mobile) : un libellé ne se sépare jamais de son champ.
+ */
+function ChampsCibles(props: {
+  legende: string;
+  valeurs: Record<string, string>;
+  changer: (valeurs: Record<string, string>) => void;
+  aide: (r: DefinitionRatio) => string;
+  erreur: (cle: string) => string | undefined;
+  requis?: boolean;
+}) {
+  const { catalogue } = useSession();
+  return (
+    <fieldset className="fr-fieldset">
+      <legend className="fr-fieldset__legend">{props.legende}</legend>
+      <div className="fr-fieldset__element">
+        <div className="fr-grid-row fr-grid-row--gutters">
+          {catalogue.ratios.map((r) => (
+            <div key={r.id} className="fr-col-12 fr-col-lg-6">
+              <Champ
+                libelle={r.libelle}
+                aide={`${props.aide(r)}${r.unite === 'part' ? ' — saisir en %' : ''}`}
+                requis={props.requis}
+                inputMode="decimal"
+                valeur={props.valeurs[r.id] ?? ''}
+                changer={(v) => props.changer({ ...props.valeurs, [r.id]: v })}
+                erreur={props.erreur(`cible-${r.id}`)}
+              />
+            </div>
+          ))}
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Les cibles saisies, lues par la règle du domaine ; les erreurs sous les champs, par clé `cible-…`. */
+function lireCibles(ratios: DefinitionRatio[], saisies: Record<string, string>, requises: boolean) {
+  const lues = ratios.map((r) => ({ r, ...lireCible(saisies[r.id] ?? '', r.unite) }));
+  return {
+    valeurs: Object.fromEntries(lues.map(({ r, valeur }) => [r.id, valeur])),
+    erreurs: Object.fromEntries(
+      lues.map(({ r, valeur, refus }) => [`cible-${r.id}`, refus ? phrase(refus) : requises && valeur === null ? 'Champ obligatoire : une cible par ratio.' : null]),
+    ),
+  };
+}
+
+function Autodiagnostic({ d, agir, recharger }: { d: DonneesDialogue; agir: Agir; recharger: () => void }) {
   const { catalogue } = useSession();
   const initial = (d.autodiagnostic as { commentaires: Record<string, string>; contexte: string; planPropose: string; ciblesProposees: Record<string, number | null> } | null) ?? {
     commentaires: {},
@@ -92,63 +155,88 @@ function Autodiagnostic({ d, agir, recharger }: { d: DonneesDialogue; agir: (a: 
   const [cibles, setCibles] = useState<Record<string, string>>(
     Object.fromEntries(catalogue.ratios.map((r) => [r.id, enSaisie(initial.ciblesProposees[r.id] ?? null, r.unite)])),
   );
-  const enregistrer = async () => {
-    const ciblesProposees = Object.fromEntries(catalogue.ratios.map((r) => [r.id, depuisSaisie(cibles[r.id] ?? '', r.unite)]));
-    await appeler(`/api/dialogues/${d.id}/autodiagnostic`, { methode: 'PUT', corps: { ...a, ciblesProposees } });
+  const { erreur, verifier } = useErreurs();
+  /** Le brouillon n'exige rien ; la soumission exige le contexte et le plan. Une cible illisible n'est jamais envoyée. */
+  const enregistrer = async (soumettre: boolean) => {
+    const lues = lireCibles(catalogue.ratios, cibles, false);
+    verifier({
+      ...lues.erreurs,
+      contexte: soumettre && aRemplir(a.contexte, 'décrivez le contexte pour soumettre'),
+      planPropose: soumettre && aRemplir(a.planPropose, "proposez un plan d'action pour soumettre"),
+    });
+    await appeler(`/api/dialogues/${d.id}/autodiagnostic`, { methode: 'PUT', corps: { ...a, ciblesProposees: lues.valeurs } });
   };
   return (
     <Formulaire
       titre="Autodiagnostic de la Mission locale"
       libelle="Soumettre l'autodiagnostic"
+      mention="Les champs marqués d'un astérisque (*) sont obligatoires pour soumettre ; le brouillon s'enregistre sans eux."
       envoyer={async () => {
-        await enregistrer();
+        await enregistrer(true);
         await agir('soumettre_autodiagnostic');
       }}
       autres={[
         {
           libelle: 'Enregistrer le brouillon',
           envoyer: async () => {
-            await enregistrer();
+            await enregistrer(false);
             recharger();
             return 'Brouillon enregistré.';
           },
         },
       ]}
     >
-      {catalogue.objectifs.map((o) =>
-        zoneDeTexte(`Objectif ${o.id} — ${o.libelle_court} : commentaire`, a.commentaires[o.id] ?? '', (v) => setA({ ...a, commentaires: { ...a.commentaires, [o.id]: v } })),
-      )}
-      {zoneDeTexte('Éléments de contexte', a.contexte, (v) => setA({ ...a, contexte: v }), { requis: true })}
-      {zoneDeTexte("Plan d'action proposé", a.planPropose, (v) => setA({ ...a, planPropose: v }), { requis: true })}
-      <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend">Cibles proposées (facultatives)</legend>
-        <div className="cpo-colonnes">
-          {catalogue.ratios.map((r) => (
-            <Input
-              key={r.id}
-              label={r.libelle}
-              hintText={`Valeur ${d.chiffresFiges.annee} : ${formaterValeur(d.chiffresFiges.ml?.ratios[r.id] ?? null, r.unite)}${r.unite === 'part' ? ' — saisir en %' : ''}`}
-              nativeInputProps={{ inputMode: 'decimal', value: cibles[r.id] ?? '', onChange: (e) => setCibles({ ...cibles, [r.id]: e.target.value }) }}
-            />
-          ))}
-        </div>
-      </fieldset>
+      {catalogue.objectifs.map((o) => (
+        <Champ
+          key={o.id}
+          zone
+          libelle={`Objectif ${o.id} — ${o.libelle_court} : commentaire`}
+          valeur={a.commentaires[o.id] ?? ''}
+          changer={(v) => setA({ ...a, commentaires: { ...a.commentaires, [o.id]: v } })}
+        />
+      ))}
+      <Champ zone requis libelle="Éléments de contexte" valeur={a.contexte} changer={(v) => setA({ ...a, contexte: v })} erreur={erreur('contexte')} />
+      <Champ zone requis libelle="Plan d'action proposé" valeur={a.planPropose} changer={(v) => setA({ ...a, planPropose: v })} erreur={erreur('planPropose')} />
+      <ChampsCibles
+        legende="Cibles proposées (facultatives)"
+        valeurs={cibles}
+        changer={setCibles}
+        erreur={erreur}
+        aide={(r) => `Valeur ${d.chiffresFiges.annee} : ${formaterValeur(d.chiffresFiges.ml?.ratios[r.id] ?? null, r.unite)}`}
+      />
     </Formulaire>
   );
 }
 
-function Entretien({ agir, libelle }: { agir: (a: string, c: unknown) => Promise<void>; libelle: string }) {
+function Entretien({ agir, libelle, echeance }: { agir: Agir; libelle: string; echeance: string }) {
   const [e, setE] = useState({ date: '', participants: '', regionPresente: false, compteRendu: '' });
+  const { erreur, verifier } = useErreurs();
   return (
-    <Formulaire titre="Entretien de dialogue de gestion" libelle={libelle} envoyer={() => agir('enregistrer_entretien', e)}>
-      <Input label="Date de l'entretien" nativeInputProps={{ type: 'date', required: true, value: e.date, onChange: (x) => setE({ ...e, date: x.target.value }) }} />
-      <Input
-        label="Participants"
-        hintText="Noms et organisations"
-        nativeInputProps={{ required: true, value: e.participants, onChange: (x) => setE({ ...e, participants: x.target.value }) }}
+    <Formulaire
+      titre="Entretien de dialogue de gestion"
+      libelle={libelle}
+      mention={CHAMPS_OBLIGATOIRES}
+      envoyer={() => {
+        verifier({
+          date: dateARemplir(e.date, "la date de l'entretien"),
+          participants: aRemplir(e.participants, 'nommez les participants'),
+          compteRendu: aRemplir(e.compteRendu, "résumez l'entretien"),
+        });
+        return agir('enregistrer_entretien', { ...e, date: lireDate(e.date) });
+      }}
+    >
+      <Champ
+        libelle="Date de l'entretien"
+        aide={`Échéance des entretiens de la campagne : ${dateEnFrancais(echeance)}`}
+        type="date"
+        requis
+        valeur={e.date}
+        changer={(date) => setE({ ...e, date })}
+        erreur={erreur('date')}
       />
+      <Champ libelle="Participants" aide="Noms et organisations" requis valeur={e.participants} changer={(participants) => setE({ ...e, participants })} erreur={erreur('participants')} />
       <Checkbox options={[{ label: 'Le Conseil régional était présent', nativeInputProps: { checked: e.regionPresente, onChange: () => setE({ ...e, regionPresente: !e.regionPresente }) } }]} />
-      {zoneDeTexte('Compte rendu', e.compteRendu, (v) => setE({ ...e, compteRendu: v }), { requis: true })}
+      <Champ libelle="Compte rendu" zone requis valeur={e.compteRendu} changer={(compteRendu) => setE({ ...e, compteRendu })} erreur={erreur('compteRendu')} />
     </Formulaire>
   );
 }
@@ -160,51 +248,51 @@ interface ActionPlan {
   indicateur: string | null;
 }
 
-function Objectifs({ d, agir, libelle }: { d: DonneesDialogue; agir: (a: string, c: unknown) => Promise<void>; libelle: string }) {
+function Objectifs({ d, agir, libelle }: { d: DonneesDialogue; agir: Agir; libelle: string }) {
   const { catalogue } = useSession();
   const proposees = (d.autodiagnostic as { ciblesProposees?: Record<string, number | null> } | null)?.ciblesProposees ?? {};
   const [cibles, setCibles] = useState<Record<string, string>>(Object.fromEntries(catalogue.ratios.map((r) => [r.id, enSaisie(proposees[r.id] ?? null, r.unite)])));
   const [plan, setPlan] = useState<ActionPlan[]>([]);
   const [qualitatifs, setQualitatifs] = useState('');
+  const { erreur, verifier } = useErreurs();
   const f = d.chiffresFiges;
   const changerAction = (i: number, champ: keyof ActionPlan, v: string) => setPlan(plan.map((p, j) => (j === i ? { ...p, [champ]: v || (champ === 'indicateur' ? null : '') } : p)));
   return (
     <Formulaire
       titre="Objectifs de l'année"
       libelle={libelle}
-      envoyer={() =>
-        agir('arreter_objectifs', {
-          cibles: Object.fromEntries(catalogue.ratios.map((r) => [r.id, depuisSaisie(cibles[r.id] ?? '', r.unite)]).filter(([, v]) => v !== null)),
-          plan,
-          qualitatifs,
-        })
-      }
+      mention={CHAMPS_OBLIGATOIRES}
+      envoyer={() => {
+        const lues = lireCibles(catalogue.ratios, cibles, true);
+        verifier({
+          ...lues.erreurs,
+          ...Object.fromEntries(plan.flatMap((p, i) => [[`titre-${i}`, aRemplir(p.titre, "donnez un titre à l'action")], [`echeance-${i}`, dateARemplir(p.echeance, "l'échéance de l'action")]])),
+        });
+        return agir('arreter_objectifs', { cibles: lues.valeurs, plan: plan.map((p) => ({ ...p, echeance: lireDate(p.echeance) })), qualitatifs });
+      }}
     >
-      <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend">Une cible par ratio</legend>
-        <div className="cpo-colonnes">
-          {catalogue.ratios.map((r) => (
-            <Input
-              key={r.id}
-              label={r.libelle}
-              hintText={`${f.annee} : ML ${formaterValeur(f.ml?.ratios[r.id] ?? null, r.unite)}, département ${formaterValeur(f.departement?.ratios[r.id] ?? null, r.unite)}, région ${formaterValeur(f.region?.ratios[r.id] ?? null, r.unite)}, national ${formaterValeur(f.national?.ratios[r.id] ?? null, r.unite)}${r.unite === 'part' ? ' — saisir en %' : ''}`}
-              nativeInputProps={{ required: true, inputMode: 'decimal', value: cibles[r.id] ?? '', onChange: (e) => setCibles({ ...cibles, [r.id]: e.target.value }) }}
-            />
-          ))}
-        </div>
-      </fieldset>
+      <ChampsCibles
+        legende="Une cible par ratio"
+        requis
+        valeurs={cibles}
+        changer={setCibles}
+        erreur={erreur}
+        aide={(r) =>
+          `${f.annee} : ML ${formaterValeur(f.ml?.ratios[r.id] ?? null, r.unite)}, département ${formaterValeur(f.departement?.ratios[r.id] ?? null, r.unite)}, région ${formaterValeur(f.region?.ratios[r.id] ?? null, r.unite)}, national ${formaterValeur(f.national?.ratios[r.id] ?? null, r.unite)}`
+        }
+      />
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend">Plan d'action</legend>
         {plan.map((p, i) => (
-          <div key={i} className="fr-grid-row fr-grid-row--gutters fr-mb-2w" role="group" aria-label={`Action ${i + 1}`}>
+          <div key={i} className="fr-fieldset__element fr-grid-row fr-grid-row--gutters fr-mb-2w" role="group" aria-label={`Action ${i + 1}`}>
             <div className="fr-col-12 fr-col-md-3">
-              <Input label={`Action ${i + 1} : titre`} nativeInputProps={{ required: true, value: p.titre, onChange: (e) => changerAction(i, 'titre', e.target.value) }} />
+              <Champ libelle={`Action ${i + 1} : titre`} requis valeur={p.titre} changer={(v) => changerAction(i, 'titre', v)} erreur={erreur(`titre-${i}`)} />
             </div>
             <div className="fr-col-12 fr-col-md-3">
-              <Input label="Description" nativeInputProps={{ value: p.description, onChange: (e) => changerAction(i, 'description', e.target.value) }} />
+              <Champ libelle="Description" valeur={p.description} changer={(v) => changerAction(i, 'description', v)} />
             </div>
             <div className="fr-col-12 fr-col-md-2">
-              <Input label="Échéance" nativeInputProps={{ type: 'date', required: true, value: p.echeance, onChange: (e) => changerAction(i, 'echeance', e.target.value) }} />
+              <Champ libelle="Échéance" type="date" requis valeur={p.echeance} changer={(v) => changerAction(i, 'echeance', v)} erreur={erreur(`echeance-${i}`)} />
             </div>
             <div className="fr-col-12 fr-col-md-3">
               <Select label="Indicateur suivi" nativeSelectProps={{ value: p.indicateur ?? '', onChange: (e) => changerAction(i, 'indicateur', e.target.value) }}>
@@ -221,48 +309,75 @@ function Objectifs({ d, agir, libelle }: { d: DonneesDialogue; agir: (a: string,
             </div>
           </div>
         ))}
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => setPlan([...plan, { titre: '', description: '', echeance: '', indicateur: null }])}>
-          Ajouter une action
-        </Button>
+        <div className="fr-fieldset__element">
+          <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => setPlan([...plan, { titre: '', description: '', echeance: '', indicateur: null }])}>
+            Ajouter une action
+          </Button>
+        </div>
       </fieldset>
-      {zoneDeTexte('Objectifs qualitatifs', qualitatifs, setQualitatifs)}
+      <Champ libelle="Objectifs qualitatifs" zone valeur={qualitatifs} changer={setQualitatifs} />
     </Formulaire>
   );
 }
 
-function Decision({ d, cadre, agir, libelle }: { d: DonneesDialogue; cadre: CadreDialogue; agir: (a: string, c: unknown) => Promise<void>; libelle: string }) {
+function Decision({ d, cadre, agir, libelle }: { d: DonneesDialogue; cadre: CadreDialogue; agir: Agir; libelle: string }) {
   const reference = d.convention?.montant_reference ?? 0;
   const [saisies, setSaisies] = useState<Record<string, string>>(Object.fromEntries(cadre.financement.lignes.map((l) => [l.id, l.dans_enveloppe ? String(reference) : '0'])));
   const [justification, setJustification] = useState('');
-  const montants = Object.fromEntries(cadre.financement.lignes.map((l) => [l.id, Math.round(Number((saisies[l.id] ?? '0').replace(/[\s\u00a0]/g, '').replace(',', '.')) || 0)]));
+  const { erreur, verifier } = useErreurs();
+  const lus = cadre.financement.lignes.map((l) => ({ l, ...lireMontant(saisies[l.id] ?? '') }));
+  const lisibles = lus.every((m) => m.refus === null);
+  const montants = Object.fromEntries(lus.map(({ l, valeur }) => [l.id, valeur ?? 0]));
   const env = enveloppe(cadre, reference, d.decisionsAnterieures as { annee: number; montants: Record<string, number> }[], { annee: d.annee, montants });
   return (
-    <Formulaire titre="Décision financière" libelle={libelle} envoyer={() => agir('decider_financement', { montants, justification: justification || undefined })}>
+    <Formulaire
+      titre="Décision financière"
+      libelle={libelle}
+      mention={CHAMPS_OBLIGATOIRES}
+      envoyer={() => {
+        verifier({
+          ...Object.fromEntries(lus.map(({ l, refus }) => [`montant-${l.id}`, refus && phrase(refus)])),
+          justification: lisibles && env.depasse && aRemplir(justification, 'justifiez la décision au-delà de la borne'),
+        });
+        return agir('decider_financement', { montants, justification: justification || undefined });
+      }}
+    >
       <p>
-        Crédit de fonctionnement annuel de référence de la convention {d.convention?.numero ?? ''} : <strong>{formaterValeur(reference, 'euros')}</strong>.{' '}
-        {cadre.financement.regle}
+        Crédit de fonctionnement annuel de référence de la convention {d.convention?.numero ?? ''} : <strong>{formaterValeur(reference, 'euros')}</strong>.
       </p>
-      {cadre.financement.lignes.map((l) => (
-        <Input
+      <p className="fr-text--sm fr-mb-1w">Règle : {cadre.financement.regle}</p>
+      <p className="fr-text--sm">{regleEnMots(cadre, env)}</p>
+      {lus.map(({ l }) => (
+        <Champ
           key={l.id}
-          label={`${l.libelle} (€)`}
-          hintText={l.dans_enveloppe ? 'Compte dans la règle des 10 %' : undefined}
-          nativeInputProps={{ inputMode: 'numeric', required: true, value: saisies[l.id], onChange: (e) => setSaisies({ ...saisies, [l.id]: e.target.value }) }}
+          libelle={`${l.libelle} (€)`}
+          aide={l.dans_enveloppe ? `Compte dans la règle des ${borneEnTexte(cadre)}` : undefined}
+          requis
+          inputMode="numeric"
+          valeur={saisies[l.id]}
+          changer={(v) => setSaisies({ ...saisies, [l.id]: v })}
+          erreur={erreur(`montant-${l.id}`)}
         />
       ))}
       <p aria-live="polite">
-        Variation sur les années décidées de la convention : <strong>{formaterValeur(env.variation, 'part')}</strong> ({formaterValeur(env.decide, 'euros')} pour{' '}
-        {formaterValeur(env.reference, 'euros')} de référence).
+        {lisibles ? (
+          <>
+            Variation sur les années décidées de la convention : <strong>{texteVariation(cadre, env)}</strong> ({formaterValeur(env.decide, 'euros')} pour{' '}
+            {formaterValeur(env.reference, 'euros')} de référence).
+          </>
+        ) : (
+          'Variation sur les années décidées de la convention : à calculer une fois les montants corrigés.'
+        )}
       </p>
-      {env.depasse && (
+      {lisibles && env.depasse && (
         <>
           <Alert
             severity="warning"
             small
-            description={`Au-delà de ${formaterValeur(cadre.financement.variation_maximale, 'part')} : une justification écrite est obligatoire, et la décision sera signalée partout où elle est montrée.`}
+            description={`Au-delà de la borne de ${borneEnTexte(cadre)} : une justification écrite est obligatoire, et la décision sera signalée partout où elle est montrée.`}
             className="fr-mb-2w"
           />
-          {zoneDeTexte('Justification du dépassement', justification, setJustification, { requis: true })}
+          <Champ libelle="Justification du dépassement" zone requis valeur={justification} changer={setJustification} erreur={erreur('justification')} />
         </>
       )}
     </Formulaire>
@@ -271,11 +386,14 @@ function Decision({ d, cadre, agir, libelle }: { d: DonneesDialogue; cadre: Cadr
 
 function Bilan({ d, recharger }: { d: DonneesDialogue; recharger: () => void }) {
   const [commentaire, setCommentaire] = useState('');
+  const { erreur, verifier } = useErreurs();
   return (
     <Formulaire
       titre="Bilan intermédiaire"
       libelle="Enregistrer le bilan"
+      mention={CHAMPS_OBLIGATOIRES}
       envoyer={async () => {
+        verifier({ commentaire: aRemplir(commentaire, 'commentez les chiffres du moment') });
         await appeler(`/api/dialogues/${d.id}/bilans`, { methode: 'POST', corps: { commentaire } });
         setCommentaire('');
         recharger();
@@ -283,7 +401,7 @@ function Bilan({ d, recharger }: { d: DonneesDialogue; recharger: () => void }) 
       }}
     >
       <p>Le dialogue est signé. Le bilan met les chiffres de l'année à ce jour face aux cibles (tableau ci-dessous) ; ajoutez votre commentaire.</p>
-      {zoneDeTexte('Commentaire', commentaire, setCommentaire, { requis: true })}
+      <Champ libelle="Commentaire" zone requis valeur={commentaire} changer={setCommentaire} erreur={erreur('commentaire')} />
     </Formulaire>
   );
 }
