@@ -32,13 +32,13 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
   const resultats = join(process.cwd(), 'test-resultats');
   const COLONNES_AVENANT = 'donnees, empreinte_pdf, signature_ml, signature_etat, empreinte_signatures, empreinte_pdf_signe';
   const pas = (qui: Qui, action: string, corps: unknown = {}) => appel(qui, 'POST', `/api/dialogues/${dialogueId}/actions/${action}`, corps);
-  /** Un pas refusé : le bon statut, un message français, et rien n'a changé (dialogue, historique, journal hors refus d'accès). */
+  /** Un pas refusé : le bon statut, un message français, et rien n'a changé (dialogue, historique, journal hors refus tracés). */
   async function refuse(reponse: Promise<{ statusCode: number; json: () => any }>, statut: number, message: RegExp) {
     const etat = () =>
       Promise.all([
         base.query('SELECT etat, autodiagnostic, entretien, objectifs, decision, modifie_le FROM dialogue WHERE id = $1', [dialogueId]),
         base.query('SELECT count(*)::int AS n FROM dialogue_evenement'),
-        base.query(`SELECT count(*)::int AS n FROM journal_audit WHERE action <> 'acces_refuse'`),
+        base.query(`SELECT count(*)::int AS n FROM journal_audit WHERE action NOT IN ('acces_refuse', 'requete_refusee')`),
       ]);
     const avant = await etat();
     const r = await reponse;
