@@ -10,7 +10,7 @@ import { Tableau, type Colonne } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { changerParametre, useAdresse } from '../outils/routeur.tsx';
 
-export const adresseDossier = (code: string, id: string) => `/structures/${encodeURIComponent(code)}/jeunes/${encodeURIComponent(id)}`;
+const adresseDossier = (code: string, id: string) => `/structures/${encodeURIComponent(code)}/jeunes/${encodeURIComponent(id)}`;
 
 export function Jeunes({ code }: { code: string }) {
   const { parametres } = useAdresse();
