@@ -12,6 +12,7 @@ import { Campagnes } from './pages/Campagnes.tsx';
 import { Connexion } from './pages/Connexion.tsx';
 import { Dialogue } from './pages/dialogue/Dialogue.tsx';
 import { Evolution } from './pages/Evolution.tsx';
+import { DossierJeune } from './pages/DossierJeune.tsx';
 import { Jeunes } from './pages/Jeunes.tsx';
 import { SuiviCampagne } from './pages/SuiviCampagne.tsx';
 import { TableauML } from './pages/TableauML.tsx';
@@ -31,6 +32,7 @@ function Page({ chemin }: { chemin: string }) {
   let m: RegExpMatchArray | null;
   if ((m = chemin.match(/^\/structures\/([^/]+)$/))) return <TableauML code={decodeURIComponent(m[1])} />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes$/))) return <Jeunes code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes\/([^/]+)$/))) return <DossierJeune code={decodeURIComponent(m[1])} id={decodeURIComponent(m[2])} />;
   if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
   if (chemin === '/national') return <TableauTerritoire niveau="national" code="FR" />;
   if (chemin === '/a-faire') return <AFaire />;
@@ -105,7 +107,7 @@ export function App() {
           : []),
         ...(session.peut('lire_audit') ? [{ text: "Journal d'audit", linkProps: { href: '/audit' }, isActive: chemin === '/audit' }] : []),
         ...(session.peut('lire_jeunes') && u?.portee.niveau === 'structure'
-          ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: chemin.endsWith('/jeunes') }]
+          ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: /\/jeunes(\/|$)/.test(chemin) }]
           : []),
       ]
     : undefined;

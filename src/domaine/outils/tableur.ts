@@ -1,5 +1,9 @@
 // Écrire pour un tableur sans l'exposer : une cellule de texte qui commence par = + - @ (ou une
-// tabulation, un retour) serait lue comme une formule ; on la préfixe d'une apostrophe.
+// tabulation, un retour) serait lue comme une formule ; on la préfixe d'une apostrophe. Un tableau
+// s'écrit de la même façon dans le navigateur et sur le serveur : CSV (le texte affiché, à la
+// française) et XLSX (les nombres affichés, avec le format qui les montre pareil).
+import { forme, formaterValeur, valeurAffichee } from '../indicateurs/format.ts';
+
 export const neutraliser = (texte: string) => (/^[=+\-@\t\r]/.test(texte) ? `'${texte}` : texte);
 
 /** Un champ CSV à `;`, entre guillemets s'il le faut. */
@@ -8,4 +12,44 @@ export const champCsv = (texte: string) => (/[;"\r\n]/.test(texte) ? `"${texte.r
 /** Des lignes de texte en CSV français (`;`, BOM pour Excel), chaque cellule neutralisée. */
 export function lignesEnCsv(lignes: string[][]): string {
   return '\ufeff' + lignes.map((l) => l.map((c) => champCsv(neutraliser(c))).join(';')).join('\r\n') + '\r\n';
+}
+
+/** Une cellule : du texte, ou un nombre avec l'unité du catalogue qui dit comment l'écrire. */
+export type Cellule = string | { nombre: number | null; unite: string };
+
+export interface TableauExport {
+  titre: string;
+  entetes: string[];
+  lignes: Cellule[][];
+}
+
+export const texteCellule = (c: Cellule): string => (typeof c === 'string' ? c : formaterValeur(c.nombre, c.unite));
+
+/** Un nombre s'écrit formaté (« -3,1 % » reste un nombre) ; seul le texte est neutralisé. */
+const champ = (c: Cellule) => champCsv(typeof c === 'string' ? neutraliser(c) : texteCellule(c));
+
+export function tableauEnCsv(t: TableauExport): string {
+  return '\ufeff' + [t.entetes, ...t.lignes].map((l) => l.map(champ).join(';')).join('\r\n') + '\r\n';
+}
+
+export const TYPE_XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function tableauEnXlsx(t: TableauExport): Promise<ArrayBuffer> {
+  // Chargé à la demande : le navigateur ne télécharge exceljs qu'au premier export.
+  const { default: ExcelJS } = await import('exceljs');
+  const classeur = new ExcelJS.Workbook();
+  classeur.creator = 'CPO Missions locales';
+  const feuille = classeur.addWorksheet(t.titre.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Tableau');
+  feuille.addRow(t.entetes.map(neutraliser)).font = { bold: true };
+  for (const cellules of t.lignes) {
+    const rangee = feuille.addRow(
+      cellules.map((c) => (typeof c === 'string' ? neutraliser(c) : c.nombre === null ? 'n.d.' : valeurAffichee(c.nombre, c.unite))),
+    );
+    cellules.forEach((c, i) => {
+      if (typeof c !== 'string' && c.nombre !== null) rangee.getCell(i + 1).numFmt = forme(c.unite).excel;
+    });
+  }
+  t.entetes.forEach((e, i) => (feuille.getColumn(i + 1).width = Math.min(60, Math.max(12, e.length * 0.9))));
+  feuille.views = [{ state: 'frozen', ySplit: 1 }];
+  return classeur.xlsx.writeBuffer();
 }

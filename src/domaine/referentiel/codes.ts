@@ -65,3 +65,67 @@ export const AGE_MINIMUM_DISPOSITIF = 16;
 export const AGE_MAXIMUM_DISPOSITIF = 25;
 /** Plus petite date acceptée dans un extrait (format-echange.md, règles d'import). */
 export const DATE_MINIMUM_EXTRAIT = '1990-01-01';
+
+/** Les codes du parcours en clair, pour le dossier d'un jeune. */
+export const LIBELLES_EVENEMENT: Record<(typeof TYPES_EVENEMENT)[number], string> = {
+  ENTRETIEN_INDIVIDUEL: 'Entretien individuel',
+  ATELIER: 'Atelier',
+  INFORMATION_COLLECTIVE: 'Information collective',
+  TELEPHONE: 'Entretien téléphonique',
+  COURRIEL: 'Courriel',
+  COURRIER: 'Courrier',
+  SMS: 'SMS',
+  VISITE: 'Visite',
+};
+
+export const LIBELLES_DISPOSITIF: Record<(typeof TYPES_DISPOSITIF)[number], string> = {
+  CIVIS: 'CIVIS',
+  PACEA: 'PACEA',
+  GARANTIE_JEUNES: 'Garantie jeunes',
+  PPAE: 'PPAE délégué',
+  PARRAINAGE: 'Parrainage',
+};
+
+export const LIBELLES_MOTIF_FIN: Record<(typeof MOTIFS_FIN_DISPOSITIF)[number], string> = {
+  EMPLOI_DURABLE: 'emploi durable',
+  EMPLOI: 'emploi',
+  ALTERNANCE: 'alternance',
+  FORMATION: 'formation',
+  CREATION_ENTREPRISE: "création d'entreprise",
+  FIN_DE_DROITS: 'fin de droits',
+  LIMITE_AGE: "limite d'âge",
+  DEMENAGEMENT: 'déménagement',
+  ABANDON: 'abandon',
+  SANS_NOUVELLES: 'sans nouvelles',
+  AUTRE: 'autre',
+};
+
+export const LIBELLES_SITUATION: Record<(typeof CATEGORIES_SITUATION)[number], string> = {
+  EMPLOI: 'Emploi',
+  ALTERNANCE: 'Alternance',
+  FORMATION: 'Formation',
+  IMMERSION: 'Immersion en entreprise',
+  CREATION_ENTREPRISE: "Création d'entreprise",
+  SCOLARITE: 'Scolarité',
+  VOLONTARIAT: 'Volontariat (service civique)',
+};
+
+export const LIBELLES_CONTRAT: Record<(typeof TYPES_CONTRAT)[number], string> = {
+  CDI: 'CDI',
+  CDD: 'CDD',
+  INTERIM: 'intérim',
+  CONTRAT_AIDE: 'contrat aidé',
+  EMPLOI_AVENIR: "emploi d'avenir",
+  IAE: "insertion par l'activité économique",
+  SAISONNIER: 'saisonnier',
+  APPRENTISSAGE: 'apprentissage',
+  PROFESSIONNALISATION: 'professionnalisation',
+  PMSMP: 'PMSMP',
+};
+
+export const LIBELLES_AIDE: Record<(typeof TYPES_AIDE)[number], string> = {
+  FIPJ: 'FIPJ',
+  ALLOCATION_CIVIS: 'Allocation CIVIS',
+  ALLOCATION_GJ: 'Allocation Garantie jeunes',
+  ALLOCATION_PACEA: 'Allocation PACEA',
+};

@@ -1,11 +1,24 @@
-// Les dossiers nominatifs d'une ML : réservés à ses propres utilisateurs, chaque lecture auditée.
+// Les dossiers nominatifs d'une ML : réservés à ses propres utilisateurs, chaque lecture auditée, et
+// jamais gardés en cache (navigateur, mandataire).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { ficheJeune, listerJeunes } from '../../application/parcours/jeunes.ts';
+import { exporterJeunes, ficheJeune, listerJeunes } from '../../application/parcours/jeunes.ts';
+import { COLONNES_JEUNES, TRIS_JEUNES } from '../../domaine/parcours/dossier.ts';
+import { tableauEnCsv, tableauEnXlsx, TYPE_XLSX, type TableauExport } from '../../domaine/outils/tableur.ts';
+import { aujourdhui } from '../../domaine/temps/dates.ts';
 import type { Base } from '../db/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { code } from './schemas.ts';
+
+/** Les filtres de la liste, les mêmes pour ses exports. */
+const filtre = z.object({
+  recherche: z.string().max(100).optional().describe('nom, prénom ou identifiant, en partie'),
+  tri: z.enum(TRIS_JEUNES).optional().describe('colonne de tri (nom par défaut), sur toute la liste'),
+  ordre: z.enum(['asc', 'desc']).optional(),
+});
+
+const PAS_DE_CACHE = 'no-store';
 
 export function routesJeunes(app: FastifyInstance, base: Base) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,21 +28,60 @@ export function routesJeunes(app: FastifyInstance, base: Base) {
       config: { droit: 'lire_jeunes' },
       schema: {
         tags: ['jeunes'],
-        summary: "Les jeunes d'une Mission locale, avec leur identité (utilisateurs de cette ML seulement)",
+        summary: "Les jeunes d'une Mission locale, avec leur identité, 50 par page (utilisateurs de cette ML seulement)",
         params: z.object({ code }),
-        querystring: z.object({ recherche: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(100_000).optional() }),
+        querystring: filtre.extend({ page: z.coerce.number().int().min(1).max(100_000).optional() }),
       },
     },
-    async (req) => listerJeunes(base, utilisateurDe(req), req.params.code, req.query, req.ip),
+    async (req, rep) => {
+      rep.header('cache-control', PAS_DE_CACHE);
+      return listerJeunes(base, utilisateurDe(req), req.params.code, req.query, req.ip);
+    },
   );
+  for (const format of ['csv', 'xlsx'] as const) {
+    r.get(
+      `/api/structures/:code/jeunes.${format}`,
+      {
+        config: { droit: 'lire_jeunes' },
+        schema: {
+          tags: ['jeunes'],
+          summary: `Exporter en ${format.toUpperCase()} tous les jeunes du filtre de la liste, dans son ordre (utilisateurs de cette ML seulement ; export audité)`,
+          params: z.object({ code }),
+          querystring: filtre,
+        },
+      },
+      async (req, rep) => {
+        const ml = req.params.code;
+        const jeunes = await exporterJeunes(base, utilisateurDe(req), ml, req.query, format, req.ip);
+        const tableau: TableauExport = {
+          titre: `Jeunes suivis ${ml}`,
+          entetes: COLONNES_JEUNES.map((c) => c.libelle),
+          lignes: jeunes.map((j) => COLONNES_JEUNES.map((c) => c.valeur(j))),
+        };
+        rep
+          .header('cache-control', PAS_DE_CACHE)
+          .header('content-disposition', `attachment; filename="jeunes-${ml}-${aujourdhui()}.${format}"`)
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : TYPE_XLSX);
+        return rep.send(format === 'csv' ? tableauEnCsv(tableau) : Buffer.from(await tableauEnXlsx(tableau)));
+      },
+    );
+  }
   r.get(
     '/api/structures/:code/jeunes/:id',
     {
       config: { droit: 'lire_jeunes' },
-      schema: { tags: ['jeunes'], summary: "Le dossier d'un jeune : identité, dispositifs, situations, activité", params: z.object({ code, id: code }) },
+      schema: {
+        tags: ['jeunes'],
+        summary: "Le dossier d'un jeune : identité et parcours entier (événements, dispositifs, situations, aides)",
+        params: z.object({ code, id: code }),
+      },
     },
-    async (req, rep) =>
-      (await ficheJeune(base, utilisateurDe(req), req.params.code, req.params.id, req.ip)) ??
-      rep.code(404).send({ message: `Jeune inconnu dans cette Mission locale : ${req.params.id}` }),
+    async (req, rep) => {
+      rep.header('cache-control', PAS_DE_CACHE);
+      return (
+        (await ficheJeune(base, utilisateurDe(req), req.params.code, req.params.id, req.ip)) ??
+        rep.code(404).send({ message: `Jeune inconnu dans cette Mission locale : ${req.params.id}` })
+      );
+    },
   );
 }

@@ -81,4 +81,37 @@ describe('Tableau', () => {
     expect(csv).toContain('Brest (en retard de 3 jours);à fixer');
     expect(csv).toContain('Rennes;41,3\u00a0%');
   });
+
+  it("confie au serveur le tri et les exports d'une liste paginée, et compte à la française", () => {
+    const demandes: unknown[] = [];
+    render(
+      <Tableau
+        titre="Jeunes"
+        colonnes={colonnes}
+        lignes={lignes}
+        cle={(l) => l.code}
+        total={8655}
+        triServeur={{ tri: [{ id: 'nom', desc: false }], changer: (t) => demandes.push(t) }}
+        telechargements={{ csv: '/api/jeunes.csv?tri=nom', xlsx: '/api/jeunes.xlsx?tri=nom' }}
+      />,
+    );
+    const ordre = () => corps().map((t) => lignes.find((l) => t!.startsWith(l.nom))!.code);
+    expect(screen.getByRole('columnheader', { name: /^Mission locale/ }).getAttribute('aria-sort')).toBe('ascending');
+    // Les lignes restent dans l'ordre du serveur ; un clic lui demande un autre tri.
+    expect(ordre()).toEqual(['A', 'B', 'C']);
+    fireEvent.click(screen.getByRole('button', { name: /^Jeunes/ }));
+    expect(demandes).toEqual([[{ id: 'jeunes', desc: true }]]);
+    expect(ordre()).toEqual(['A', 'B', 'C']);
+    expect(screen.getByText(/^3 lignes affichées sur 8\s655 ; les exports les contiennent toutes/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: /^CSV/ }).getAttribute('href')).toBe('/api/jeunes.csv?tri=nom');
+    expect(screen.getByRole('link', { name: /^XLSX/ }).getAttribute('href')).toBe('/api/jeunes.xlsx?tri=nom');
+    expect(screen.queryByRole('button', { name: /^CSV/ })).toBeNull();
+  });
+
+  it("montre un en-tête court quand le libellé est long, sans l'ôter aux lecteurs d'écran", () => {
+    const longues: Colonne<ML>[] = [colonnes[0], { ...colonnes[2], libelle: 'Jeunes accompagnés dans l’année', libelleCourt: 'Accomp.' }];
+    render(<Tableau titre="ML" colonnes={longues} lignes={lignes} cle={(l) => l.code} />);
+    const entete = screen.getByRole('columnheader', { name: /Jeunes accompagnés dans l’année/ });
+    expect(within(entete).getByText('Accomp.').getAttribute('aria-hidden')).toBe('true');
+  });
 });

@@ -1,5 +1,6 @@
 // Un tableau de chiffres DSFR : tri par colonne (au clavier aussi), filtre, valeurs à la française,
-// « n.d. » expliqué, définition de chaque colonne, et export CSV/XLSX de ce qui est affiché.
+// « n.d. » expliqué, définition de chaque colonne, et export CSV/XLSX de ce qui est affiché. Une liste
+// paginée par le serveur (les jeunes) y confie son tri et ses exports : ils portent sur toute la liste.
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
@@ -12,6 +13,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { formaterValeur } from '../../domaine/indicateurs/format.ts';
 import { enCsv, enXlsx, nomDeFichier, telecharger, texteCellule, type Cellule, type TableauExport } from '../outils/exports.ts';
 import { Lien } from '../outils/routeur.tsx';
 import { Definition, NonDefini } from './Definition.tsx';
@@ -19,9 +21,13 @@ import { Definition, NonDefini } from './Definition.tsx';
 export interface Colonne<L> {
   id: string;
   libelle: string;
+  /** En-tête à l'écran quand le libellé est long (le tableau doit tenir) ; l'export et les lecteurs d'écran gardent le libellé. */
+  libelleCourt?: string;
   /** Unité du catalogue (la même pour la colonne, ou celle de la ligne) : colonne de chiffres, exportée en nombre. */
   unite?: string | ((ligne: L) => string);
   valeur: (ligne: L) => string | number | null;
+  /** Le texte ne va pas à la ligne (une date) ; les nombres ne vont jamais à la ligne. */
+  insecable?: boolean;
   /** Clé de tri, quand le texte affiché ne se trie pas (une date en toutes lettres). */
   tri?: (ligne: L) => string | number;
   /** Définition de la colonne, dans son en-tête. */
@@ -50,7 +56,15 @@ interface Props<L> {
   triInitial?: SortingState;
   /** Texte sous le titre. */
   description?: ReactNode;
+  /** Tri fait par le serveur, sur toute la liste dont `lignes` n'est qu'une page. */
+  triServeur?: { tri: SortingState; changer: (tri: SortingState) => void };
+  /** Exports faits par le serveur (toute la liste) : leurs adresses remplacent l'export de l'écran. */
+  telechargements?: { csv: string; xlsx: string };
+  /** Lignes de toute la liste, quand `lignes` n'en est qu'une page. */
+  total?: number;
 }
+
+const nombre = (n: number) => formaterValeur(n, 'lignes');
 
 /** Ce qu'une cellule affiche et exporte : du texte, ou un nombre et son unité. */
 export function celluleDe<L>(c: Colonne<L>, l: L): Cellule {
@@ -67,8 +81,9 @@ export function celluleExportee<L>(c: Colonne<L>, l: L): Cellule {
   return alerte ? `${texteCellule(valeur)} (${alerte})` : valeur;
 }
 
-export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable, triInitial = [], description }: Props<L>) {
-  const [tri, setTri] = useState<SortingState>(triInitial);
+export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable, triInitial = [], description, triServeur, telechargements, total = lignes.length }: Props<L>) {
+  const [triLocal, setTriLocal] = useState<SortingState>(triInitial);
+  const tri = triServeur?.tri ?? triLocal;
   const [filtre, setFiltre] = useState('');
   const idFiltre = useId();
   const definitions = useMemo<ColumnDef<L>[]>(
@@ -89,7 +104,8 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
     data: lignes,
     columns: definitions,
     state: { sorting: tri, globalFilter: filtre },
-    onSortingChange: setTri,
+    onSortingChange: (maj) => (triServeur ? triServeur.changer(typeof maj === 'function' ? maj(tri) : maj) : setTriLocal(maj)),
+    manualSorting: !!triServeur,
     onGlobalFilterChange: setFiltre,
     getRowId: cle,
     getCoreRowModel: getCoreRowModel(),
@@ -125,7 +141,7 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
         </>
       );
     if (c.definitionLigne) contenu = <>{contenu}<Definition titre={String(c.valeur(l))} texte={c.definitionLigne(l)} /></>;
-    const classe = c.unite ? 'cpo-nombre' : undefined;
+    const classe = c.unite ? 'cpo-nombre' : c.insecable ? 'cpo-insecable' : undefined;
     return entete ? (
       <th key={c.id} scope="row" className={classe}>
         {contenu}
@@ -161,6 +177,14 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
                     {colonnes.map((c) => {
                       const col = table.getColumn(c.id)!;
                       const sens = col.getIsSorted();
+                      const libelle = c.libelleCourt ? (
+                        <>
+                          <span aria-hidden="true">{c.libelleCourt}</span>
+                          <span className="fr-sr-only">{c.libelle}</span>
+                        </>
+                      ) : (
+                        c.libelle
+                      );
                       return (
                         <th
                           key={c.id}
@@ -170,12 +194,12 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
                         >
                           {col.getCanSort() ? (
                             <button type="button" className="cpo-tri" onClick={col.getToggleSortingHandler()}>
-                              {c.libelle}
+                              {libelle}
                               <span aria-hidden="true">{sens === 'asc' ? '▲' : sens === 'desc' ? '▼' : '↕'}</span>
                               <span className="fr-sr-only">{sens ? ', trié' : ', trier'}</span>
                             </button>
                           ) : (
-                            c.libelle
+                            libelle
                           )}
                           {c.definition && <Definition titre={c.libelle} texte={c.definition} />}
                         </th>
@@ -211,20 +235,34 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
       </div>
       <div className="cpo-pied-tableau">
         <p className="fr-text--xs fr-mb-0" aria-live="polite">
-        {lignesAffichees.length} ligne{lignesAffichees.length > 1 ? 's' : ''} affichée{lignesAffichees.length > 1 ? 's' : ''} sur {lignes.length}.
-      </p>
+          {nombre(lignesAffichees.length)} ligne{lignesAffichees.length > 1 ? 's' : ''} affichée{lignesAffichees.length > 1 ? 's' : ''} sur {nombre(total)}
+          {telechargements ? ` ; les exports les contiennent toutes, dans cet ordre.` : '.'}
+        </p>
         <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
-          <Button priority="secondary" size="small" iconId="fr-icon-download-line" onClick={() => telecharger(enCsv(versExport()), nomDeFichier(titre, 'csv'))}>
-            CSV<span className="fr-sr-only"> : {titre}</span>
-          </Button>
-          <Button
-            priority="secondary"
-            size="small"
-            iconId="fr-icon-download-line"
-            onClick={async () => telecharger(await enXlsx(versExport()), nomDeFichier(titre, 'xlsx'))}
-          >
-            XLSX<span className="fr-sr-only"> : {titre}</span>
-          </Button>
+          {telechargements ? (
+            <>
+              <Button priority="secondary" size="small" iconId="fr-icon-download-line" linkProps={{ href: telechargements.csv, download: true }}>
+                CSV<span className="fr-sr-only"> : {titre}, toutes les lignes</span>
+              </Button>
+              <Button priority="secondary" size="small" iconId="fr-icon-download-line" linkProps={{ href: telechargements.xlsx, download: true }}>
+                XLSX<span className="fr-sr-only"> : {titre}, toutes les lignes</span>
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button priority="secondary" size="small" iconId="fr-icon-download-line" onClick={() => telecharger(enCsv(versExport()), nomDeFichier(titre, 'csv'))}>
+                CSV<span className="fr-sr-only"> : {titre}</span>
+              </Button>
+              <Button
+                priority="secondary"
+                size="small"
+                iconId="fr-icon-download-line"
+                onClick={async () => telecharger(await enXlsx(versExport()), nomDeFichier(titre, 'xlsx'))}
+              >
+                XLSX<span className="fr-sr-only"> : {titre}</span>
+              </Button>
+            </>
+          )}
         </div>
       </div>
     </section>

@@ -1,44 +1,10 @@
-// Exports des tableaux : CSV (le texte affiché, à la française) et XLSX (les nombres affichés, avec le
-// format qui les montre pareil). Les lignes exportées sont celles de l'écran : même filtre, même tri.
-import { forme, formaterValeur, valeurAffichee } from '../../domaine/indicateurs/format.ts';
-import { champCsv as champ, neutraliser } from '../../domaine/outils/tableur.ts';
+// Exports des tableaux affichés : les lignes exportées sont celles de l'écran (même filtre, même tri),
+// écrites comme sur le serveur (src/domaine/outils/tableur.ts).
+import { tableauEnXlsx, TYPE_XLSX, type TableauExport } from '../../domaine/outils/tableur.ts';
 
-/** Une cellule : du texte, ou un nombre avec l'unité du catalogue qui dit comment l'écrire. */
-export type Cellule = string | { nombre: number | null; unite: string };
+export { tableauEnCsv as enCsv, texteCellule, type Cellule, type TableauExport } from '../../domaine/outils/tableur.ts';
 
-export interface TableauExport {
-  titre: string;
-  entetes: string[];
-  lignes: Cellule[][];
-}
-
-export const texteCellule = (c: Cellule): string => (typeof c === 'string' ? c : formaterValeur(c.nombre, c.unite));
-
-
-export function enCsv(t: TableauExport): string {
-  const ligne = (cellules: Cellule[]) => cellules.map((c) => champ(typeof c === 'string' ? neutraliser(c) : texteCellule(c))).join(';');
-  // BOM : Excel reconnaît l'UTF-8 (accents, €).
-  return '\ufeff' + [ligne(t.entetes), ...t.lignes.map(ligne)].join('\r\n') + '\r\n';
-}
-
-export async function enXlsx(t: TableauExport): Promise<Blob> {
-  const { default: ExcelJS } = await import('exceljs');
-  const classeur = new ExcelJS.Workbook();
-  classeur.creator = 'CPO Missions locales';
-  const feuille = classeur.addWorksheet(t.titre.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Tableau');
-  feuille.addRow(t.entetes).font = { bold: true };
-  for (const cellules of t.lignes) {
-    const rangee = feuille.addRow(
-      cellules.map((c) => (typeof c === 'string' ? neutraliser(c) : c.nombre === null ? 'n.d.' : valeurAffichee(c.nombre, c.unite))),
-    );
-    cellules.forEach((c, i) => {
-      if (typeof c !== 'string' && c.nombre !== null) rangee.getCell(i + 1).numFmt = forme(c.unite).excel;
-    });
-  }
-  t.entetes.forEach((e, i) => (feuille.getColumn(i + 1).width = Math.min(60, Math.max(12, e.length * 0.9))));
-  feuille.views = [{ state: 'frozen', ySplit: 1 }];
-  return new Blob([await classeur.xlsx.writeBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-}
+export const enXlsx = async (t: TableauExport): Promise<Blob> => new Blob([await tableauEnXlsx(t)], { type: TYPE_XLSX });
 
 export function nomDeFichier(titre: string, extension: string): string {
   const base = titre

@@ -10,6 +10,9 @@ import type { suiviCampagne } from '../../application/dialogue/campagnes.ts';
 
 type Suivi = NonNullable<Awaited<ReturnType<typeof suiviCampagne>>>;
 
+/** Les cibles suivies, sous un en-tête court : à 1366 px, le tableau montre montants, variation et dépassement sans défiler. */
+const CIBLES_SUIVIES: Record<string, string> = { ratio_07: 'Cible emploi', ratio_08: 'Cible emploi durable' };
+
 export function SuiviCampagne({ id }: { id: string }) {
   const { catalogue } = useSession();
   const { donnees: d, erreur } = useApi<Suivi>(`/api/campagnes/${encodeURIComponent(id)}`);
@@ -18,7 +21,7 @@ export function SuiviCampagne({ id }: { id: string }) {
   if (!d) return <Chargement />;
   const c = d.campagne;
   const signes = d.dialogues.filter((x) => x.etat === 'signe').length;
-  const ratiosSuivis = catalogue.ratios.filter((r) => ['ratio_07', 'ratio_08'].includes(r.id));
+  const ratiosSuivis = catalogue.ratios.filter((r) => r.id in CIBLES_SUIVIES);
   return (
     <>
       <h1>Campagne {c.annee} — suivi régional</h1>
@@ -31,7 +34,7 @@ export function SuiviCampagne({ id }: { id: string }) {
         titre={`Dialogues de gestion ${c.annee}`}
         colonnes={[
           { id: 'nom', libelle: 'Mission locale', valeur: (l) => l.nom, lien: (l) => `/dialogues/${l.id}` },
-          { id: 'departement', libelle: 'Département', valeur: (l) => l.code_departement },
+          { id: 'departement', libelle: 'Département', libelleCourt: 'Dép.', valeur: (l) => l.code_departement },
           { id: 'etat', libelle: 'État', valeur: (l) => l.libelle_etat },
           {
             id: 'echeance',
@@ -40,10 +43,18 @@ export function SuiviCampagne({ id }: { id: string }) {
             tri: (l) => l.echeance ?? '9999',
             alerte: (l) => (l.en_retard ? enRetard(l.jours_de_retard) : null),
           },
-          { id: 'modifie', libelle: 'Dernière action', valeur: (l) => dateEnFrancais(l.derniere_action), tri: (l) => l.derniere_action },
-          ...ratiosSuivis.map((r) => ({ id: r.id, libelle: `Cible — ${r.libelle}`, unite: r.unite, absente: 'à fixer', valeur: (l: Suivi['dialogues'][number]) => l.cibles?.[r.id] ?? null })),
+          { id: 'modifie', libelle: 'Dernière action', insecable: true, valeur: (l) => dateEnFrancais(l.derniere_action), tri: (l) => l.derniere_action },
+          ...ratiosSuivis.map((r) => ({
+            id: r.id,
+            libelle: `Cible — ${r.libelle}`,
+            libelleCourt: CIBLES_SUIVIES[r.id],
+            definition: `cible ${c.annee} arrêtée au dialogue de gestion`,
+            unite: r.unite,
+            absente: 'à fixer',
+            valeur: (l: Suivi['dialogues'][number]) => l.cibles?.[r.id] ?? null,
+          })),
           { id: 'total', libelle: 'Montant décidé', unite: 'euros', valeur: (l) => l.total },
-          { id: 'variation', libelle: 'Variation sur la convention', unite: 'part', valeur: (l) => l.variation },
+          { id: 'variation', libelle: 'Variation sur la convention', libelleCourt: 'Variation', unite: 'part', valeur: (l) => l.variation },
           { id: 'depasse', libelle: 'Au-delà de 10 %', valeur: (l) => (l.depasse ? `oui, justifié (${formaterValeur(l.variation, 'part')})` : 'non') },
         ]}
         lignes={d.dialogues}

@@ -1,0 +1,106 @@
+// Le dossier d'un jeune, en lecture seule, pour les seuls utilisateurs de sa ML : son identité, puis son
+// parcours en frise chronologique, année par année. La lecture est inscrite au journal d'audit.
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { friseDuParcours, type DossierJeune as Dossier, type NatureEtape } from '../../domaine/parcours/dossier.ts';
+import { dateEnFrancais } from '../../domaine/temps/dates.ts';
+import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
+import { useApi } from '../outils/api.ts';
+
+const NATURES: Record<NatureEtape, { libelle: string; couleur: string }> = {
+  accueil: { libelle: 'Accueil', couleur: 'fr-badge--blue-ecume' },
+  debut_dispositif: { libelle: 'Dispositif', couleur: 'fr-badge--purple-glycine' },
+  fin_dispositif: { libelle: 'Dispositif', couleur: 'fr-badge--purple-glycine' },
+  debut_situation: { libelle: 'Situation', couleur: 'fr-badge--green-emeraude' },
+  fin_situation: { libelle: 'Situation', couleur: 'fr-badge--green-emeraude' },
+  evenement: { libelle: 'Événement', couleur: '' },
+  aide: { libelle: 'Aide', couleur: 'fr-badge--yellow-tournesol' },
+};
+
+const ouiNon = (v: boolean | null) => (v === null ? 'non renseigné' : v ? 'oui' : 'non');
+const renseigne = (v: string | null) => v || 'non renseigné';
+
+export function DossierJeune({ code, id }: { code: string; id: string }) {
+  const liste = `/structures/${encodeURIComponent(code)}/jeunes`;
+  const { donnees: d, erreur } = useApi<Dossier>(`/api${liste}/${encodeURIComponent(id)}`);
+  // Le titre de l'onglet (et l'historique du navigateur) ne porte pas le nom du jeune.
+  document.title = `Dossier du jeune ${id} — ${code} — CPO Missions locales`;
+  if (erreur) return <ErreurAppel erreur={erreur} />;
+  if (!d) return <Chargement texte="Chargement du dossier…" />;
+  const j = d.jeune;
+  const nom = j.nom === null && j.prenom === null ? 'Identité effacée' : [j.prenom, j.nom].filter(Boolean).join(' ');
+  const etapes = friseDuParcours(d);
+  const annees = [...new Set(etapes.map((e) => e.date.slice(0, 4)))];
+  const identite: [string, string][] = [
+    ['Nom', renseigne(j.nom)],
+    ['Prénom', renseigne(j.prenom)],
+    ['Courriel', renseigne(j.courriel)],
+    ['Téléphone', renseigne(j.telephone)],
+    ['Date de naissance', dateEnFrancais(j.date_naissance)],
+    ['Sexe', j.sexe === 'F' ? 'femme' : j.sexe === 'H' ? 'homme' : j.sexe],
+    ['Niveau de formation', j.niveau_formation ? `niveau ${j.niveau_formation.replace('BIS', ' bis')}` : 'non renseigné'],
+    ['Commune de résidence (code INSEE)', renseigne(j.commune_residence)],
+    ['Habite un quartier prioritaire (QPV)', ouiNon(j.qpv)],
+    ['Habite une zone de revitalisation rurale (ZRR)', ouiNon(j.zrr)],
+    ['Travailleur handicapé reconnu (RQTH)', ouiNon(j.rqth)],
+    ['Inscrit à Pôle emploi', ouiNon(j.inscrit_pole_emploi)],
+    ['Premier accueil', dateEnFrancais(j.date_premier_accueil)],
+    ['Conseiller référent', renseigne(j.id_conseiller)],
+  ];
+  return (
+    <>
+      <Breadcrumb segments={[{ label: 'Jeunes suivis', linkProps: { href: liste } }]} currentPageLabel={`Dossier ${j.id_jeune}`} className="fr-mt-0 fr-mb-2w" />
+      <h1>{nom}</h1>
+      <p>
+        Dossier n° {j.id_jeune}, en lecture seule. Données personnelles : visibles par les seuls utilisateurs de la Mission locale ; cette consultation est inscrite au
+        journal d'audit.
+      </p>
+      {j.anonymise_le && (
+        <Alert
+          severity="info"
+          small
+          description={`L'identité de ce jeune a été effacée le ${dateEnFrancais(j.anonymise_le)}, au terme de la durée de conservation ; son parcours reste, sans nom.`}
+          className="fr-mb-3w"
+        />
+      )}
+      <h2>Identité et situation</h2>
+      <dl className="cpo-fiche">
+        {identite.map(([terme, valeur]) => (
+          <div key={terme}>
+            <dt>{terme}</dt>
+            <dd>{valeur}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="fr-mt-4w">Parcours</h2>
+      <p>
+        {etapes.length} étape{etapes.length > 1 ? 's' : ''}, du {dateEnFrancais(etapes[0].date)} au {dateEnFrancais(etapes.at(-1)!.date)} : premier accueil, entrées et
+        sorties de dispositif, situations, événements et aides.
+      </p>
+      {annees.map((annee) => (
+        <section key={annee} aria-labelledby={`annee-${annee}`}>
+          <h3 id={`annee-${annee}`} className="fr-h5 fr-mt-3w">
+            {annee}
+          </h3>
+          <ol className="cpo-frise">
+            {etapes
+              .filter((e) => e.date.startsWith(annee))
+              .map((e, i) => (
+                <li key={i}>
+                  <time dateTime={e.date}>{dateEnFrancais(e.date)}</time>
+                  <p className="fr-mb-0">
+                    <Badge small noIcon className={NATURES[e.nature].couleur}>
+                      {NATURES[e.nature].libelle}
+                    </Badge>{' '}
+                    <strong>{e.titre}</strong>
+                    {e.detail && ` — ${e.detail}`}
+                  </p>
+                </li>
+              ))}
+          </ol>
+        </section>
+      ))}
+    </>
+  );
+}
