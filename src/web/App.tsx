@@ -2,20 +2,11 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { Chargement, MessageErreur } from './composants/Etats.tsx';
 import { ErreurApi, appeler, quandDeconnecte, viderCache } from './outils/api.ts';
 import { naviguer, useAdresse } from './outils/routeur.tsx';
-import { AFaire } from './pages/AFaire.tsx';
-import { Audit } from './pages/Audit.tsx';
-import { Campagnes } from './pages/Campagnes.tsx';
 import { Connexion } from './pages/Connexion.tsx';
-import { Dialogue } from './pages/dialogue/Dialogue.tsx';
-import { Evolution } from './pages/Evolution.tsx';
-import { Jeunes } from './pages/Jeunes.tsx';
-import { SuiviCampagne } from './pages/SuiviCampagne.tsx';
-import { TableauML } from './pages/TableauML.tsx';
-import { TableauTerritoire } from './pages/TableauTerritoire.tsx';
 import { ContexteSession, type Session } from './session.tsx';
 import type { Catalogue, Moi } from './types.ts';
 
@@ -26,6 +17,23 @@ const marque = (
     Française
   </>
 );
+
+/**
+ * Chaque page est un fichier JavaScript à part, chargé à sa première visite : la page de connexion ne
+ * charge ni les tableaux ni les graphiques (ECharts n'est importé que par les pages qui en ont).
+ */
+function parPage<N extends string>(charger: () => Promise<Record<N, ComponentType<any>>>, nom: N) {
+  return lazy(async () => ({ default: (await charger())[nom] }));
+}
+const AFaire = parPage(() => import('./pages/AFaire.tsx'), 'AFaire');
+const Audit = parPage(() => import('./pages/Audit.tsx'), 'Audit');
+const Campagnes = parPage(() => import('./pages/Campagnes.tsx'), 'Campagnes');
+const Dialogue = parPage(() => import('./pages/dialogue/Dialogue.tsx'), 'Dialogue');
+const Evolution = parPage(() => import('./pages/Evolution.tsx'), 'Evolution');
+const Jeunes = parPage(() => import('./pages/Jeunes.tsx'), 'Jeunes');
+const SuiviCampagne = parPage(() => import('./pages/SuiviCampagne.tsx'), 'SuiviCampagne');
+const TableauML = parPage(() => import('./pages/TableauML.tsx'), 'TableauML');
+const TableauTerritoire = parPage(() => import('./pages/TableauTerritoire.tsx'), 'TableauTerritoire');
 
 function Page({ chemin }: { chemin: string }) {
   let m: RegExpMatchArray | null;
@@ -137,7 +145,9 @@ export function App() {
           <Connexion apresConnexion={chargerSession} />
         ) : session ? (
           <ContexteSession.Provider value={session}>
-            <Page chemin={chemin} />
+            <Suspense fallback={<Chargement />}>
+              <Page chemin={chemin} />
+            </Suspense>
           </ContexteSession.Provider>
         ) : (
           <Chargement />

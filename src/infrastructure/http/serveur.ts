@@ -88,6 +88,8 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   if (webConstruit) {
     await app.register(fastifyStatic, {
       root: DOSSIER_WEB,
+      // Les versions .br et .gz écrites à la construction, selon l'Accept-Encoding du navigateur.
+      preCompressed: true,
       // Les fichiers de assets/ portent leur empreinte dans leur nom : gardés un an ; index.html jamais.
       setHeaders: (reponse, chemin) =>
         reponse.header('cache-control', chemin.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
