@@ -31,7 +31,7 @@ export function AFaire() {
             { id: 'nom', libelle: 'Mission locale', valeur: (l) => l.nom, lien: (l) => `/dialogues/${l.id}` },
             { id: 'annee', libelle: 'Année', valeur: (l) => String(l.annee) },
             { id: 'etat', libelle: 'État', valeur: (l) => l.libelle_etat },
-            { id: 'echeance', libelle: 'Échéance', valeur: (l) => dateEnFrancais(l.echeance), tri: (l) => l.echeance },
+            { id: 'echeance', libelle: 'Échéance', valeur: (l) => dateEnFrancais(l.echeance), date: (l) => l.echeance },
             { id: 'actions', libelle: 'À faire', valeur: (l) => l.actions.join(' ; ') },
           ]}
           lignes={donnees.dialogues}

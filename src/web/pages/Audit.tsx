@@ -65,7 +65,7 @@ export function Audit() {
           <Tableau
             titre={`${donnees.total} ligne${donnees.total > 1 ? 's' : ''} — les ${Math.min(donnees.total, donnees.lignes.length)} plus récentes`}
             colonnes={[
-              { id: 'quand', libelle: 'Quand', valeur: (l) => `${dateEnFrancais(l.horodatage.slice(0, 10))} ${l.horodatage.slice(11)}`, tri: (l) => l.horodatage },
+              { id: 'quand', libelle: 'Quand', valeur: (l) => `${dateEnFrancais(l.horodatage.slice(0, 10))} ${l.horodatage.slice(11)}`, date: (l) => l.horodatage },
               { id: 'acteur', libelle: 'Acteur', valeur: (l) => l.acteur },
               { id: 'action', libelle: 'Action', valeur: (l) => l.action },
               { id: 'objet', libelle: 'Objet', valeur: (l) => l.objet ?? '' },

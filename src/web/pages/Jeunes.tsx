@@ -45,9 +45,9 @@ export function Jeunes({ code }: { code: string }) {
               { id: 'nom', libelle: 'Nom', valeur: (j) => j.nom ?? '(identité effacée)' },
               { id: 'prenom', libelle: 'Prénom', valeur: (j) => j.prenom ?? '' },
               { id: 'id', libelle: 'Identifiant', valeur: (j) => j.id_jeune },
-              { id: 'naissance', libelle: 'Date de naissance', valeur: (j) => dateEnFrancais(j.date_naissance), tri: (j) => j.date_naissance },
+              { id: 'naissance', libelle: 'Date de naissance', valeur: (j) => dateEnFrancais(j.date_naissance), date: (j) => j.date_naissance },
               { id: 'sexe', libelle: 'Sexe', valeur: (j) => j.sexe },
-              { id: 'accueil', libelle: 'Premier accueil', valeur: (j) => dateEnFrancais(j.date_premier_accueil), tri: (j) => j.date_premier_accueil },
+              { id: 'accueil', libelle: 'Premier accueil', valeur: (j) => dateEnFrancais(j.date_premier_accueil), date: (j) => j.date_premier_accueil },
               { id: 'conseiller', libelle: 'Conseiller', valeur: (j) => j.id_conseiller ?? '' },
             ]}
             lignes={d.jeunes}
