@@ -2,7 +2,7 @@
 // dates, chacun avec le format qui l'écrit comme l'écran ; seules les vraies formules sont neutralisées.
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { enCsv, enXlsx, type TableauExport } from './exports.ts';
+import { cartouche, enCsv, enXlsx, svgDansCartouche, type TableauExport } from './exports.ts';
 
 const tableau: TableauExport = {
   titre: 'Ratios',
@@ -44,4 +44,21 @@ it('écrit en CSV le texte affiché, sans apostrophe devant une valeur signée',
   const [, a, b] = enCsv(tableau).replace('\ufeff', '').trim().split('\r\n');
   expect(a).toBe(`Taux d'accès;41,3\u00a0%;+0,5\u00a0pt;-10,0\u00a0%;14 mars 2017;14 mars 2017 10:12:07;"'=HYPERLINK(""x"")"`);
   expect(b).toBe("Texte signé;n.d.;+0,5\u00a0pt;-10,0\u00a0%;;;'-1+1");
+});
+
+it('met autour du graphique exporté son titre, son unité, sa source et le jour de ses données', () => {
+  const titre = 'Jeunes accompagnés par niveau de formation & sexe — 2017, une ligne trop longue pour tenir sur la largeur';
+  const c = cartouche({ titre, unite: 'euros_par_jeune', donneesAu: '2017-03-14', largeur: 400, hauteur: 300 });
+  const textes = c.lignes.map((l) => l.texte);
+  expect(textes.slice(0, -2).join(' ')).toBe(titre);
+  expect(textes.length).toBeGreaterThan(3);
+  expect(textes.slice(-2)).toEqual(['Unité : € par jeune', 'Source : CPO Missions locales, données au 14 mars 2017']);
+  expect(c.lignes.at(-1)!.y).toBeGreaterThan(c.haut + 300);
+  expect(c.hauteur).toBeGreaterThan(c.lignes.at(-1)!.y);
+  const svg = svgDansCartouche('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect/></svg>', 400, c);
+  expect(svg).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="400" height="${c.hauteur}"`));
+  expect(svg).toContain('&amp; sexe');
+  expect(svg).toContain('>Source : CPO Missions locales, données au 14 mars 2017</text>');
+  expect(svg).toContain(`<g transform="translate(0 ${c.haut})"><svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect/></svg></g>`);
+  expect(cartouche({ titre: 'T', unite: 'part', donneesAu: null, largeur: 800, hauteur: 300 }).lignes.map((l) => l.texte)).toEqual(['T', 'Unité : %', 'Source : CPO Missions locales']);
 });

@@ -162,6 +162,7 @@ function Declinaisons({ d, annee }: { d: ChiffresStructure; annee: number }) {
               <div key={dec.id} className="fr-col-12 fr-col-md-6">
                 <Graphique
                   titre={titre}
+                  unite={choisi.unite}
                   description={modalites.map((m) => `${m.libelle} : ${formaterValeur(m.valeur, choisi.unite)}`).join(' ; ')}
                   hauteur={260}
                   option={{

@@ -108,6 +108,7 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
       </Select>
       <Graphique
         titre={titreGraphique}
+        unite={mesure.unite}
         description={`Les ML classées de la plus haute à la plus basse valeur. ${dist ? `Médiane ${formaterValeur(dist.mediane, mesure.unite)}, quartiles ${formaterValeur(dist.premierQuartile, mesure.unite)} et ${formaterValeur(dist.troisiemeQuartile, mesure.unite)}.` : ''} Ensemble du territoire : ${formaterValeur(valeurTerritoire, mesure.unite)}.`}
         hauteur={Math.max(320, classees.length * 22 + 60)}
         surClic={(p) => naviguer(`/structures/${classees[p.dataIndex].code}?annee=${annee}`)}
