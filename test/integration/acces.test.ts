@@ -91,6 +91,7 @@ const PUBLIQUES = [
   'GET /api/connexion/oidc',
   'GET /api/connexion/oidc/retour',
   'POST /api/deconnexion',
+  'GET /api/informations-legales',
 ];
 
 surChaqueMoteur('Droits et périmètres', (moteur) => {

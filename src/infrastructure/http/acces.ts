@@ -43,6 +43,10 @@ export interface OptionsAcces {
 
 const METHODES_SURES = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Le seul cookie du service, et sa durée de vie par défaut (les pages légales les citent). */
+export const NOM_COOKIE_SESSION = 'cpo_session';
+export const DUREE_SESSION_S = 8 * 3600;
+
 /**
  * Un utilisateur relu en base au plus toutes les deux secondes : sous charge, cela évite une requête
  * par appel ; un rôle retiré ou une organisation changée s'applique donc dans les deux secondes.
@@ -71,10 +75,10 @@ export const limiteConnexions = (parMinute: number) => ({ max: parMinute, timeWi
 
 export async function installerAcces(app: FastifyInstance, base: Base, options: OptionsAcces = {}) {
   const cleSession = options.cleSession ?? (process.env.CPO_SESSION_CLE ? Buffer.from(process.env.CPO_SESSION_CLE, 'hex') : randomBytes(32));
-  const duree = options.dureeSessionS ?? 8 * 3600;
+  const duree = options.dureeSessionS ?? DUREE_SESSION_S;
   await app.register(fastifySecureSession, {
     key: cleSession,
-    cookieName: 'cpo_session',
+    cookieName: NOM_COOKIE_SESSION,
     // L'expiration est vérifiée côté serveur, dans le cookie chiffré : un cookie gardé plus longtemps ne sert à rien.
     expiry: duree,
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: process.env.CPO_COOKIE_SECURE === '1', maxAge: duree },

@@ -69,7 +69,7 @@ export function Audit() {
         <>
           <p>
             <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/audit.csv?${requete}`} download>
-              Exporter toute la recherche en CSV ({donnees.total} lignes)
+              Exporter toute la recherche en CSV ({donnees.total} ligne{donnees.total > 1 ? 's' : ''})
             </a>
           </p>
           <Tableau
