@@ -14,6 +14,7 @@ describe("journal d'audit lisible", () => {
     expect(nomActeur('claire@ml.fr', 'Claire Martin')).toBe('Claire Martin');
     expect(nomActeur('cli', null)).toBe('Ligne de commande (cpo)');
     expect(nomActeur('anonyme', null)).toBe('Personne non connectée');
+    expect(nomActeur('demo', null)).toBe('Chargement de la démonstration');
     expect(nomActeur('inconnu@x.fr', null)).toBe('inconnu@x.fr');
   });
 
@@ -28,6 +29,7 @@ describe("journal d'audit lisible", () => {
     ).toBe('Mission locale : ML02A01 ; numéro : CPO-2A ; de : 2015 ; à : 2018 ; signée le : 1er avril 2015 ; montant de référence : 123\u00a0456\u00a0€');
     expect(resumerDetails({ recherche: '', page: 1, lus: ['J1', 'J2', 'J3', 'J4', 'J5', 'J6'], export: false })).toBe('recherche : — ; page : 1 ; jeunes lus : 6 ; export : non');
     expect(resumerDetails({ annee: 2017, empreinte: 'a'.repeat(64) })).toBe('année : 2017 ; empreinte : aaaaaaaaaaaa…');
+    expect(resumerDetails({ mode: 'tolerant', statut: 'importe_avec_rejets', erreurs: 1200 })).toBe('mode : tolérant ; statut : importé avec des rejets ; erreurs : 1\u00a0200');
     expect(resumerDetails({ decision: { montants: { fonctionnement_cpo: 100000 }, justification: null, enveloppe: { variation: 0.125 } } }, CADRE)).toBe(
       'décision : (montants : (Crédit de fonctionnement CPO : 100\u00a0000\u00a0€) ; justification : — ; enveloppe : (variation : +12,5\u00a0%))',
     );

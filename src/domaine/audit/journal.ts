@@ -38,7 +38,7 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
 export const libelleActionAudit = (action: string) => LIBELLES_ACTION_AUDIT[action] ?? action.replace(/_/g, ' ');
 
 /** Les acteurs qui ne sont pas des utilisateurs. */
-const ACTEURS_TECHNIQUES: Record<string, string> = { cli: 'Ligne de commande (cpo)', anonyme: 'Personne non connectée' };
+const ACTEURS_TECHNIQUES: Record<string, string> = { cli: 'Ligne de commande (cpo)', demo: 'Chargement de la démonstration', anonyme: 'Personne non connectée' };
 
 /** Qui a agi, tel qu'on le lit : le nom de l'utilisateur, sinon ce que le journal a retenu. */
 export const nomActeur = (acteur: string, nom: string | null) => nom ?? ACTEURS_TECHNIQUES[acteur] ?? acteur;
@@ -98,6 +98,8 @@ const CHAMPS: Record<string, string> = {
   variation: 'variation',
   depasse: 'au-delà de 10 %',
 };
+/** Les valeurs codées de `details`, en français. */
+const VALEURS: Record<string, string> = { importe: 'importé', refuse: 'refusé', importe_avec_rejets: 'importé avec des rejets', tolerant: 'tolérant' };
 /** Les nombres qui sont des années ou des numéros : écrits tels quels (2017, pas 2 017). */
 const NUMEROS = new Set(['annee', 'annees', 'annee_debut', 'annee_fin', 'page', 'instantane']);
 const EUROS = new Set(['montant_reference', 'reference', 'decide', 'ecart']);
@@ -123,6 +125,7 @@ function valeurLisible(v: unknown, cle: string, parent: string | null, profondeu
   if (typeof v === 'string') {
     if (estDateValide(v)) return dateEnFrancais(v);
     if (/^[0-9a-f]{64}$/.test(v)) return `${v.slice(0, 12)}…`;
+    if ((cle === 'statut' || cle === 'mode') && VALEURS[v]) return VALEURS[v];
     return v.length > TEXTE_MAX ? `${v.slice(0, TEXTE_MAX)}…` : v;
   }
   if (Array.isArray(v)) {
