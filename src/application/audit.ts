@@ -2,7 +2,9 @@
 // transaction que l'acte qu'elle trace.
 import { exiger, voitNominatif, type Utilisateur } from '../domaine/acces/droits.ts';
 import { sansNominatif } from '../domaine/acces/journal.ts';
+import { libelleActionAudit, nomActeur, resumerDetails } from '../domaine/audit/journal.ts';
 import type { Base, Requeteur } from '../infrastructure/db/base.ts';
+import { chargerCadre } from './dialogue/cadreEnVigueur.ts';
 
 export interface Trace {
   /** Qui : le courriel de l'utilisateur, ou « cli ». */
@@ -75,5 +77,42 @@ export async function chercherAudit(
     );
     await auditer(tx, { acteur: utilisateur.courriel, action: 'lire_audit', codeStructure: structure, origine: options.origine, details: { ...filtre, page, export: !!options.tout } });
     return { total, lignes: lignes.map((l) => (voitNominatif(utilisateur, l.code_structure ?? '') ? l : sansNominatif(l))) };
+  });
+}
+
+/** Une ligne du journal telle qu'on la lit : l'action en français, la personne et son organisation, le changement en une phrase. */
+export interface LigneAuditLisible extends LigneAudit {
+  libelle_action: string;
+  nom_acteur: string;
+  organisation_acteur: string | null;
+  resume: string;
+}
+
+/**
+ * Les lignes cherchées, rendues lisibles : l'acteur rapproché des utilisateurs par son courriel. Le
+ * résumé se calcule sur les détails tels qu'ils seront montrés : après tout masquage.
+ */
+export async function rendreLisibles(db: Requeteur, lignes: LigneAudit[]): Promise<LigneAuditLisible[]> {
+  const courriels = [...new Set(lignes.map((l) => l.acteur.toLowerCase()))];
+  const personnes = await db.query<{ courriel: string; nom: string; organisation: string }>(
+    `SELECT lower(u.courriel) AS courriel, u.nom, o.nom AS organisation FROM utilisateur u JOIN organisation o ON o.id = u.organisation_id
+     WHERE lower(u.courriel) = ANY($1::text[])`,
+    [courriels],
+  );
+  const parCourriel = new Map(personnes.map((p) => [p.courriel, p]));
+  const cadre = chargerCadre();
+  const libelles = {
+    etats: Object.fromEntries(cadre.etats.map((e) => [e.id, e.libelle])),
+    champs: Object.fromEntries(cadre.financement.lignes.map((l) => [l.id, l.libelle])),
+  };
+  return lignes.map((l) => {
+    const personne = parCourriel.get(l.acteur.toLowerCase());
+    return {
+      ...l,
+      libelle_action: libelleActionAudit(l.action),
+      nom_acteur: nomActeur(l.acteur, personne?.nom ?? null),
+      organisation_acteur: personne?.organisation ?? null,
+      resume: resumerDetails(l.details, libelles),
+    };
   });
 }

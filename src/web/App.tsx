@@ -2,21 +2,12 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { Chargement, MessageErreur } from './composants/Etats.tsx';
 import { ErreurApi, appeler, quandDeconnecte, viderCache } from './outils/api.ts';
 import { naviguer, useAdresse } from './outils/routeur.tsx';
-import { AFaire } from './pages/AFaire.tsx';
-import { Audit } from './pages/Audit.tsx';
-import { Campagnes } from './pages/Campagnes.tsx';
 import { Connexion } from './pages/Connexion.tsx';
-import { Dialogue } from './pages/dialogue/Dialogue.tsx';
-import { Evolution } from './pages/Evolution.tsx';
-import { DossierJeune } from './pages/DossierJeune.tsx';
-import { Jeunes } from './pages/Jeunes.tsx';
-import { SuiviCampagne } from './pages/SuiviCampagne.tsx';
-import { TableauML } from './pages/TableauML.tsx';
-import { TableauTerritoire } from './pages/TableauTerritoire.tsx';
+import { Accessibilite, DonneesPersonnelles, GestionDesCookies, MentionsLegales, PAGES_INFORMATIONS, PlanDuSite, type PageInformations } from './pages/Informations.tsx';
 import { ContexteSession, type Session } from './session.tsx';
 import type { Catalogue, Moi } from './types.ts';
 
@@ -27,6 +18,39 @@ const marque = (
     Française
   </>
 );
+
+/**
+ * Chaque page est un fichier JavaScript à part, chargé à sa première visite : la page de connexion ne
+ * charge ni les tableaux ni les graphiques (ECharts n'est importé que par les pages qui en ont).
+ */
+function parPage<N extends string>(charger: () => Promise<Record<N, ComponentType<any>>>, nom: N) {
+  return lazy(async () => ({ default: (await charger())[nom] }));
+}
+const AFaire = parPage(() => import('./pages/AFaire.tsx'), 'AFaire');
+const Audit = parPage(() => import('./pages/Audit.tsx'), 'Audit');
+const Campagnes = parPage(() => import('./pages/Campagnes.tsx'), 'Campagnes');
+const Dialogue = parPage(() => import('./pages/dialogue/Dialogue.tsx'), 'Dialogue');
+const DossierJeune = parPage(() => import('./pages/DossierJeune.tsx'), 'DossierJeune');
+const Evolution = parPage(() => import('./pages/Evolution.tsx'), 'Evolution');
+const Jeunes = parPage(() => import('./pages/Jeunes.tsx'), 'Jeunes');
+const SuiviCampagne = parPage(() => import('./pages/SuiviCampagne.tsx'), 'SuiviCampagne');
+const TableauML = parPage(() => import('./pages/TableauML.tsx'), 'TableauML');
+const TableauTerritoire = parPage(() => import('./pages/TableauTerritoire.tsx'), 'TableauTerritoire');
+
+/** Les pages d'information s'ouvrent sans connexion. */
+const estInformation = (chemin: string): chemin is PageInformations => chemin in PAGES_INFORMATIONS;
+const INFORMATIONS: Record<Exclude<PageInformations, '/plan-du-site'>, ComponentType> = {
+  '/mentions-legales': MentionsLegales,
+  '/donnees-personnelles': DonneesPersonnelles,
+  '/gestion-des-cookies': GestionDesCookies,
+  '/accessibilite': Accessibilite,
+};
+
+function Information({ chemin, plan }: { chemin: PageInformations; plan: { titre: string; adresse: string }[] }) {
+  if (chemin === '/plan-du-site') return <PlanDuSite pages={plan} />;
+  const Composant = INFORMATIONS[chemin];
+  return <Composant />;
+}
 
 function Page({ chemin }: { chemin: string }) {
   let m: RegExpMatchArray | null;
@@ -86,9 +110,9 @@ export function App() {
     [moi, catalogue],
   );
 
-  // Sans session, toute adresse mène à la connexion ; connecté, la connexion et la racine mènent à l'accueil.
+  // Sans session, toute adresse hors des pages d'information mène à la connexion ; connecté, la connexion et la racine mènent à l'accueil.
   useEffect(() => {
-    if (moi === null && chemin !== '/connexion') naviguer('/connexion', { remplacer: true });
+    if (moi === null && chemin !== '/connexion' && !estInformation(chemin)) naviguer('/connexion', { remplacer: true });
     if (moi && (chemin === '/' || chemin === '/connexion')) naviguer(moi.accueil, { remplacer: true });
   }, [moi, chemin]);
 
@@ -136,7 +160,9 @@ export function App() {
         }
       />
       <main id="contenu" className="fr-container fr-pt-3w fr-pb-6w" tabIndex={-1}>
-        {erreur ? (
+        {estInformation(chemin) ? (
+          <Information chemin={chemin} plan={(navigation ?? []).map((n) => ({ titre: n.text, adresse: n.linkProps.href }))} />
+        ) : erreur ? (
           <MessageErreur titre="Le service est indisponible" message={erreur} />
         ) : moi === undefined ? (
           <Chargement />
@@ -144,7 +170,9 @@ export function App() {
           <Connexion apresConnexion={chargerSession} />
         ) : session ? (
           <ContexteSession.Provider value={session}>
-            <Page chemin={chemin} />
+            <Suspense fallback={<Chargement />}>
+              <Page chemin={chemin} />
+            </Suspense>
           </ContexteSession.Provider>
         ) : (
           <Chargement />
@@ -154,8 +182,16 @@ export function App() {
         brandTop={marque}
         homeLinkProps={{ href: '/', title: 'Accueil — CPO Missions locales' }}
         accessibility="partially compliant"
+        accessibilityLinkProps={{ href: '/accessibilite' }}
+        termsLinkProps={{ href: '/mentions-legales' }}
+        websiteMapLinkProps={{ href: '/plan-du-site' }}
         contentDescription="Pilotage de la convention pluriannuelle d'objectifs (instruction DGEFP/MIJ/2015/367) : tableaux de bord, ratios de performance et références de chaque Mission locale."
-        bottomItems={[{ text: "Documentation de l'API", linkProps: { href: '/api/docs' } }]}
+        bottomItems={[
+          { text: PAGES_INFORMATIONS['/donnees-personnelles'], linkProps: { href: '/donnees-personnelles' } },
+          { text: PAGES_INFORMATIONS['/gestion-des-cookies'], linkProps: { href: '/gestion-des-cookies' } },
+          { text: "Documentation de l'API", linkProps: { href: '/api/docs' } },
+        ]}
+        license="Logiciel libre sous licence MIT. Les chiffres et les données du service sont réservés aux personnes habilitées."
       />
     </>
   );

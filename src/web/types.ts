@@ -21,6 +21,8 @@ export interface Moi {
   droits: Action[];
   accueil: string;
   annees: number[];
+  /** Le jour des dernières données importées (AAAA-MM-JJ) ; null sans données. */
+  donnees_au: string | null;
 }
 
 export interface StructureListee {

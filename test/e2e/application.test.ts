@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formaterValeur, lireNombreFr, valeurAffichee } from '../../src/domaine/indicateurs/format.ts';
+import { aujourdhui, dateEnFrancais } from '../../src/domaine/temps/dates.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { capturer, demarrerApplication, violationsGraves } from './navigateur.ts';
@@ -50,6 +51,53 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     for (const { nom } of COMPTES) expect(await page.locator('main').locator('button, option', { hasText: nom }).count(), nom).toBeGreaterThan(0);
     for (const ud of ['UD Corse-du-Sud', 'UD Haute-Corse']) expect(await page.locator('main option', { hasText: ud }).count(), ud).toBe(1);
     await capture(page, 'connexion');
+    expect(await violationsGraves(page)).toEqual([]);
+    await contexte.close();
+  });
+
+  it("la page de connexion ne demande aucun fichier d'ECharts ; le tableau de bord, si", async () => {
+    const contexte = await navigateur.newContext({ baseURL: adresse, viewport: { width: 1400, height: 1000 } });
+    const page = await contexte.newPage();
+    const demandes: string[] = [];
+    page.on('request', (r) => demandes.push(new URL(r.url()).pathname));
+    await page.goto('/connexion');
+    await page.getByRole('button', { name: 'Se connecter en tant que Paul Lefebvre' }).waitFor();
+    const scripts = demandes.filter((d) => d.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((d) => /echarts/i.test(d))).toEqual([]);
+    // Le même écouteur voit ECharts arriver avec la première page à graphiques.
+    await page.getByRole('button', { name: 'Se connecter en tant que Paul Lefebvre' }).click();
+    await page.locator('figure[data-graphique] canvas').first().waitFor();
+    expect(demandes.filter((d) => /\/assets\/echarts-[^/]+\.js$/.test(d))).toHaveLength(1);
+    await contexte.close();
+  });
+
+  it("les pages d'information s'ouvrent sans connexion depuis le pied de page, accessibles, justes pour ce service", async () => {
+    const contexte = await navigateur.newContext({ baseURL: adresse, viewport: { width: 1366, height: 900 } });
+    const page = await contexte.newPage();
+    await page.goto('/connexion');
+    const pied = page.locator('footer');
+    const pages: [string, string, RegExp[]][] = [
+      ['Accessibilité : partiellement conforme', "Déclaration d'accessibilité", [/partiellement conforme/, /axe-core/, /avenant en PDF n'est pas balisé/]],
+      ['Mentions légales', 'Mentions légales', [/édité par la Délégation générale à l'emploi et à la formation professionnelle \(DGEFP\)/, /non renseigné par l'exploitant/]],
+      ['Données personnelles', 'Données personnelles', [/Effacée après 2 ans sans aucune activité du jeune/, /article 6, paragraphe 1, point e/, /cnil\.fr/]],
+      ['Gestion des cookies', 'Gestion des cookies', [/cpo_session/, /8 heures au plus/]],
+      ['Plan du site', 'Plan du site', [/Connexion/, /Documentation de l'API/]],
+    ];
+    for (const [lien, titre, contenus] of pages) {
+      await pied.getByRole('link', { name: lien }).click();
+      await page.locator('main h1', { hasText: titre }).waitFor();
+      const texte = await page.locator('main').innerText();
+      for (const c of contenus) expect(texte, titre).toMatch(c);
+      expect(page.url(), titre).not.toMatch(/\/connexion$/);
+      await capture(page, `information-${new URL(page.url()).pathname.slice(1)}`);
+      expect(await violationsGraves(page), titre).toEqual([]);
+    }
+    // Sur un téléphone (375 px), ouverte directement par son adresse.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/donnees-personnelles');
+    await page.locator('main h1', { hasText: 'Données personnelles' }).waitFor();
+    await capture(page, 'information-donnees-personnelles-375');
     expect(await violationsGraves(page)).toEqual([]);
     await contexte.close();
   });
@@ -171,8 +219,16 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     const figure = page.locator('figure[data-graphique]').first();
     const [png] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /^PNG/ }).click()]);
     expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    // L'image porte son titre, son unité, sa source et le jour des données : un cartouche autour du graphique.
+    const hauteur = await figure.locator('.cpo-graphique').evaluate((el) => el.clientHeight);
+    expect(readFileSync(await png.path()).readUInt32BE(20)).toBeGreaterThan(2 * (hauteur + 60));
     const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /^SVG/ }).click()]);
-    expect(readFileSync(await svg.path(), 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const image = readFileSync(await svg.path(), 'utf8');
+    expect(image).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const titre = (await figure.getAttribute('data-graphique'))!;
+    expect(image).toContain(`>${titre.slice(0, 20)}`);
+    expect(image).toContain('>Unité : ');
+    expect(image).toContain(`>Source : CPO Missions locales, données au ${dateEnFrancais(aujourdhui())}</text>`);
 
     // Le filtre, puis le clic sur une ML mène à son tableau de bord.
     await page.getByRole('searchbox', { name: /Filtrer/ }).fill('Borgo');
@@ -224,6 +280,27 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     });
     await page.locator('figure[data-graphique] canvas').waitFor();
     await capture(page, 'evolution');
+    expect(await violationsGraves(page)).toEqual([]);
+  });
+
+  it("le journal d'audit se lit : actions en français, personnes et organisations, changements en une phrase", async () => {
+    const page = await connecte('Nadia Haddad');
+    await page.getByRole('link', { name: "Journal d'audit" }).click();
+    const lignes = page.locator('main table tbody tr');
+    await lignes.first().waitFor();
+    const texte = await page.locator('main table').innerText();
+    expect(texte).toContain('Connexion de démonstration');
+    expect(texte).toContain('Nadia Haddad');
+    expect(texte).not.toMatch(/connexion_demo|[{}]/);
+    const [organisation] = await base.query<{ nom: string }>(`SELECT nom FROM organisation WHERE type = 'dgefp'`);
+    expect(texte).toContain(organisation.nom);
+    await capture(page, 'journal-audit');
+    // Filtrer par action, choisie par son libellé.
+    await page.getByRole('combobox', { name: 'Action' }).selectOption({ label: "Recherche dans le journal d'audit" });
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await expect.poll(() => page.url()).toMatch(/action=lire_audit/);
+    await expect.poll(async () => (await lignes.allInnerTexts()).every((l) => l.includes("Recherche dans le journal d'audit"))).toBe(true);
+    await capture(page, 'journal-audit-filtre');
     expect(await violationsGraves(page)).toEqual([]);
   });
 

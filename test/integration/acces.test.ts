@@ -116,6 +116,7 @@ const PUBLIQUES = [
   'GET /api/connexion/oidc',
   'GET /api/connexion/oidc/retour',
   'POST /api/deconnexion',
+  'GET /api/informations-legales',
 ];
 /** Fermer toutes ses sessions : permis à chacun, essayé en dernier (la matrice a besoin des sessions). */
 const PARTOUT = 'POST /api/deconnexion/partout';

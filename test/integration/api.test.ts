@@ -84,6 +84,18 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     expect((await get('/api/rien')).json().message).toBe('Adresse inconnue : GET /api/rien');
   });
 
+  it('dit le jour du dernier import qui a écrit : les chiffres sont « données au » ce jour', async () => {
+    const jour = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    expect((await get('/api/moi')).json().donnees_au).toBe(jour);
+    await base.query(`UPDATE etat_donnees SET mise_a_jour = '2017-03-14 23:30:00+00'`);
+    expect((await get('/api/moi')).json().donnees_au).toBe('2017-03-15');
+    // Un import qui n'écrit rien ne change pas la date.
+    const dossier = dossierTemporaire('api-rien');
+    ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
+    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    expect((await get('/api/moi')).json().donnees_au).toBe('2017-03-15');
+  });
+
   it("rend l'évolution d'une ML et de ses références sur les années en base", async () => {
     const [premiere] = await chiffresParML(base, chargerCatalogue(), 2016);
     const evolution = (await get(`/api/evolution/structure/${premiere.code_structure}`)).json();

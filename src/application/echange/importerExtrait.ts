@@ -209,7 +209,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
         await ecrireRejets(lus, rejets, rapport.dossierRejets, longueurs);
       }
       // Les chiffres en cache sont calculés sur une version des données : celle-ci les périme.
-      if (lus.some((l) => l.bilan.crees + l.bilan.misAJour > 0)) await tx.query('UPDATE etat_donnees SET version = version + 1');
+      if (lus.some((l) => l.bilan.crees + l.bilan.misAJour > 0)) await tx.query('UPDATE etat_donnees SET version = version + 1, mise_a_jour = now()');
       rapport.dureeMs = Date.now() - debut;
       await tracer(tx, options.acteur, rapport, 'import_extrait');
     });

@@ -72,6 +72,12 @@ export class ServiceChiffres {
     return version;
   }
 
+  /** Le jour (AAAA-MM-JJ, heure de Paris) du dernier import qui a écrit : les chiffres sont « données au » ce jour ; null sans données. */
+  async donneesAu(): Promise<string | null> {
+    const [{ jour }] = await this.db.query<{ jour: string | null }>(`SELECT to_char(mise_a_jour AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS jour FROM etat_donnees`);
+    return jour;
+  }
+
   /** Les années d'activité présentes en base, dans la période du catalogue, de la plus ancienne à la plus récente. */
   async annees(): Promise<number[]> {
     const version = await this.version();

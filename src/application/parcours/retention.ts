@@ -18,6 +18,9 @@ export interface RapportRetention {
 
 export const RETENTION_ANNEES_PAR_DEFAUT = 2;
 
+/** La durée de conservation en vigueur : CPO_RETENTION_ANNEES, 2 ans par défaut. */
+export const dureeConservationAnnees = () => Number(process.env.CPO_RETENTION_ANNEES) || RETENTION_ANNEES_PAR_DEFAUT;
+
 /** Les jeunes dont l'identité est encore là et dont la dernière trace (premier accueil, événement,
  * dispositif, situation, aide) précède $1 : des agrégats par table, pas une sous-requête par jeune. */
 const INACTIFS = `
@@ -35,7 +38,7 @@ export async function appliquerRetention(
   base: Base,
   options: { annees?: number; date?: string; simulation?: boolean; acteur?: string } = {},
 ): Promise<RapportRetention> {
-  const annees = options.annees ?? (Number(process.env.CPO_RETENTION_ANNEES) || RETENTION_ANNEES_PAR_DEFAUT);
+  const annees = options.annees ?? dureeConservationAnnees();
   if (!Number.isInteger(annees) || annees < 1 || annees > 50) throw new ErreurMetier(`Durée de conservation invalide : ${annees} (un nombre entier d'années, de 1 à 50).`);
   const date = options.date ?? aujourdhui();
   if (!estDateValide(date)) throw new ErreurMetier(`Date invalide : ${date} (AAAA-MM-JJ attendu).`);

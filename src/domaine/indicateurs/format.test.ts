@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formaterEvolution, formaterValeur, lireNombreFr, valeurAffichee } from './format.ts';
+import { evolution, forme, formaterValeur, libelleUnite, lireNombreFr, uniteEvolution, valeurAffichee } from './format.ts';
 
 const nbsp = (s: string) => s.replace(/ /g, '\u00a0');
+const formaterEvolution = (actuel: number | null, precedent: number, unite: string) => formaterValeur(evolution(actuel, precedent, unite), uniteEvolution(unite));
 
 describe('chiffres à la française', () => {
   it('écrit chaque unité comme on la lit', () => {
@@ -37,6 +38,26 @@ describe('chiffres à la française', () => {
     expect(formaterEvolution(0.41201, 0.41203, 'part')).toBe(nbsp('0,0 pt'));
     expect(formaterEvolution(5, 0, 'jeunes')).toBe('n.d.');
     expect(formaterEvolution(null, 3, 'jeunes')).toBe('n.d.');
+  });
+
+  it('donne une évolution en nombre, que le tableur écrit comme l’écran (signe compris)', () => {
+    expect(uniteEvolution('part')).toBe('points');
+    expect(uniteEvolution('jeunes')).toBe('evolution');
+    expect(evolution(0.45, 0.41, 'part')).toBeCloseTo(4, 10);
+    expect(evolution(23.5, 20, 'pourcentage')).toBeCloseTo(3.5, 10);
+    expect(evolution(90, 100, 'jeunes')).toBeCloseTo(-0.1, 10);
+    expect(evolution(5, 0, 'jeunes')).toBeNull();
+    expect(formaterValeur(0.1254, 'evolution')).toBe(nbsp('+12,5 %'));
+    expect(formaterValeur(-0.04, 'points')).toBe(nbsp('0,0 pt'));
+    expect(valeurAffichee(0.1254, 'evolution')).toBe(0.125);
+    expect(forme('points').excel).toBe('"+"0.0" pt";"-"0.0" pt";0.0" pt"');
+    expect(forme('evolution').excel).toBe('"+"0.0 %;"-"0.0 %;0.0 %');
+  });
+
+  it("nomme l'unité d'un graphique en toutes lettres", () => {
+    expect(libelleUnite('part')).toBe('%');
+    expect(libelleUnite('euros_par_jeune')).toBe('€ par jeune');
+    expect(libelleUnite('jeunes')).toBe('jeunes');
   });
 
   it('relit un nombre écrit à la française', () => {

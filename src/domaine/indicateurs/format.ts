@@ -6,24 +6,34 @@ interface FormeUnite {
   /** Multiplie la valeur avant affichage (une part 0,413 s'affiche 41,3 %). */
   facteur?: number;
   suffixe?: string;
+  /** Écrit le signe d'une valeur positive (« +4,0 pt ») : une évolution. */
+  signe?: boolean;
+  /** L'unité en toutes lettres, sous un graphique ; à défaut, son identifiant (« jeunes »). */
+  libelle?: string;
   /** Format de nombre Excel qui rend la même chose que l'écran. */
   excel: string;
 }
 
 const FORMES: Record<string, FormeUnite> = {
-  part: { decimales: 1, facteur: 100, suffixe: ' %', excel: '0.0 %' },
-  pourcentage: { decimales: 1, suffixe: ' %', excel: '0.0 "%"' },
-  euros: { decimales: 0, suffixe: ' €', excel: '#,##0 "€"' },
-  euros_centimes: { decimales: 2, suffixe: ' €', excel: '#,##0.00 "€"' },
-  euros_par_jeune: { decimales: 0, suffixe: ' €', excel: '#,##0 "€"' },
-  etp: { decimales: 1, excel: '#,##0.0' },
-  jeunes_par_etp: { decimales: 1, excel: '#,##0.0' },
-  entretiens_par_jeune: { decimales: 1, excel: '#,##0.0' },
-  immersions_par_jeune: { decimales: 2, excel: '#,##0.00' },
+  part: { decimales: 1, facteur: 100, suffixe: ' %', libelle: '%', excel: '0.0 %' },
+  pourcentage: { decimales: 1, suffixe: ' %', libelle: '%', excel: '0.0 "%"' },
+  euros: { decimales: 0, suffixe: ' €', libelle: '€', excel: '#,##0 "€"' },
+  euros_centimes: { decimales: 2, suffixe: ' €', libelle: '€', excel: '#,##0.00 "€"' },
+  euros_par_jeune: { decimales: 0, suffixe: ' €', libelle: '€ par jeune', excel: '#,##0 "€"' },
+  etp: { decimales: 1, libelle: 'ETP (équivalents temps plein)', excel: '#,##0.0' },
+  jeunes_par_etp: { decimales: 1, libelle: 'jeunes par ETP', excel: '#,##0.0' },
+  entretiens_par_jeune: { decimales: 1, libelle: 'entretiens par jeune', excel: '#,##0.0' },
+  immersions_par_jeune: { decimales: 2, libelle: 'immersions par jeune', excel: '#,##0.00' },
+  // Les évolutions d'une année sur l'autre : un écart en points (parts), un taux (le reste).
+  points: { decimales: 1, suffixe: ' pt', signe: true, libelle: 'points', excel: '"+"0.0" pt";"-"0.0" pt";0.0" pt"' },
+  evolution: { decimales: 1, facteur: 100, suffixe: ' %', signe: true, libelle: '%', excel: '"+"0.0 %;"-"0.0 %;0.0 %' },
 };
 const PAR_DEFAUT: FormeUnite = { decimales: 0, excel: '#,##0' };
 
 export const forme = (unite: string): FormeUnite => FORMES[unite] ?? PAR_DEFAUT;
+
+/** L'unité en toutes lettres : « % », « € par jeune », « jeunes ». */
+export const libelleUnite = (unite: string): string => forme(unite).libelle ?? unite.replace(/_/g, ' ');
 
 const formats = new Map<number, Intl.NumberFormat>();
 function nombreFr(v: number, decimales: number): string {
@@ -42,23 +52,21 @@ export function valeurAffichee(v: number, unite: string): number {
 
 export function formaterValeur(v: number | null | undefined, unite: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return 'n.d.';
-  const { decimales, facteur = 1, suffixe = '' } = forme(unite);
-  return nombreFr(v * facteur, decimales) + suffixe.replace(' ', '\u00a0');
+  const { decimales, facteur = 1, suffixe = '', signe } = forme(unite);
+  const puissance = 10 ** decimales;
+  // Arrondie comme affichée, sans « -0,0 » ; le signe d'une évolution positive est écrit.
+  const arrondie = Math.round(v * facteur * puissance) / puissance + 0;
+  return (signe && arrondie > 0 ? '+' : '') + nombreFr(signe ? arrondie : v * facteur, decimales) + suffixe.replace(' ', '\u00a0');
 }
 
-/** Arrondi au dixième, sans « -0,0 ». */
-const arrondi1 = (v: number) => Math.round(v * 10) / 10 + 0;
+/** L'unité d'une évolution : l'écart en points pour une part ou un pourcentage, un taux sinon. */
+export const uniteEvolution = (unite: string) => (unite === 'part' || unite === 'pourcentage' ? 'points' : 'evolution');
 
-/** Une évolution : « +12,5 % » d'une année sur l'autre, ou l'écart en points pour une part. */
-export function formaterEvolution(actuel: number | null | undefined, precedent: number | null | undefined, unite: string): string {
-  if (actuel == null || precedent == null) return 'n.d.';
-  if (unite === 'part' || unite === 'pourcentage') {
-    const points = arrondi1((actuel - precedent) * (unite === 'part' ? 100 : 1));
-    return `${points > 0 ? '+' : ''}${nombreFr(points, 1)}\u00a0pt`;
-  }
-  if (precedent === 0) return 'n.d.';
-  const taux = arrondi1(((actuel - precedent) / Math.abs(precedent)) * 100);
-  return `${taux > 0 ? '+' : ''}${nombreFr(taux, 1)}\u00a0%`;
+/** Une évolution d'une année sur l'autre, dans l'unité `uniteEvolution` : 4 (points), 0,125 (+12,5 %) ; null sans base. */
+export function evolution(actuel: number | null | undefined, precedent: number | null | undefined, unite: string): number | null {
+  if (actuel == null || precedent == null) return null;
+  if (uniteEvolution(unite) === 'points') return (actuel - precedent) * (forme(unite).facteur ?? 1);
+  return precedent === 0 ? null : (actuel - precedent) / Math.abs(precedent);
 }
 
 /** Lit un nombre écrit à la française (« 1 234,5 », « 41,3 % ») ; null pour « n.d. ». */

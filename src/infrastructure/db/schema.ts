@@ -263,10 +263,12 @@ export const instantane = pgTable(
  * Version des données du parcours : chaque import qui écrit l'incrémente dans sa transaction. Les
  * chiffres mis en cache portent la version sur laquelle ils ont été calculés ; une version nouvelle,
  * et ils sont recalculés : le tableau de bord reste en temps réel sans recalcul à chaque requête.
+ * `mise_a_jour` : quand (les « données au » des graphiques exportés).
  */
 export const etatDonnees = pgTable('etat_donnees', {
   id: integer('id').primaryKey().default(1),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
+  miseAJour: timestamp('mise_a_jour', { withTimezone: true }),
 });
 
 /**

@@ -44,6 +44,10 @@ export interface OptionsAcces {
 
 const METHODES_SURES = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Le seul cookie du service, et sa durée de vie par défaut (les pages légales les citent). */
+export const NOM_COOKIE_SESSION = 'cpo_session';
+export const DUREE_SESSION_S = 8 * 3600;
+
 /**
  * Une session relue en base au plus toutes les deux secondes : sous charge, cela évite une requête par
  * appel aux tableaux de bord. Les routes nominatives et les écritures la revérifient à chaque requête ;
@@ -107,10 +111,10 @@ function estNominative(req: FastifyRequest): boolean {
 /** Rend les sessions lues récemment, à oublier quand une route en ferme. */
 export async function installerAcces(app: FastifyInstance, base: Base, options: OptionsAcces = {}): Promise<SessionsRecentes> {
   const cleSession = options.cleSession ?? (process.env.CPO_SESSION_CLE ? Buffer.from(process.env.CPO_SESSION_CLE, 'hex') : randomBytes(32));
-  const duree = options.dureeSessionS ?? 8 * 3600;
+  const duree = options.dureeSessionS ?? DUREE_SESSION_S;
   await app.register(fastifySecureSession, {
     key: cleSession,
-    cookieName: 'cpo_session',
+    cookieName: NOM_COOKIE_SESSION,
     // L'expiration est vérifiée côté serveur, dans le cookie chiffré et en base : un cookie gardé plus longtemps ne sert à rien.
     expiry: duree,
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: process.env.CPO_COOKIE_SECURE === '1', maxAge: duree },

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { chercherAudit } from '../../application/audit.ts';
+import { chercherAudit, rendreLisibles } from '../../application/audit.ts';
 import { estDateValide } from '../../domaine/temps/dates.ts';
 import { lignesEnCsv } from '../../domaine/outils/tableur.ts';
 import type { Base } from '../db/base.ts';
@@ -26,7 +26,8 @@ export function routesAudit(app: FastifyInstance, base: Base) {
     { config: { droit: 'lire_audit' }, schema: { tags: ['audit'], summary: "Chercher dans le journal d'audit (DGEFP : tout ; ML : ses données)", querystring: filtre } },
     async (req) => {
       const { page, ...f } = req.query;
-      return { ...(await chercherAudit(base, utilisateurDe(req), f, { page, origine: req.ip })), page: page ?? 1 };
+      const { total, lignes } = await chercherAudit(base, utilisateurDe(req), f, { page, origine: req.ip });
+      return { total, lignes: await rendreLisibles(base, lignes), page: page ?? 1 };
     },
   );
   r.get(
@@ -35,9 +36,22 @@ export function routesAudit(app: FastifyInstance, base: Base) {
     async (req, rep) => {
       const { page: _, ...f } = req.query;
       const { lignes } = await chercherAudit(base, utilisateurDe(req), f, { tout: true, origine: req.ip });
+      // Les colonnes d'origine, puis leurs versions lisibles.
       const csv = lignesEnCsv([
-        ['horodatage', 'acteur', 'action', 'objet', 'code_structure', 'origine', 'details'],
-        ...lignes.map((l) => [l.horodatage, l.acteur, l.action, l.objet ?? '', l.code_structure ?? '', l.origine ?? '', l.details === null ? '' : JSON.stringify(l.details)]),
+        ['horodatage', 'acteur', 'action', 'objet', 'code_structure', 'origine', 'details', 'action_libelle', 'acteur_nom', 'acteur_organisation', 'changement'],
+        ...(await rendreLisibles(base, lignes)).map((l) => [
+          l.horodatage,
+          l.acteur,
+          l.action,
+          l.objet ?? '',
+          l.code_structure ?? '',
+          l.origine ?? '',
+          l.details === null ? '' : JSON.stringify(l.details),
+          l.libelle_action,
+          l.nom_acteur,
+          l.organisation_acteur ?? '',
+          l.resume,
+        ]),
       ]);
       return rep.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="journal-audit.csv"').send(csv);
     },

@@ -168,8 +168,10 @@ export function routesConnexion(
       config: { droit: 'lire_profil' },
       schema: {
         tags: ['connexion'],
-        summary: "L'utilisateur connecté, ses droits, sa page d'accueil et les années disponibles",
-        response: { 200: z.object({ utilisateur, droits: z.array(z.string()), accueil: z.string(), annees: z.array(z.number()) }) },
+        summary: "L'utilisateur connecté, ses droits, sa page d'accueil, les années disponibles et le jour des dernières données",
+        response: {
+          200: z.object({ utilisateur, droits: z.array(z.string()), accueil: z.string(), annees: z.array(z.number()), donnees_au: z.string().nullable() }),
+        },
       },
     },
     async (req) => {
@@ -179,6 +181,7 @@ export function routesConnexion(
         droits: (Object.keys(DROITS) as Action[]).filter((a) => peut(u, a)),
         accueil: accueil(u.portee),
         annees: await service.annees(),
+        donnees_au: await service.donneesAu(),
       };
     },
   );

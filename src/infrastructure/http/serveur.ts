@@ -13,17 +13,19 @@ import { assurerUtilisateursDemo } from '../../application/acces/utilisateurs.ts
 import { chargerCadre } from '../../application/dialogue/cadreEnVigueur.ts';
 import { ErreurIntegrite, ErreurTransition } from '../../application/dialogue/dialogues.ts';
 import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
+import { chargerInformationsLegales } from '../../application/informationsLegales.ts';
 import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
 import { ErreurAcces } from '../../domaine/acces/droits.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
 import type { Base } from '../db/base.ts';
-import { installerAcces, type OptionsAcces } from './acces.ts';
+import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
 import { routesAudit } from './routesAudit.ts';
 import { routesConnexion } from './routesConnexion.ts';
 import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
+import { routesInformations } from './routesInformations.ts';
 import { routesJeunes } from './routesJeunes.ts';
 
 z.config(z.locales.fr());
@@ -101,6 +103,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesJeunes(app, base);
   routesAudit(app, base);
   routesDialogue(app, base, service, chargerCadre());
+  routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 
   // Toute adresse hors /api est une page de l'application : index.html, le routeur du navigateur fait le reste.
@@ -108,6 +111,8 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   if (webConstruit) {
     await app.register(fastifyStatic, {
       root: DOSSIER_WEB,
+      // Les versions .br et .gz écrites à la construction, selon l'Accept-Encoding du navigateur.
+      preCompressed: true,
       // Les fichiers de assets/ portent leur empreinte dans leur nom : gardés un an ; index.html jamais.
       setHeaders: (reponse, chemin) =>
         reponse.header('cache-control', chemin.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),

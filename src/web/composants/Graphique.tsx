@@ -1,12 +1,13 @@
 // Un graphique ECharts accessible : un titre, une description pour les lecteurs d'écran, le tableau de
-// ses données en alternative, et le téléchargement en PNG ou en SVG.
+// ses données en alternative, et le téléchargement en PNG ou en SVG, avec titre, unité, source et date.
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { BarChart, BoxplotChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { useEffect, useId, useRef } from 'react';
-import { nomDeFichier, telecharger, texteCellule, type TableauExport } from '../outils/exports.ts';
+import { cartouche, MARGE_CARTOUCHE, nomDeFichier, POLICE_GRAPHIQUE, svgDansCartouche, telecharger, texteCellule, type TableauExport } from '../outils/exports.ts';
+import { useSession } from '../session.tsx';
 
 echarts.use([BarChart, BoxplotChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
@@ -20,6 +21,8 @@ interface Props {
   /** Ce que montre le graphique, en une phrase : lu par les lecteurs d'écran. */
   description: string;
   option: OptionGraphique;
+  /** L'unité du catalogue des valeurs montrées, écrite sur l'image exportée. */
+  unite: string;
   donnees: TableauExport;
   hauteur?: number;
   surClic?: (params: { name: string; dataIndex: number; seriesIndex: number }) => void;
@@ -32,7 +35,8 @@ const optionComplete = (option: OptionGraphique): OptionGraphique => ({
   ...option,
 });
 
-export function Graphique({ titre, description, option, donnees, hauteur = 320, surClic }: Props) {
+export function Graphique({ titre, description, option, unite, donnees, hauteur = 320, surClic }: Props) {
+  const { donnees_au: donneesAu } = useSession();
   const conteneur = useRef<HTMLDivElement>(null);
   const instance = useRef<echarts.ECharts | null>(null);
   const idDescription = useId();
@@ -56,17 +60,29 @@ export function Graphique({ titre, description, option, donnees, hauteur = 320, 
     if (surClic) chart.on('click', (p) => surClic(p as never));
   }, [option, surClic]);
 
+  const largeur = () => conteneur.current!.clientWidth || 800;
   const enPng = () => {
-    const url = instance.current!.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-    // Décodé ici : la CSP (connect-src 'self') interdit de lire une adresse data: par fetch.
-    const octets = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
-    telecharger(new Blob([octets], { type: 'image/png' }), nomDeFichier(titre, 'png'));
+    const c = cartouche({ titre, unite, donneesAu, largeur: largeur(), hauteur });
+    const echelle = 2;
+    const image = document.createElement('canvas');
+    image.width = largeur() * echelle;
+    image.height = c.hauteur * echelle;
+    const ctx = image.getContext('2d')!;
+    ctx.scale(echelle, echelle);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, largeur(), c.hauteur);
+    ctx.fillStyle = '#161616';
+    for (const l of c.lignes) {
+      ctx.font = `${l.gras ? '700 ' : ''}${l.taille}px ${POLICE_GRAPHIQUE}`;
+      ctx.fillText(l.texte, MARGE_CARTOUCHE, l.y);
+    }
+    ctx.drawImage(instance.current!.renderToCanvas({ pixelRatio: echelle, backgroundColor: '#ffffff' }), 0, c.haut, largeur(), hauteur);
+    image.toBlob((png) => png && telecharger(png, nomDeFichier(titre, 'png')), 'image/png');
   };
   const enSvg = () => {
-    const el = conteneur.current!;
-    const svg = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: el.clientWidth || 800, height: hauteur });
+    const svg = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: largeur(), height: hauteur });
     svg.setOption(optionComplete({ ...option, backgroundColor: '#ffffff' }));
-    const texte = svg.renderToSVGString();
+    const texte = svgDansCartouche(svg.renderToSVGString(), largeur(), cartouche({ titre, unite, donneesAu, largeur: largeur(), hauteur }));
     svg.dispose();
     telecharger(texte, nomDeFichier(titre, 'svg'), 'image/svg+xml');
   };

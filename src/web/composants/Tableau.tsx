@@ -28,8 +28,8 @@ export interface Colonne<L> {
   valeur: (ligne: L) => string | number | null;
   /** Le texte ne va pas à la ligne (une date) ; les nombres ne vont jamais à la ligne. */
   insecable?: boolean;
-  /** Clé de tri, quand le texte affiché ne se trie pas (une date en toutes lettres). */
-  tri?: (ligne: L) => string | number;
+  /** La date que la cellule écrit en toutes lettres (AAAA-MM-JJ, ou avec l'heure) : clé de tri, et vraie date dans le XLSX. */
+  date?: (ligne: L) => string | null;
   /** Définition de la colonne, dans son en-tête. */
   definition?: string;
   /** Définition de la ligne (la mesure qu'elle montre), à côté de son libellé. */
@@ -69,6 +69,8 @@ const nombre = (n: number) => formaterValeur(n, 'lignes');
 /** Ce qu'une cellule affiche et exporte : du texte, ou un nombre et son unité. */
 export function celluleDe<L>(c: Colonne<L>, l: L): Cellule {
   const v = c.valeur(l);
+  const date = c.date?.(l);
+  if (date) return { date, texte: v === null ? '' : String(v) };
   if (v === null && c.absente !== undefined) return c.absente;
   if (c.unite === undefined) return v === null ? '' : String(v);
   return { nombre: typeof v === 'number' && Number.isFinite(v) ? v : null, unite: typeof c.unite === 'function' ? c.unite(l) : c.unite };
@@ -91,7 +93,7 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
       colonnes.map((c) => ({
         id: c.id,
         // Une valeur absente (n.d.) se range toujours en dernier, dans un sens comme dans l'autre.
-        accessorFn: (l: L) => (c.tri ?? c.valeur)(l) ?? undefined,
+        accessorFn: (l: L) => (c.date ?? c.valeur)(l) ?? undefined,
         enableSorting: !c.rendu,
         enableGlobalFilter: !c.unite && !c.rendu,
         sortUndefined: 'last',
@@ -126,7 +128,7 @@ export function Tableau<L>({ titre, colonnes, lignes, cle, pied = [], filtrable,
     const valeur = celluleDe(c, l);
     let contenu: ReactNode;
     if (c.rendu) contenu = c.rendu(l);
-    else if (typeof valeur !== 'string' && valeur.nombre === null) contenu = <NonDefini raison={c.raison?.(l) ?? null} />;
+    else if (typeof valeur !== 'string' && 'nombre' in valeur && valeur.nombre === null) contenu = <NonDefini raison={c.raison?.(l) ?? null} />;
     else contenu = texteCellule(valeur);
     const href = c.lien?.(l);
     if (href) contenu = <Lien href={href}>{contenu}</Lien>;

@@ -29,7 +29,7 @@ export function AFaire() {
               id: 'echeance',
               libelle: 'Échéance',
               valeur: (l) => (l.echeance ? dateEnFrancais(l.echeance) : '—'),
-              tri: (l) => l.echeance ?? '9999',
+              date: (l) => l.echeance,
               alerte: (l) => (l.en_retard ? enRetard(l.jours_de_retard) : null),
             },
             { id: 'actions', libelle: 'À faire', valeur: (l) => l.actions.join(' ; ') },

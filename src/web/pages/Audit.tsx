@@ -1,15 +1,16 @@
 // Le journal d'audit : qui a fait quoi, quand, d'où. La DGEFP y cherche partout ; une ML, dans ses
 // propres données. Chaque recherche est elle-même tracée.
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
+import { LIBELLES_ACTION_AUDIT } from '../../domaine/audit/journal.ts';
 import { dateEnFrancais } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { naviguer, useAdresse } from '../outils/routeur.tsx';
 import { useSession } from '../session.tsx';
-import type { LigneAudit as Ligne } from '../../application/audit.ts';
-
+import type { LigneAuditLisible as Ligne } from '../../application/audit.ts';
 
 const CHAMPS = ['acteur', 'action', 'structure', 'depuis', 'jusqua'] as const;
 
@@ -42,8 +43,17 @@ export function Audit() {
         }}
         className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-3w"
       >
-        {champ('acteur', 'Acteur (courriel)')}
-        {champ('action', 'Action (ex. lire_jeunes)')}
+        {champ('acteur', 'Courriel (ou une partie)')}
+        <div className="fr-col-12 fr-col-md-2">
+          <Select label="Action" nativeSelectProps={{ value: saisie.action, onChange: (e) => setSaisie({ ...saisie, action: e.target.value }) }}>
+            <option value="">Toutes</option>
+            {Object.entries(LIBELLES_ACTION_AUDIT).map(([action, libelle]) => (
+              <option key={action} value={action}>
+                {libelle}
+              </option>
+            ))}
+          </Select>
+        </div>
         {utilisateur.portee.niveau === 'national' && champ('structure', 'Code de la ML')}
         {champ('depuis', 'Du', 'date')}
         {champ('jusqua', 'Au', 'date')}
@@ -59,19 +69,20 @@ export function Audit() {
         <>
           <p>
             <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/audit.csv?${requete}`} download>
-              Exporter toute la recherche en CSV ({donnees.total} lignes)
+              Exporter toute la recherche en CSV ({donnees.total} ligne{donnees.total > 1 ? 's' : ''})
             </a>
           </p>
           <Tableau
             titre={`${donnees.total} ligne${donnees.total > 1 ? 's' : ''} — les ${Math.min(donnees.total, donnees.lignes.length)} plus récentes`}
             colonnes={[
-              { id: 'quand', libelle: 'Quand', valeur: (l) => `${dateEnFrancais(l.horodatage.slice(0, 10))} ${l.horodatage.slice(11)}`, tri: (l) => l.horodatage },
-              { id: 'acteur', libelle: 'Acteur', valeur: (l) => l.acteur },
-              { id: 'action', libelle: 'Action', valeur: (l) => l.action },
+              { id: 'quand', libelle: 'Quand', valeur: (l) => `${dateEnFrancais(l.horodatage.slice(0, 10))} ${l.horodatage.slice(11)}`, date: (l) => l.horodatage },
+              { id: 'qui', libelle: 'Qui', valeur: (l) => l.nom_acteur },
+              { id: 'organisation', libelle: 'Organisation', valeur: (l) => l.organisation_acteur ?? '' },
+              { id: 'action', libelle: 'Action', valeur: (l) => l.libelle_action },
+              { id: 'changement', libelle: 'Changement', valeur: (l) => l.resume },
               { id: 'objet', libelle: 'Objet', valeur: (l) => l.objet ?? '' },
               { id: 'structure', libelle: 'ML', valeur: (l) => l.code_structure ?? '' },
               { id: 'origine', libelle: 'Origine', valeur: (l) => l.origine ?? '' },
-              { id: 'details', libelle: 'Détails', valeur: (l) => (l.details === null ? '' : JSON.stringify(l.details).slice(0, 300)) },
             ]}
             lignes={donnees.lignes}
             cle={(l) => String(l.id)}
@@ -81,3 +92,4 @@ export function Audit() {
     </>
   );
 }
+

@@ -43,10 +43,10 @@ export function Campagnes() {
           colonnes={[
             { id: 'annee', libelle: 'Année', valeur: (c) => String(c.annee), lien: (c) => `/campagnes/${c.id}` },
             { id: 'region', libelle: 'Région', valeur: (c) => c.nom_region },
-            { id: 'ouverte', libelle: 'Ouverte le', valeur: (c) => dateEnFrancais(c.ouverte_le.slice(0, 10)), tri: (c) => c.ouverte_le },
-            { id: 'auto', libelle: 'Autodiagnostics', valeur: (c) => dateEnFrancais(c.echeance_autodiagnostic), tri: (c) => c.echeance_autodiagnostic },
-            { id: 'entretiens', libelle: 'Entretiens', valeur: (c) => dateEnFrancais(c.echeance_entretien), tri: (c) => c.echeance_entretien },
-            { id: 'signatures', libelle: 'Signatures', valeur: (c) => dateEnFrancais(c.echeance_signature), tri: (c) => c.echeance_signature },
+            { id: 'ouverte', libelle: 'Ouverte le', valeur: (c) => dateEnFrancais(c.ouverte_le.slice(0, 10)), date: (c) => c.ouverte_le.slice(0, 10) },
+            { id: 'auto', libelle: 'Autodiagnostics', valeur: (c) => dateEnFrancais(c.echeance_autodiagnostic), date: (c) => c.echeance_autodiagnostic },
+            { id: 'entretiens', libelle: 'Entretiens', valeur: (c) => dateEnFrancais(c.echeance_entretien), date: (c) => c.echeance_entretien },
+            { id: 'signatures', libelle: 'Signatures', valeur: (c) => dateEnFrancais(c.echeance_signature), date: (c) => c.echeance_signature },
           ]}
           lignes={campagnes.donnees.campagnes}
           cle={(c) => String(c.id)}
@@ -72,7 +72,7 @@ export function TableauConventions({ conventions }: { conventions: Convention[] 
         { id: 'nom', libelle: 'Mission locale', valeur: (c) => c.nom, lien: (c) => `/structures/${c.code_structure}` },
         { id: 'numero', libelle: 'Numéro', valeur: (c) => c.numero },
         { id: 'periode', libelle: 'Période', valeur: (c) => `${c.annee_debut}-${c.annee_fin}` },
-        { id: 'signature', libelle: 'Signée le', valeur: (c) => dateEnFrancais(c.date_signature), tri: (c) => c.date_signature },
+        { id: 'signature', libelle: 'Signée le', valeur: (c) => dateEnFrancais(c.date_signature), date: (c) => c.date_signature },
         { id: 'montant', libelle: 'Crédit annuel de référence', unite: 'euros', valeur: (c) => c.montant_reference },
       ]}
       lignes={conventions}

@@ -68,6 +68,7 @@ export function Evolution({ niveau, code }: { niveau: keyof typeof NIVEAUX; code
       </p>
       <Graphique
         titre={titre}
+        unite={mesure.unite}
         description={d.series.map((s, i) => `${nomSerie(s)} : ${serie(i).map((v, j) => `${d.annees[j]} ${formaterValeur(v, mesure.unite)}`).join(', ')}`).join('. ')}
         option={{
           legend: { bottom: 0 },

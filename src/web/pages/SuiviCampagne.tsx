@@ -40,10 +40,10 @@ export function SuiviCampagne({ id }: { id: string }) {
             id: 'echeance',
             libelle: 'Échéance',
             valeur: (l) => (l.echeance ? dateEnFrancais(l.echeance) : '—'),
-            tri: (l) => l.echeance ?? '9999',
+            date: (l) => l.echeance,
             alerte: (l) => (l.en_retard ? enRetard(l.jours_de_retard) : null),
           },
-          { id: 'modifie', libelle: 'Dernière action', insecable: true, valeur: (l) => dateEnFrancais(l.derniere_action), tri: (l) => l.derniere_action },
+          { id: 'modifie', libelle: 'Dernière action', insecable: true, valeur: (l) => dateEnFrancais(l.derniere_action), date: (l) => l.derniere_action },
           ...ratiosSuivis.map((r) => ({
             id: r.id,
             libelle: `Cible — ${r.libelle}`,

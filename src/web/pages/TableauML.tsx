@@ -5,7 +5,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { atteinte, raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
-import { formaterEvolution, formaterValeur } from '../../domaine/indicateurs/format.ts';
+import { evolution, formaterValeur, uniteEvolution } from '../../domaine/indicateurs/format.ts';
 import { libelleAvecCouverture } from '../../domaine/referentiel/reseau.ts';
 import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
@@ -52,7 +52,7 @@ export function TableauML({ code }: { code: string }) {
       valeur: (r) => d.precedent?.ratios[r.id] ?? null,
       raison: (r) => (d.precedent ? raisonNonDefini(catalogue, r.id, d.precedent.indicateurs) : `pas de données en ${annee - 1}`),
     },
-    { id: 'evolution', libelle: 'Évolution', valeur: (r) => formaterEvolution(d.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
+    { id: 'evolution', libelle: 'Évolution', unite: (r) => uniteEvolution(r.unite), valeur: (r) => evolution(d.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
     { id: 'departement', libelle: 'Département', unite, valeur: (r) => ref.departement.ratios[r.id] },
     { id: 'region', libelle: libelleAvecCouverture('Région', ref.region), unite, valeur: (r) => ref.region.ratios[r.id] },
     { id: 'national', libelle: libelleAvecCouverture('National', ref.national), unite, valeur: (r) => ref.national.ratios[r.id] },
@@ -79,7 +79,7 @@ export function TableauML({ code }: { code: string }) {
     { id: 'indicateur', libelle: 'Indicateur', valeur: (i) => i.libelle, lien: (i) => `/evolution/structure/${code}?mesure=${i.id}`, definitionLigne: definitionIndicateur },
     { id: 'n', libelle: String(annee), unite, valeur: (i) => d.indicateurs[i.id], raison: () => 'donnée non transmise' },
     { id: 'n1', libelle: String(annee - 1), unite, valeur: (i) => d.precedent?.indicateurs[i.id] ?? null },
-    { id: 'evolution', libelle: 'Évolution', valeur: (i) => formaterEvolution(d.indicateurs[i.id], d.precedent?.indicateurs[i.id], i.unite) },
+    { id: 'evolution', libelle: 'Évolution', unite: (i) => uniteEvolution(i.unite), valeur: (i) => evolution(d.indicateurs[i.id], d.precedent?.indicateurs[i.id], i.unite) },
     { id: 'departement', libelle: 'Département', unite, valeur: (i) => ref.departement.indicateurs[i.id] },
     { id: 'region', libelle: libelleAvecCouverture('Région', ref.region), unite, valeur: (i) => ref.region.indicateurs[i.id] },
     { id: 'national', libelle: libelleAvecCouverture('National', ref.national), unite, valeur: (i) => ref.national.indicateurs[i.id] },
@@ -170,6 +170,7 @@ function Declinaisons({ d, annee }: { d: ChiffresStructure; annee: number }) {
               <div key={dec.id} className="fr-col-12 fr-col-md-6">
                 <Graphique
                   titre={titre}
+                  unite={choisi.unite}
                   description={modalites.map((m) => `${m.libelle} : ${formaterValeur(m.valeur, choisi.unite)}`).join(' ; ')}
                   hauteur={260}
                   option={{

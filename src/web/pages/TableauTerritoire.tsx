@@ -3,7 +3,7 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
-import { formaterEvolution, formaterValeur } from '../../domaine/indicateurs/format.ts';
+import { evolution, formaterValeur, uniteEvolution } from '../../domaine/indicateurs/format.ts';
 import { libelleAvecCouverture, mentionCouverture } from '../../domaine/referentiel/reseau.ts';
 import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
 import { ChoixMesures, useMesuresChoisies } from '../composants/ChoixMesures.tsx';
@@ -49,7 +49,7 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
       raison: (r) => raisonNonDefini(catalogue, r.id, d.territoire.indicateurs),
     },
     { id: 'n1', libelle: String(annee - 1), unite: (r) => r.unite, valeur: (r) => d.precedent?.ratios[r.id] ?? null },
-    { id: 'evolution', libelle: 'Évolution', valeur: (r) => formaterEvolution(d.territoire.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
+    { id: 'evolution', libelle: 'Évolution', unite: (r) => uniteEvolution(r.unite), valeur: (r) => evolution(d.territoire.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
     { id: 'min', libelle: 'Minimum des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.minimum ?? null },
     { id: 'mediane', libelle: 'Médiane des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.mediane ?? null },
     { id: 'max', libelle: 'Maximum des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.maximum ?? null },
@@ -124,6 +124,7 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
       </Select>
       <Graphique
         titre={titreGraphique}
+        unite={mesure.unite}
         description={`Les ML classées de la plus haute à la plus basse valeur. ${dist ? `Médiane ${formaterValeur(dist.mediane, mesure.unite)}, quartiles ${formaterValeur(dist.premierQuartile, mesure.unite)} et ${formaterValeur(dist.troisiemeQuartile, mesure.unite)}.` : ''} Ensemble du territoire${couverture ? ` (${couverture})` : ''} : ${formaterValeur(valeurTerritoire, mesure.unite)}.`}
         hauteur={Math.max(320, classees.length * 22 + 60)}
         surClic={(p) => naviguer(`/structures/${classees[p.dataIndex].code}?annee=${annee}`)}

@@ -115,7 +115,7 @@ export function Dialogue({ id }: { id: string }) {
               colonnes={[
                 { id: 'titre', libelle: 'Action', valeur: (p) => p.titre },
                 { id: 'description', libelle: 'Description', valeur: (p) => p.description },
-                { id: 'echeance', libelle: 'Échéance', valeur: (p) => dateEnFrancais(p.echeance), tri: (p) => p.echeance },
+                { id: 'echeance', libelle: 'Échéance', valeur: (p) => dateEnFrancais(p.echeance), date: (p) => p.echeance },
                 { id: 'indicateur', libelle: 'Indicateur suivi', valeur: (p) => catalogue.indicateurs.find((i) => i.id === p.indicateur)?.libelle ?? '' },
               ]}
               lignes={d.objectifs.plan}
@@ -172,7 +172,7 @@ export function Dialogue({ id }: { id: string }) {
       <Tableau
         titre="Chaque pas du dialogue"
         colonnes={[
-          { id: 'quand', libelle: 'Quand', valeur: (h) => horodatage(h.horodatage), tri: (h) => h.horodatage },
+          { id: 'quand', libelle: 'Quand', valeur: (h) => horodatage(h.horodatage), date: (h) => h.horodatage.slice(0, 16) },
           { id: 'action', libelle: 'Action', valeur: (h) => libelleAction(h.action) },
           { id: 'de', libelle: 'De', valeur: (h) => libelleEtat(h.de) },
           { id: 'vers', libelle: 'Vers', valeur: (h) => libelleEtat(h.vers) },
