@@ -65,7 +65,9 @@ try {
     process.stderr.write(`cpo : ${e.message}\n`);
     process.exitCode = 1;
   } else {
-    process.stderr.write(`cpo : erreur inattendue : ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // La pile d'appels sert au développeur, pas à l'opérateur : sur demande seulement.
+    const detail = process.env.CPO_DEBUG === '1' && e instanceof Error ? (e.stack ?? e.message) : e instanceof Error ? e.message : String(e);
+    process.stderr.write(`cpo : erreur inattendue (détail technique : ${detail}). CPO_DEBUG=1 affiche la pile d'appels.\n`);
     process.exitCode = 1;
   }
 }

@@ -59,7 +59,7 @@ export async function demarrerApplication(moteur: Moteur, options: { oidc?: Conf
   const base = await moteur.ouvrir();
   const rapport = await chargerDemo(base, { echelle: 'region', region: '94', graine: 2015 });
   if (rapport.statut === 'refuse') throw new Error('démonstration refusée');
-  await assurerConventionsDemo(base);
+  await assurerConventionsDemo(base, 'demo');
   const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null });
   const adresse = await app.listen({ port: 0, host: '127.0.0.1' });
   const navigateur = await lancerChromium();

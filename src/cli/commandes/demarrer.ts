@@ -17,12 +17,12 @@ export function commandeDemarrer(programme: Command) {
       construireSiNecessaire();
       await avecBase(async (base) => {
         const [{ n }] = await base.query<{ n: number }>('SELECT count(*)::int AS n FROM mission_locale');
-        if (n > 0) return assurerConventionsDemo(base);
+        if (n > 0) return assurerConventionsDemo(base, acteurCli());
         process.stderr.write('Base vide : chargement de la démonstration (région Bretagne, 2015-2018)…\n');
         const rapport = await chargerDemo(base, { echelle: 'region', graine: 2015, acteur: acteurCli(), progression: progressionTerminal() });
         process.stderr.write(rapportEnTexte(rapport) + '\n');
         if (rapport.statut === 'refuse') throw new Error('la démonstration n’a pas pu être chargée');
-        await assurerConventionsDemo(base);
+        await assurerConventionsDemo(base, acteurCli());
       });
       await servir(Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1');
     });

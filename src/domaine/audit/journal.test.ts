@@ -13,6 +13,7 @@ describe("journal d'audit lisible", () => {
   it("nomme l'acteur : l'utilisateur, la ligne de commande, une personne non connectée", () => {
     expect(nomActeur('claire@ml.fr', 'Claire Martin')).toBe('Claire Martin');
     expect(nomActeur('cli', null)).toBe('Ligne de commande (cpo)');
+    expect(nomActeur('cli:root@serveur', null)).toBe('Ligne de commande (cpo), par root@serveur');
     expect(nomActeur('anonyme', null)).toBe('Personne non connectée');
     expect(nomActeur('demo', null)).toBe('Chargement de la démonstration');
     expect(nomActeur('inconnu@x.fr', null)).toBe('inconnu@x.fr');

@@ -8,18 +8,25 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   connexion_demo: 'Connexion de démonstration',
   connexion_oidc: 'Connexion par ProConnect',
   connexion_refusee: 'Connexion refusée',
+  deconnexion: 'Déconnexion',
+  deconnexion_partout: 'Déconnexion de toutes les sessions',
   acces_refuse: 'Accès refusé',
+  requete_refusee: 'Requête refusée',
   lire_jeunes: 'Lecture de la liste des jeunes',
   lire_fiche_jeune: "Lecture du dossier d'un jeune",
   lire_audit: "Recherche dans le journal d'audit",
+  exporter_jeunes: 'Export de la liste des jeunes',
   import_extrait: "Import d'un extrait",
   import_refuse: "Import d'un extrait refusé",
+  import_echoue: "Import d'un extrait en échec",
   export_extrait: "Export d'un extrait sans identité",
   export_extrait_nominatif: "Export d'un extrait nominatif",
   retention: 'Effacement des identités (durée de conservation)',
   retention_simulee: "Simulation de l'effacement des identités",
   figer_instantane: 'Instantané des chiffres figé',
   enregistrer_convention: 'Convention enregistrée',
+  creer_conventions_demo: 'Conventions de la démonstration créées',
+  integrite_anomalie: "Anomalie d'intégrité trouvée au démarrage",
   importer_conventions: 'Import de conventions',
   ouvrir_campagne: 'Ouverture de la campagne du dialogue de gestion',
   enregistrer_autodiagnostic: "Brouillon de l'autodiagnostic enregistré",
@@ -41,7 +48,8 @@ export const libelleActionAudit = (action: string) => LIBELLES_ACTION_AUDIT[acti
 const ACTEURS_TECHNIQUES: Record<string, string> = { cli: 'Ligne de commande (cpo)', demo: 'Chargement de la démonstration', anonyme: 'Personne non connectée' };
 
 /** Qui a agi, tel qu'on le lit : le nom de l'utilisateur, sinon ce que le journal a retenu. */
-export const nomActeur = (acteur: string, nom: string | null) => nom ?? ACTEURS_TECHNIQUES[acteur] ?? acteur;
+export const nomActeur = (acteur: string, nom: string | null) =>
+  nom ?? ACTEURS_TECHNIQUES[acteur] ?? (acteur.startsWith('cli:') ? `Ligne de commande (cpo), par ${acteur.slice(4)}` : acteur);
 
 /** Les champs de `details`, en français. */
 const CHAMPS: Record<string, string> = {
