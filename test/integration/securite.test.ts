@@ -208,7 +208,9 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
 
     it('trace chaque refus : 409 et 400 des actions du dialogue, 401 sur une route nominative, connexion échouée', async () => {
       const direccte = await connecter(serveur, compte(comptes, 'agent_direccte'));
-      const conflit = await serveur.inject({ method: 'POST', url: `/api/dialogues/${dialogue}/actions/signer_etat`, payload: {}, headers: direccte });
+      // Une signature bien formée, mais le dialogue n'en est pas là : refus d'état (409).
+      const signature = { empreinte: '0'.repeat(64), qualite: 'Directrice régionale', lieu: 'Rennes' };
+      const conflit = await serveur.inject({ method: 'POST', url: `/api/dialogues/${dialogue}/actions/signer_etat`, payload: signature, headers: direccte });
       expect(conflit.statusCode).toBe(409);
       expect(await derniereTrace()).toEqual({
         acteur: compte(comptes, 'agent_direccte').courriel,
