@@ -81,7 +81,7 @@ export function App() {
       setCatalogue(await appeler<Catalogue>('/api/catalogue'));
       setMoi(profil);
     } catch (e) {
-      if (e instanceof ErreurApi && e.statut === 401) setMoi(null);
+      if (e instanceof ErreurApi && e.code === 'non_connecte') setMoi(null);
       else setErreur((e as Error).message);
     }
   }, []);

@@ -6,6 +6,7 @@ import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnV
 import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import { CODES_ERREUR } from '../../src/domaine/erreurs.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
@@ -77,11 +78,15 @@ surChaqueMoteur('API des chiffres', (moteur) => {
   it('répond en français : 404 pour une ML inconnue, 400 pour une année invalide', async () => {
     const inconnue = await get('/api/annees/2017/structures/ML99999');
     expect(inconnue.statusCode).toBe(404);
-    expect(inconnue.json().message).toBe('Mission locale inconnue : ML99999');
+    expect(inconnue.json()).toEqual({ code: 'introuvable', message: 'Mission locale inconnue : ML99999' });
     const invalide = await get('/api/annees/deux-mille/national');
     expect(invalide.statusCode).toBe(400);
-    expect(invalide.json().message).toMatch(/^Requête invalide — annee : /);
-    expect((await get('/api/rien')).json().message).toBe('Adresse inconnue : GET /api/rien');
+    expect(invalide.json()).toEqual({ code: 'saisie_invalide', message: expect.stringMatching(/^Requête invalide — annee : /) });
+    const rien = await get('/api/rien');
+    expect([rien.statusCode, rien.json()]).toEqual([404, { code: 'introuvable', message: 'Adresse inconnue : GET /api/rien' }]);
+    const region = await connecter(app, compte(await comptesDemo(app), 'agent_direccte'));
+    const national = await app.inject({ url: '/api/annees/2017/national', headers: region });
+    expect([national.statusCode, national.json().code]).toEqual([403, 'hors_perimetre']);
   });
 
   it('dit le jour du dernier import qui a écrit : les chiffres sont « données au » ce jour', async () => {
@@ -121,5 +126,11 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     expect(page.body).toContain('<!DOCTYPE html>');
     const docs = await app.inject({ url: '/api/docs/json' });
     expect(Object.keys(docs.json().paths)).toContain('/api/annees/{annee}/structures/{code}');
+    // Chaque route documente ses erreurs : { code, message }, le code parmi ceux de la taxonomie.
+    const reponses = docs.json().paths['/api/dialogues/{id}'].get.responses;
+    const schema = reponses['4XX'].content['application/json'].schema;
+    expect(schema.required).toEqual(['code', 'message']);
+    expect(schema.properties.code.enum).toEqual([...CODES_ERREUR]);
+    expect(reponses['5XX']).toBeDefined();
   });
 });

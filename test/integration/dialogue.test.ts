@@ -340,6 +340,7 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     await base.query('UPDATE avenant SET signature_etat = $2 WHERE dialogue_id = $1', [dialogueId, vraie]);
     await base.query('ALTER TABLE avenant ENABLE ALWAYS TRIGGER avenant_ajout_seul');
     expect(altere.statusCode).toBe(500);
+    expect(altere.json().code).toBe('integrite');
     expect(altere.json().message).toBe(`Intégrité compromise : les signatures de l'avenant du dialogue ${dialogueId} ne correspondent plus à leur empreinte`);
     expect((await appel('ml', 'GET', `/api/dialogues/${dialogueId}/avenant-signe.pdf`)).statusCode).toBe(200);
   });
@@ -355,5 +356,32 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     expect((await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json().bilans[0]).toMatchObject({ commentaire: 'Emploi en avance sur la cible.' });
     const traces = await base.query<{ action: string }>(`SELECT DISTINCT action FROM journal_audit WHERE objet = $1 ORDER BY action`, [`dialogues/${dialogueId}`]);
     expect(traces.map((t) => t.action)).toContain('dialogue_signer_etat');
+  });
+
+  it('chaque refus porte son code, le statut en découle ; un dialogue inconnu est un 404 « introuvable » sur chaque route', async () => {
+    const refus = async (r: Promise<{ statusCode: number; json: () => any }>) => {
+      const { statusCode, json } = await r;
+      return [statusCode, json().code];
+    };
+    expect(await refus(pas('ml', 'soumettre_autodiagnostic'))).toEqual([409, 'etat_incompatible']);
+    expect(await refus(pas('ud', 'soumettre_autodiagnostic'))).toEqual([403, 'droit_insuffisant']);
+    expect(await refus(appel('ml2', 'GET', `/api/dialogues/${dialogueId}`))).toEqual([403, 'hors_perimetre']);
+    expect(await refus(appel('ud', 'POST', `/api/dialogues/${dialogueId}/bilans`, { commentaire: '' }))).toEqual([400, 'saisie_invalide']);
+    expect(await refus(pas('ml', 'inventee'))).toEqual([400, 'saisie_invalide']);
+
+    const inconnu = 999_999;
+    const routes: [Qui, 'GET' | 'POST' | 'PUT', string, unknown?][] = [
+      ['ml', 'GET', `/api/dialogues/${inconnu}`],
+      ['ml', 'PUT', `/api/dialogues/${inconnu}/autodiagnostic`, AUTODIAGNOSTIC],
+      ['ml', 'POST', `/api/dialogues/${inconnu}/actions/soumettre_autodiagnostic`, {}],
+      ['ml', 'GET', `/api/dialogues/${inconnu}/avenant.pdf`],
+      ['ml', 'GET', `/api/dialogues/${inconnu}/avenant-signe.pdf`],
+      ['ud', 'POST', `/api/dialogues/${inconnu}/bilans`, { commentaire: 'Emploi en avance sur la cible.' }],
+      ['ud', 'GET', `/api/campagnes/${inconnu}`],
+    ];
+    for (const [qui, methode, url, corps] of routes) {
+      const r = await appel(qui, methode, url, corps);
+      expect([r.statusCode, r.json()], url).toEqual([404, { code: 'introuvable', message: expect.stringMatching(/inconnu/) }]);
+    }
   });
 });

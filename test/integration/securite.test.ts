@@ -32,7 +32,7 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
     const avant = await base.query('SELECT count(*)::int AS n FROM instantane');
     const sansJeton = await app.inject({ method: 'POST', url: '/api/instantanes', payload: { annee: 2016 }, headers: { cookie: dgefp.cookie } });
     expect(sansJeton.statusCode).toBe(403);
-    expect(sansJeton.json().message).toBe('Jeton anti-CSRF absent ou périmé : rechargez la page, puis recommencez.');
+    expect(sansJeton.json()).toEqual({ code: 'jeton_csrf', message: 'Jeton anti-CSRF absent ou périmé : rechargez la page, puis recommencez.' });
     const autre = await jetonAnonyme(app);
     const jetonEtranger = await app.inject({ method: 'POST', url: '/api/instantanes', payload: { annee: 2016 }, headers: { cookie: dgefp.cookie, 'x-csrf-token': autre['x-csrf-token'] } });
     expect(jetonEtranger.statusCode).toBe(403);
@@ -48,7 +48,7 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
     await new Promise((r) => setTimeout(r, 3100));
     const perimee = await app.inject({ url: '/api/moi', headers: session });
     expect(perimee.statusCode).toBe(401);
-    expect(perimee.json().message).toMatch(/^Connexion requise/);
+    expect(perimee.json()).toEqual({ code: 'non_connecte', message: expect.stringMatching(/^Connexion requise/) });
   });
 
   it('limite les tentatives de connexion par adresse, avec un message en français', async () => {
@@ -57,6 +57,7 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
     for (let i = 0; i < 5; i++) {
       const r = await app.inject({ method: 'POST', url: '/api/connexion/demo', payload: { id: premier.id }, headers: await jetonAnonyme(app), remoteAddress: '203.0.113.7' });
       statuts.push(r.statusCode);
+      if (r.statusCode === 429) expect(r.json().code).toBe('trop_de_tentatives');
       if (r.statusCode === 429) expect(r.json().message).toMatch(/^Trop de tentatives de connexion depuis votre adresse : réessayez dans \d+ secondes\.$/);
     }
     expect(statuts).toEqual([200, 200, 200, 429, 429]);
@@ -269,7 +270,7 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
       ];
       for (const [method, url, corps, message] of cas) {
         const r = await serveur.inject({ method: method as 'GET', url, payload: corps as object, headers: direction });
-        expect([r.statusCode, r.json().message], url).toEqual([400, message]);
+        expect([r.statusCode, r.json()], url).toEqual([400, { code: 'saisie_invalide', message }]);
       }
     });
 
@@ -286,7 +287,7 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
         [await serveur.inject({ url: '/api/structures/%E0%A4%A/jeunes', headers: direction }), 400, 'Adresse invalide : un de ses éléments est mal encodé.'],
         [await serveur.inject({ method: 'PUT', url: `/api/dialogues/${'1'.repeat(200)}/autodiagnostic`, headers: direction }), 414, 'Adresse invalide : un élément du chemin est trop long.'],
       ] as const;
-      expect(cas.map(([r]) => [r.statusCode, r.json().message])).toEqual(cas.map(([, statut, message]) => [statut, message]));
+      expect(cas.map(([r]) => [r.statusCode, r.json().code, r.json().message])).toEqual(cas.map(([, statut, message]) => [statut, 'saisie_invalide', message]));
       // Un refus sans message connu : un message générique, pas l'anglais d'origine.
       const essai = await creerServeur(base, { connexionDemo: false });
       essai.get('/api/essai', { config: { droit: 'public' } }, async () => {

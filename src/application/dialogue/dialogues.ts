@@ -20,10 +20,18 @@ import type { ServiceChiffres } from '../indicateurs/serviceChiffres.ts';
 import type { ChiffresTerritoire, TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
 import { echeanceDe, retard, type Campagne } from './campagnes.ts';
 
-/** Un pas refusé parce que l'état ne le permet pas (dialogue dans un autre état, campagne déjà ouverte) : 409. */
-export class ErreurTransition extends ErreurMetier {}
+/** Un pas refusé parce que l'état ne le permet pas (dialogue dans un autre état, campagne déjà ouverte). */
+export class ErreurTransition extends ErreurMetier {
+  constructor(message: string) {
+    super(message, 'etat_incompatible');
+  }
+}
 /** L'avenant regénéré ne correspond plus à son empreinte : la base a été altérée. */
-export class ErreurIntegrite extends Error {}
+export class ErreurIntegrite extends ErreurMetier {
+  constructor(message: string) {
+    super(`Intégrité compromise : ${message}`, 'integrite');
+  }
+}
 
 interface LigneDialogue {
   id: number;
@@ -232,7 +240,7 @@ export async function enregistrerAutodiagnostic(base: Base, cadre: CadreDialogue
 /** Charge le dialogue verrouillé et vérifie périmètre, rôle et état ; rend le dialogue. */
 async function autoriser(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, id: number, action: string): Promise<LigneDialogue> {
   const d = await chargerDialogue(tx, id, true);
-  if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`);
+  if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`, 'introuvable');
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
   const refus = refusTransition(cadre, d.etat, action, utilisateur.role);
   if (refus) {
@@ -462,10 +470,10 @@ async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: U
   return signature;
 }
 
-/** Le PDF de l'avenant (généré, ou signé par les deux parties), reconstruit et vérifié ; null s'il n'existe pas (encore). */
+/** Le PDF de l'avenant (généré, ou signé par les deux parties), reconstruit et vérifié ; null si le dialogue n'en a pas (encore). */
 export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: Utilisateur, id: number, version: 'genere' | 'signe'): Promise<{ pdf: Buffer; nom: string } | null> {
   const d = await chargerDialogue(base, id);
-  if (!d) return null;
+  if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`, 'introuvable');
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
   const [a] = await base.query<LigneAvenant>(`SELECT ${COLONNES_AVENANT} FROM avenant WHERE dialogue_id = $1`, [id]);
   if (!a || (version === 'signe' && a.empreinte_pdf_signe === null)) return null;
@@ -477,7 +485,7 @@ export async function ajouterBilan(base: Base, cadre: CadreDialogue, catalogue: 
   const lu = contenus(catalogue.ratios).bilan.safeParse(brut);
   if (!lu.success) throw new ErreurMetier(`Bilan invalide — ${messagesDe(lu.error)}`);
   const d = await chargerDialogue(base, id);
-  if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`);
+  if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`, 'introuvable');
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
   if (d.etat !== 'signe') throw new ErreurTransition(`Le bilan intermédiaire se rattache à un dialogue signé ; celui-ci est « ${libelleEtat(cadre, d.etat)} ».`);
   const chiffres = await chiffresDuMoment(catalogue, service, d);

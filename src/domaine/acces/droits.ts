@@ -1,7 +1,7 @@
 // Qui peut faire quoi, et sur quel périmètre. Une seule table des droits (rôle × action), lue par le
 // serveur pour autoriser chaque route et par les écrans pour n'offrir que ce qui est permis ; le
 // périmètre (une ML, un département, une région, la nation) filtre ensuite chaque donnée.
-import { ErreurMetier } from '../erreurs.ts';
+import { ErreurMetier, type CodeErreur } from '../erreurs.ts';
 
 export const TYPES_ORGANISATION = {
   ml: 'Mission locale',
@@ -94,7 +94,12 @@ export const LIBELLES_ACTION: Record<Action, string> = {
  */
 export const ACTIONS_NOMINATIVES: readonly Action[] = ['lire_jeunes', 'lire_audit'];
 
-export class ErreurAcces extends ErreurMetier {}
+/** Un refus d'accès : connexion, jeton anti-CSRF, rôle ou périmètre. */
+export class ErreurAcces extends ErreurMetier {
+  constructor(message: string, code: Extract<CodeErreur, 'non_connecte' | 'jeton_csrf' | 'droit_insuffisant' | 'hors_perimetre'> = 'droit_insuffisant') {
+    super(message, code);
+  }
+}
 
 export function peut(utilisateur: Pick<Utilisateur, 'role'>, action: Action): boolean {
   return (DROITS[action] as readonly Role[]).includes(utilisateur.role);
@@ -136,9 +141,9 @@ export function voitNominatif(utilisateur: Utilisateur, codeStructure: string): 
   return peut(utilisateur, 'lire_jeunes') && utilisateur.portee.niveau === 'structure' && utilisateur.portee.code === codeStructure;
 }
 
-/** Lève une erreur d'accès si la condition est fausse ; le message dit ce qui est refusé. */
+/** Lève un refus hors périmètre si la condition est fausse ; le message dit ce qui est refusé. */
 export function exiger(condition: boolean, refus: string): asserts condition {
-  if (!condition) throw new ErreurAcces(refus);
+  if (!condition) throw new ErreurAcces(refus, 'hors_perimetre');
 }
 
 /** La page d'accueil d'un utilisateur : son tableau de bord, au niveau de sa portée. */

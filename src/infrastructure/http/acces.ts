@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { utilisateurDeLaSession } from '../../application/acces/utilisateurs.ts';
 import { auditer } from '../../application/audit.ts';
 import { ACTIONS_NOMINATIVES, ErreurAcces, LIBELLES_ACTION, ROLES, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Base } from '../db/base.ts';
 
 declare module 'fastify' {
@@ -86,7 +87,7 @@ export class SessionsRecentes {
 const estDocumentation = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
 export function utilisateurDe(req: FastifyRequest): Utilisateur {
-  if (!req.utilisateur) throw new ErreurAcces('Connexion requise.');
+  if (!req.utilisateur) throw new ErreurAcces('Connexion requise.', 'non_connecte');
   return req.utilisateur;
 }
 
@@ -122,7 +123,7 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, contexte) =>
-      Object.assign(new Error(`Trop de tentatives de connexion depuis votre adresse : réessayez dans ${Math.ceil(contexte.ttl / 1000)} secondes.`), { statusCode: 429 }),
+      new ErreurMetier(`Trop de tentatives de connexion depuis votre adresse : réessayez dans ${Math.ceil(contexte.ttl / 1000)} secondes.`, 'trop_de_tentatives'),
   });
   app.decorateRequest('utilisateur', null);
   const sessions = new SessionsRecentes(base, duree);
@@ -139,14 +140,14 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
   });
 
   // Session, jeton anti-CSRF et rôle sont vérifiés avant le contenu de la requête.
-  app.addHook('preValidation', async (req, rep) => {
+  app.addHook('preValidation', async (req) => {
     const droit = req.routeOptions.config?.droit;
     if (!droit) return;
     const ecriture = !METHODES_SURES.has(req.method);
     if (droit !== 'public') {
       const id = req.session.get('session');
       const utilisateur = typeof id === 'string' ? await sessions.utilisateur(id, ecriture || estNominative(req)) : null;
-      if (!utilisateur) return rep.code(401).send({ message: "Connexion requise : vous n'êtes pas connecté(e) ou votre session a expiré." });
+      if (!utilisateur) throw new ErreurAcces("Connexion requise : vous n'êtes pas connecté(e) ou votre session a expiré.", 'non_connecte');
       req.utilisateur = utilisateur;
     }
     // Jeton anti-CSRF (secret dans la session) exigé sur toute requête qui change l'état, connexion comprise.
@@ -154,7 +155,7 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
       const secret = req.session.get('csrf');
       const jeton = req.headers['x-csrf-token'];
       if (!secret || typeof jeton !== 'string' || !jetons.verify(secret, jeton)) {
-        throw new ErreurAcces('Jeton anti-CSRF absent ou périmé : rechargez la page, puis recommencez.');
+        throw new ErreurAcces('Jeton anti-CSRF absent ou périmé : rechargez la page, puis recommencez.', 'jeton_csrf');
       }
     }
     if (droit !== 'public' && !peut(req.utilisateur!, droit)) {
@@ -183,7 +184,7 @@ function tracerRefus(base: Base, req: FastifyRequest, statut: number, corps: unk
   });
 }
 
-/** Le message d'une réponse d'erreur de l'API (`{ message }` en JSON). */
+/** Le message d'une réponse d'erreur de l'API (`{ code, message }` en JSON). */
 function messageDe(corps: unknown): string | undefined {
   if (typeof corps !== 'string') return undefined;
   try {

@@ -8,10 +8,11 @@ import { fermerSession, fermerSessions, ouvrirSession } from '../../application/
 import { utilisateursDemo } from '../../application/acces/utilisateurs.ts';
 import { auditer } from '../../application/audit.ts';
 import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
-import { DROITS, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { DROITS, ErreurAcces, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { ClientOidc, type ConfigurationOidc } from '../auth/oidc.ts';
 import type { Base } from '../db/base.ts';
 import { jetonCsrf, limiteConnexions, utilisateurDe, type SessionsRecentes } from './acces.ts';
+import { introuvable } from './erreurs.ts';
 
 const utilisateur = z.object({
   id: z.number(),
@@ -63,7 +64,7 @@ export function routesConnexion(
     '/api/connexion/oidc',
     { config: { droit: 'public', rateLimit: limite }, schema: { tags: ['connexion'], summary: 'Se connecter avec ProConnect : redirige vers le fournisseur d’identité' } },
     async (req, rep) => {
-      if (!oidc) return rep.code(404).send({ message: "La connexion ProConnect n'est pas configurée sur ce serveur." });
+      if (!oidc) return introuvable("La connexion ProConnect n'est pas configurée sur ce serveur.");
       const { url, tentative } = await oidc.debut(origine(req));
       req.session.set('oidc', tentative);
       return rep.redirect(url);
@@ -119,15 +120,13 @@ export function routesConnexion(
         tags: ['connexion'],
         summary: 'Se connecter avec un compte de démonstration',
         body: z.object({ id: z.number().int().positive() }),
-        response: { 200: utilisateur, 403: z.object({ message: z.string() }) },
+        response: { 200: utilisateur },
       },
     },
     async (req, rep) => {
       const compte = connexionDemo ? (await utilisateursDemo(base)).find((u) => u.id === req.body.id) : undefined;
       if (!compte) {
-        return rep.code(403).send({
-          message: connexionDemo ? `Compte de démonstration inconnu : ${req.body.id}` : 'La connexion de démonstration est désactivée sur ce serveur.',
-        });
+        throw new ErreurAcces(connexionDemo ? `Compte de démonstration inconnu : ${req.body.id}` : 'La connexion de démonstration est désactivée sur ce serveur.');
       }
       await ouvrir(req, compte, 'connexion_demo');
       return presenter(compte);

@@ -11,6 +11,7 @@ import type { CadreDialogue } from '../../domaine/dialogue/cadre.ts';
 import { aujourdhui } from '../../domaine/temps/dates.ts';
 import type { Base } from '../db/base.ts';
 import { utilisateurDe } from './acces.ts';
+import { introuvable } from './erreurs.ts';
 import { code } from './schemas.ts';
 
 const id = z.coerce.number().int().positive();
@@ -56,16 +57,13 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.get(
     '/api/campagnes/:id',
     { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Le suivi d’une campagne : chaque ML, son état, ses échéances, cibles et montants', params: z.object({ id }) } },
-    async (req, rep) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, aujourdhui())) ?? rep.code(404).send({ message: `Campagne inconnue : ${req.params.id}` }),
+    async (req) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, aujourdhui())) ?? introuvable(`Campagne inconnue : ${req.params.id}`),
   );
 
   r.get(
     '/api/structures/:code/dialogues',
     { config: { droit: 'lire_dialogues' }, schema: { tags, summary: "Les dialogues de gestion d'une Mission locale", params: z.object({ code }) } },
-    async (req, rep) => {
-      const dialogues = await dialoguesDeLaStructure(base, cadre, utilisateurDe(req), req.params.code);
-      return dialogues ? { dialogues } : rep.code(404).send({ message: `Mission locale inconnue : ${req.params.code}` });
-    },
+    async (req) => ({ dialogues: (await dialoguesDeLaStructure(base, cadre, utilisateurDe(req), req.params.code)) ?? introuvable(`Mission locale inconnue : ${req.params.code}`) }),
   );
   r.get('/api/dialogues/a-faire', { config: { droit: 'lire_profil' }, schema: { tags, summary: 'Les dialogues qui attendent votre action, avec leur retard sur l’échéance (date du serveur)' } }, async (req) => ({
     dialogues: await aFaire(base, cadre, utilisateurDe(req), aujourdhui()),
@@ -73,8 +71,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.get(
     '/api/dialogues/:id',
     { config: { droit: 'lire_dialogues' }, schema: { tags, summary: 'Un dialogue : étapes, chiffres N-1 figés, historique, actions permises', params: z.object({ id }) } },
-    async (req, rep) =>
-      (await lireDialogue(base, cadre, catalogue, service, utilisateurDe(req), req.params.id)) ?? rep.code(404).send({ message: `Dialogue inconnu : ${req.params.id}` }),
+    async (req) => (await lireDialogue(base, cadre, catalogue, service, utilisateurDe(req), req.params.id)) ?? introuvable(`Dialogue inconnu : ${req.params.id}`),
   );
   r.put(
     '/api/dialogues/:id/autodiagnostic',
@@ -104,10 +101,9 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
         },
       },
       async (req, rep) => {
-        const avenant = await pdfAvenant(base, cadre, utilisateurDe(req), req.params.id, version);
-        if (!avenant) {
-          return rep.code(404).send({ message: version === 'genere' ? `Pas d'avenant pour le dialogue ${req.params.id}` : `L'avenant du dialogue ${req.params.id} n'est pas encore signé par les deux parties` });
-        }
+        const avenant =
+          (await pdfAvenant(base, cadre, utilisateurDe(req), req.params.id, version)) ??
+          introuvable(version === 'genere' ? `Pas d'avenant pour le dialogue ${req.params.id}` : `L'avenant du dialogue ${req.params.id} n'est pas encore signé par les deux parties`);
         return rep.type('application/pdf').header('content-disposition', `attachment; filename="${avenant.nom}"`).send(avenant.pdf);
       },
     );

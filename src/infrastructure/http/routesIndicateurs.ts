@@ -8,7 +8,8 @@ import type { ServiceChiffres } from '../../application/indicateurs/serviceChiff
 import { couvreStructure, couvreTerritoire, exiger, type Portee } from '../../domaine/acces/droits.ts';
 import type { Base } from '../db/base.ts';
 import { utilisateurDe } from './acces.ts';
-import { annee, code, erreur } from './schemas.ts';
+import { introuvable } from './erreurs.ts';
+import { annee, code } from './schemas.ts';
 
 const HORS_PERIMETRE = 'Hors de votre périmètre';
 /** Un instantané régional se lit dans sa région ; un instantané national, au national. */
@@ -64,7 +65,6 @@ const envoyerJson = (rep: FastifyReply, json: string) => rep.type('application/j
 
 export function routesIndicateurs(app: FastifyInstance, base: Base, service: ServiceChiffres) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const introuvable = (message: string) => ({ message });
   const enCache = new JsonParVersion(service);
 
   r.get(
@@ -115,13 +115,13 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         tags: ['indicateurs'],
         summary: "Chiffres d'une Mission locale, avec l'année précédente et ses références",
         params: z.object({ annee, code }),
-        response: { 200: reponseStructure, 404: erreur },
+        response: { 200: reponseStructure },
       },
     },
     async (req, rep) => {
       const { annee, code } = req.params;
       const resultat = await enCache.obtenir(`structure/${annee}/${code}`, reponseStructure, () => service.structure(annee, code));
-      if (!resultat) return rep.code(404).send(introuvable(`Mission locale inconnue : ${code}`));
+      if (!resultat) return introuvable(`Mission locale inconnue : ${code}`);
       exiger(couvreStructure(utilisateurDe(req).portee, resultat.valeur.structure), `${HORS_PERIMETRE} : la Mission locale ${code}.`);
       return envoyerJson(rep, resultat.json);
     },
@@ -137,7 +137,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     distributions,
     couvertureRegions: z.array(z.object({ code: z.string(), nom: z.string(), structures: z.number(), attendues: z.number() })).optional(),
   });
-  const reponseTerritoire = { 200: chiffresTerritoire, 404: erreur };
+  const reponseTerritoire = { 200: chiffresTerritoire };
   for (const niveau of ['departement', 'region'] as const) {
     r.get(
       `/api/annees/:annee/${niveau}s/:code`,
@@ -154,7 +154,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         const { annee, code } = req.params;
         const resultat = await enCache.obtenir(`${niveau}/${annee}/${code}`, chiffresTerritoire, () => service.territoire(annee, niveau, code));
         const nom = niveau === 'region' ? 'la région' : 'le département';
-        if (!resultat) return rep.code(404).send(introuvable(`${nom} ${code} n'a pas de Mission locale en base`));
+        if (!resultat) return introuvable(`${nom} ${code} n'a pas de Mission locale en base`);
         const territoire = niveau === 'region' ? { niveau, code } : { niveau, code, code_region: resultat.valeur.structures[0].code_region };
         exiger(couvreTerritoire(utilisateurDe(req).portee, territoire), `${HORS_PERIMETRE} : ${nom} ${code}.`);
         return envoyerJson(rep, resultat.json);
@@ -171,7 +171,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
       exiger(couvreTerritoire(utilisateurDe(req).portee, { niveau: 'national' }), `${HORS_PERIMETRE} : le tableau national.`);
       const { annee } = req.params;
       const resultat = await enCache.obtenir(`national/${annee}`, chiffresTerritoire, () => service.territoire(annee, 'national'));
-      return resultat ? envoyerJson(rep, resultat.json) : rep.code(404).send(introuvable('aucune Mission locale en base'));
+      return resultat ? envoyerJson(rep, resultat.json) : introuvable('aucune Mission locale en base');
     },
   );
 
@@ -187,13 +187,13 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         tags: ['indicateurs'],
         summary: "Évolution de tous les chiffres d'une ML (ou d'un territoire) et de ses références, année par année",
         params: z.object({ niveau: z.enum(['structure', 'departement', 'region', 'national']), code }),
-        response: { 200: evolution, 404: erreur },
+        response: { 200: evolution },
       },
     },
     async (req, rep) => {
       const { niveau, code: codeDemande } = req.params;
       const resultat = await enCache.obtenir(`evolution/${niveau}/${codeDemande}`, evolution, () => service.evolution(niveau, codeDemande));
-      if (!resultat) return rep.code(404).send(introuvable(`aucun chiffre pour ${niveau} ${codeDemande}`));
+      if (!resultat) return introuvable(`aucun chiffre pour ${niveau} ${codeDemande}`);
       const { portee } = utilisateurDe(req);
       const { series } = resultat.valeur;
       const [sujet] = series;
@@ -236,7 +236,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     },
     async (req, rep) => {
       const instantane = await lireInstantane(base, req.params.id);
-      if (!instantane) return rep.code(404).send(introuvable(`instantané inconnu : ${req.params.id}`));
+      if (!instantane) return introuvable(`instantané inconnu : ${req.params.id}`);
       exiger(couvreInstantane(utilisateurDe(req).portee, instantane.code_region), `${HORS_PERIMETRE} : l'instantané ${req.params.id}.`);
       return instantane;
     },

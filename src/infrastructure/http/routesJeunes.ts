@@ -9,6 +9,7 @@ import { tableauEnCsv, tableauEnXlsx, TYPE_XLSX, type TableauExport } from '../.
 import { aujourdhui } from '../../domaine/temps/dates.ts';
 import type { Base } from '../db/base.ts';
 import { utilisateurDe } from './acces.ts';
+import { introuvable } from './erreurs.ts';
 import { code } from './schemas.ts';
 
 /** Les filtres de la liste, les mêmes pour ses exports. */
@@ -80,7 +81,7 @@ export function routesJeunes(app: FastifyInstance, base: Base) {
       rep.header('cache-control', PAS_DE_CACHE);
       return (
         (await ficheJeune(base, utilisateurDe(req), req.params.code, req.params.id, req.ip)) ??
-        rep.code(404).send({ message: `Jeune inconnu dans cette Mission locale : ${req.params.id}` })
+        introuvable(`Jeune inconnu dans cette Mission locale : ${req.params.id}`)
       );
     },
   );

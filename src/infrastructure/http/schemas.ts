@@ -1,6 +1,10 @@
 // Schémas zod partagés par les routes.
 import * as z from 'zod';
+import { CODES_ERREUR } from '../../domaine/erreurs.ts';
 
 export const annee = z.coerce.number().int().min(1990).max(2100).describe('année civile');
 export const code = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'code invalide');
-export const erreur = z.object({ message: z.string() });
+/** Toute réponse d'erreur de l'API : son code (le statut HTTP en découle) et un message en français. */
+export const erreur = z
+  .object({ code: z.enum(CODES_ERREUR).describe('ce qui ne va pas, pour décider'), message: z.string().describe('le message en français, à montrer') })
+  .describe('Erreur');

@@ -11,15 +11,14 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import * as z from 'zod';
 import { assurerUtilisateursDemo } from '../../application/acces/utilisateurs.ts';
 import { chargerCadre } from '../../application/dialogue/cadreEnVigueur.ts';
-import { ErreurIntegrite, ErreurTransition } from '../../application/dialogue/dialogues.ts';
 import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
 import { chargerInformationsLegales } from '../../application/informationsLegales.ts';
 import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
-import { ErreurAcces } from '../../domaine/acces/droits.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
 import type { Base } from '../db/base.ts';
 import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
+import { repondreErreur } from './erreurs.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
 import { routesAudit } from './routesAudit.ts';
 import { routesConnexion } from './routesConnexion.ts';
@@ -27,6 +26,7 @@ import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesInformations } from './routesInformations.ts';
 import { routesJeunes } from './routesJeunes.ts';
+import { erreur as schemaErreur } from './schemas.ts';
 
 z.config(z.locales.fr());
 
@@ -66,24 +66,28 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
     logger: false,
     trustProxy: process.env.CPO_CONFIANCE_PROXY === '1',
     // Adresse mal encodée, paramètre trop long : refusés avant le routage, avec un message à nous.
-    frameworkErrors: (erreur, _req, reponse: FastifyReply) => reponse.code(erreur.statusCode ?? 400).send({ message: messageRefus(erreur) }),
+    // Ces refus de Fastify lui-même gardent leur statut précis (400, 413, 414, 415…), sous le code d'une saisie invalide.
+    frameworkErrors: (erreur, _req, reponse: FastifyReply) => reponse.code(erreur.statusCode ?? 400).send({ code: 'saisie_invalide', message: messageRefus(erreur) }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(async (erreur, req, reponse) => {
     if (hasZodFastifySchemaValidationErrors(erreur)) {
       const details = erreur.validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'requête'} : ${v.message}`);
-      return reponse.code(400).send({ message: `Requête invalide — ${details.join(' ; ')}` });
+      return repondreErreur(reponse, 'saisie_invalide', `Requête invalide — ${details.join(' ; ')}`);
     }
-    if (erreur instanceof ErreurAcces) return reponse.code(403).send({ message: erreur.message });
-    if (erreur instanceof ErreurTransition) return reponse.code(409).send({ message: erreur.message });
-    if (erreur instanceof ErreurMetier) return reponse.code(400).send({ message: erreur.message });
-    if (erreur instanceof ErreurIntegrite) return reponse.code(500).send({ message: `Intégrité compromise : ${erreur.message}` });
+    if (erreur instanceof ErreurMetier) return repondreErreur(reponse, erreur.code, erreur.message);
     const statut = (erreur as { statusCode?: number }).statusCode;
-    if (statut === 429) return reponse.code(429).send({ message: (erreur as Error).message });
-    if (statut && statut >= 400 && statut < 500) return reponse.code(statut).send({ message: messageRefus(erreur as { code?: string; statusCode?: number }, req.routeOptions.bodyLimit) });
+    if (statut && statut >= 400 && statut < 500) {
+      return reponse.code(statut).send({ code: 'saisie_invalide', message: messageRefus(erreur as { code?: string; statusCode?: number }, req.routeOptions.bodyLimit) });
+    }
     reponse.log.error(erreur);
-    return reponse.code(500).send({ message: 'Erreur interne du serveur' });
+    return repondreErreur(reponse, 'interne', 'Erreur interne du serveur');
+  });
+  // Chaque route de l'API documente (et sert) ses erreurs sous une seule forme.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+    route.schema = { ...route.schema, response: { '4xx': schemaErreur, '5xx': schemaErreur, ...(route.schema?.response as object | undefined) } };
   });
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'API CPO Missions locales', description: "Chiffres de la CPO entre l'État et les Missions locales", version: '0.1.0' } },
@@ -120,7 +124,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   }
   app.setNotFoundHandler((req, reponse) => {
     if (req.method === 'GET' && !req.url.startsWith('/api') && webConstruit) return reponse.header('cache-control', 'no-cache').sendFile('index.html');
-    return reponse.code(404).send({ message: `Adresse inconnue : ${req.method} ${req.url}` });
+    return repondreErreur(reponse, 'introuvable', `Adresse inconnue : ${req.method} ${req.url}`);
   });
   return app;
 }

@@ -14,8 +14,10 @@ export function MessageErreur({ titre, message }: { titre: string; message: stri
   return <Alert severity="error" title={titre} description={message} className="fr-mb-3w" />;
 }
 
-/** Erreur d'un appel : un refus (403) se dit comme tel. */
+const REFUS = new Set<ErreurApi['code']>(['droit_insuffisant', 'hors_perimetre', 'jeton_csrf']);
+
+/** Erreur d'un appel : un refus se dit comme tel. */
 export function ErreurAppel({ erreur }: { erreur: ErreurApi }) {
-  const titre = erreur.statut === 403 ? 'Accès refusé' : erreur.statut === 404 ? 'Introuvable' : 'Les données ne peuvent pas être affichées';
+  const titre = REFUS.has(erreur.code) ? 'Accès refusé' : erreur.code === 'introuvable' ? 'Introuvable' : 'Les données ne peuvent pas être affichées';
   return <MessageErreur titre={titre} message={erreur.message} />;
 }

@@ -1,9 +1,13 @@
-// Appels à l'API : mêmes cookies de session, erreurs en français. Une réponse 401 ramène à la connexion.
+// Appels à l'API : mêmes cookies de session, erreurs en français. Le client décide sur le code de
+// l'erreur (`{ code, message }`), jamais sur son texte : `non_connecte` ramène à la connexion.
 import { useEffect, useState } from 'react';
+import type { CodeErreur } from '../../domaine/erreurs.ts';
 
 export class ErreurApi extends Error {
   constructor(
     readonly statut: number,
+    /** Le code de l'erreur rendu par le serveur ; `injoignable` : pas de réponse. */
+    readonly code: CodeErreur | 'injoignable',
     message: string,
   ) {
     super(message);
@@ -28,21 +32,20 @@ export async function appeler<T>(url: string, options: { methode?: string; corps
     if (methode !== 'GET') entetes['x-csrf-token'] = await jetonCsrf();
     reponse = await fetch(url, { method: methode, credentials: 'same-origin', headers: entetes, body: options.corps === undefined ? undefined : JSON.stringify(options.corps) });
   } catch {
-    throw new ErreurApi(0, 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
+    throw new ErreurApi(0, 'injoignable', 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
   }
   if (methode !== 'GET' && (url.startsWith('/api/connexion') || url.startsWith('/api/deconnexion'))) jeton = null;
-  if (reponse.status === 403 && methode !== 'GET' && nouvelEssai) {
-    const corps = await reponse.clone().json().catch(() => ({}));
-    if (String(corps.message).startsWith('Jeton anti-CSRF')) {
-      jeton = null;
-      return appeler(url, options, false);
-    }
-  }
   if (reponse.status === 204) return undefined as T;
   const corps = await reponse.json().catch(() => ({}));
   if (!reponse.ok) {
-    if (reponse.status === 401) surDeconnexion.forEach((f) => f());
-    throw new ErreurApi(reponse.status, corps.message ?? `Erreur ${reponse.status}`);
+    const erreur = new ErreurApi(reponse.status, corps.code ?? 'interne', corps.message ?? `Erreur ${reponse.status}`);
+    // Jeton périmé (session renouvelée ailleurs) : le redemander, et réessayer une fois.
+    if (erreur.code === 'jeton_csrf' && nouvelEssai) {
+      jeton = null;
+      return appeler(url, options, false);
+    }
+    if (erreur.code === 'non_connecte') surDeconnexion.forEach((f) => f());
+    throw erreur;
   }
   return corps as T;
 }
@@ -69,7 +72,7 @@ export function useApi<T>(
     }
     promesse.then(
       (donnees) => actif && setEtat({ url, donnees }),
-      (erreur) => actif && setEtat({ url, erreur: erreur instanceof ErreurApi ? erreur : new ErreurApi(0, String(erreur)) }),
+      (erreur) => actif && setEtat({ url, erreur: erreur instanceof ErreurApi ? erreur : new ErreurApi(0, 'interne', String(erreur)) }),
     );
     return () => {
       actif = false;
