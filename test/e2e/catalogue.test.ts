@@ -14,16 +14,30 @@ import { AUTODIAGNOSTIC, ENTRETIEN, objectifs, OUVERTURE } from '../outils/campa
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { capturer, demarrerApplication, envoyer, violationsGraves } from './navigateur.ts';
 
-/** Le catalogue de la CPO réduit aux objectifs 2 et 4, à deux ratios chacun et à leurs indicateurs. */
+type Ratio = Catalogue['ratios'][number];
+type Indicateur = Catalogue['indicateurs'][number];
+
+/**
+ * Le catalogue de la CPO réduit aux objectifs 2 et 4, à deux ratios chacun et à leurs indicateurs ;
+ * ses colonnes par défaut et ses cibles suivies ne sont pas celles du catalogue complet.
+ */
 function catalogueReduit(): Catalogue {
   const complet = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'catalogues', 'cpo-2015-2018.json'), 'utf8'));
-  const ratios = complet.ratios.filter((r: Catalogue['ratios'][number]) => ['ratio_02', 'ratio_03', 'ratio_07', 'ratio_09'].includes(r.id));
-  const termes = new Set(ratios.flatMap((r: Catalogue['ratios'][number]) => [r.numerateur, r.denominateur]));
-  const indicateurs = complet.indicateurs.filter((i: Catalogue['indicateurs'][number]) => termes.has(i.id));
+  const ratios = complet.ratios
+    .filter((r: Ratio) => ['ratio_02', 'ratio_03', 'ratio_07', 'ratio_09'].includes(r.id))
+    .map((r: Ratio) => ({
+      ...r,
+      colonne_par_defaut: ['ratio_03', 'ratio_09'].includes(r.id),
+      suivi_campagne: r.id === 'ratio_09' ? { libelle_court: 'Cible alternance' } : r.suivi_campagne,
+    }));
+  const termes = new Set(ratios.flatMap((r: Ratio) => [r.numerateur, r.denominateur]));
+  const indicateurs = complet.indicateurs
+    .filter((i: Indicateur) => termes.has(i.id))
+    .map((i: Indicateur) => (i.id === 'premiers_accueils' ? { ...i, colonne_par_defaut: true } : i));
   const reduit = {
     ...complet,
     version: 'essai-reduit/v1',
-    groupes: complet.groupes.filter((g: Catalogue['groupes'][number]) => indicateurs.some((i: Catalogue['indicateurs'][number]) => i.groupe === g.id)),
+    groupes: complet.groupes.filter((g: Catalogue['groupes'][number]) => indicateurs.some((i: Indicateur) => i.groupe === g.id)),
     indicateurs,
     objectifs: complet.objectifs.filter((o: Catalogue['objectifs'][number]) => ['2', '4'].includes(o.id)),
     ratios,
@@ -110,11 +124,11 @@ surChaqueMoteur('Écrans sous un catalogue réduit dans Chromium', (moteur) => {
     const mls = page.locator('section[aria-label^="Missions locales —"]');
     await expect.poll(() => mls.locator('tbody tr').count()).toBe(region.structures.length);
     const parDefaut = [...catalogue.indicateurs, ...catalogue.ratios].filter((m) => m.colonne_par_defaut);
-    expect(parDefaut.map((m) => m.id)).toEqual(['jeunes_en_contact', 'jeunes_accompagnes', 'ratio_03', 'ratio_07']);
+    expect(parDefaut.map((m) => m.id)).toEqual(['jeunes_en_contact', 'premiers_accueils', 'jeunes_accompagnes', 'ratio_03', 'ratio_09']);
     const colonnes = (await entetes(mls)).map((t) => t.trim());
     expect(colonnes).toHaveLength(3 + parDefaut.length);
     parDefaut.forEach((m, i) => expect(colonnes[3 + i]).toContain(m.libelle));
-    expect(await page.getByRole('button', { name: 'Choisir les colonnes (4 choisies)' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Choisir les colonnes (5 choisies)' }).count()).toBe(1);
     expect(await idsDesLignes(page.locator('section[aria-label^="Ratios —"]'))).toEqual(catalogue.ratios.map((r) => r.id));
     expect(await page.getByRole('combobox', { name: 'Mesure' }).locator('option').count()).toBe(catalogue.ratios.length + catalogue.indicateurs.length);
     await page.locator('figure[data-graphique] canvas').waitFor();
@@ -141,14 +155,16 @@ surChaqueMoteur('Écrans sous un catalogue réduit dans Chromium', (moteur) => {
     const lignes = direccte.locator('main table tbody tr');
     await expect.poll(() => lignes.count()).toBe(4);
     const suivies = catalogue.ratios.filter((r) => r.suivi_campagne);
-    expect(suivies.map((r) => r.id)).toEqual(['ratio_07']);
+    expect(suivies.map((r) => r.id)).toEqual(['ratio_07', 'ratio_09']);
     const colonnes = (await entetes(direccte.locator('main table'))).map((t) => t.trim());
     // ML, département, état, échéance, dernière action ; les cibles suivies ; montant, variation, dépassement.
     expect(colonnes).toHaveLength(5 + suivies.length + 3);
-    expect(colonnes[5]).toContain(`Cible — ${suivies[0].libelle}`);
+    suivies.forEach((r, i) => expect(colonnes[5 + i]).toContain(`Cible — ${r.libelle}`));
+    expect(await direccte.locator('main table thead').getByText('Cible alternance', { exact: true }).count()).toBe(1);
     const ajaccio = await direccte.locator('main table tbody tr', { hasText: "Mission locale d'Ajaccio" }).locator('th, td').allInnerTexts();
     expect(ajaccio).toHaveLength(colonnes.length);
-    expect(ajaccio[5]).toBe(formaterValeur(arretes.cibles.ratio_07, 'part'));
+    suivies.forEach((r, i) => expect(ajaccio[5 + i], r.id).toBe(formaterValeur(arretes.cibles[r.id], 'part')));
+    expect(await direccte.locator('main table tbody tr', { hasText: 'Mission locale de Bastia' }).locator('td', { hasText: 'à fixer' }).count()).toBe(suivies.length);
     await verifierPage(direccte, 'suivi-campagne');
 
     // Le tableau de bord 2018 de la ML montre alors la cible de chaque ratio et son atteinte.
