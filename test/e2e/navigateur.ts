@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chargerDemo } from '../../src/application/demo/chargerDemo.ts';
 import { assurerConventionsDemo } from '../../src/application/dialogue/conventions.ts';
 import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
+import type { Catalogue } from '../../src/domaine/indicateurs/catalogue.ts';
 import type { ConfigurationOidc } from '../../src/infrastructure/auth/oidc.ts';
 import type { Moteur } from '../outils/bases.ts';
 
@@ -50,17 +51,18 @@ export async function violationsGraves(page: Page): Promise<string[]> {
 }
 
 /**
- * L'application servie par le vrai serveur sur un moteur, avec la démonstration Corse (4 ML, deux
- * départements) et ses conventions, et un Chromium prêt à s'y connecter avec un compte de démonstration.
+ * L'application servie par le vrai serveur sur un moteur (sous le catalogue donné, sinon celui en
+ * vigueur), avec la démonstration Corse (4 ML, deux départements) et ses conventions, et un Chromium
+ * prêt à s'y connecter avec un compte de démonstration.
  */
-export async function demarrerApplication(moteur: Moteur, options: { oidc?: ConfigurationOidc } = {}) {
+export async function demarrerApplication(moteur: Moteur, options: { oidc?: ConfigurationOidc; catalogue?: Catalogue } = {}) {
   if (!existsSync(join(DOSSIER_WEB, 'index.html'))) throw new Error("l'application web n'est pas construite : lancez « npm run build » (npm test le fait)");
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : « bash .ci/run » l'installe (paquet Debian chromium)`);
   const base = await moteur.ouvrir();
   const rapport = await chargerDemo(base, { echelle: 'region', region: '94', graine: 2015 });
   if (rapport.statut === 'refuse') throw new Error('démonstration refusée');
   await assurerConventionsDemo(base, 'demo');
-  const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null });
+  const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null, catalogue: options.catalogue });
   const adresse = await app.listen({ port: 0, host: '127.0.0.1' });
   const navigateur = await lancerChromium();
   const contextes: BrowserContext[] = [];
@@ -97,7 +99,7 @@ export async function demarrerApplication(moteur: Moteur, options: { oidc?: Conf
 }
 
 /** Une requête qui change l'état, faite « à la main » avec la session de la page et son jeton anti-CSRF. */
-export async function envoyer(page: Page, url: string, data?: unknown) {
+export async function envoyer(page: Page, url: string, data?: unknown, method: 'POST' | 'PUT' = 'POST') {
   const { jeton } = await (await page.request.get('/api/csrf')).json();
-  return page.request.post(url, { data, headers: { 'x-csrf-token': jeton } });
+  return page.request.fetch(url, { method, data, headers: { 'x-csrf-token': jeton } });
 }

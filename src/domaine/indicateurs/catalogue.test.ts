@@ -17,6 +17,25 @@ describe('catalogue des indicateurs', () => {
     expect(c.ratios.find((r) => r.id === 'ratio_01')).toMatchObject({ numerateur: 'jeunes_en_contact', denominateur: 'actifs_non_occupes_16_25' });
   });
 
+  it("le catalogue dit ce que montrent les écrans : colonnes par défaut d'un territoire, cibles du suivi de campagne", () => {
+    const c = validerCatalogue(lire(), tous(lire()));
+    expect([...c.indicateurs, ...c.ratios].filter((m) => m.colonne_par_defaut).map((m) => m.id)).toEqual([
+      'jeunes_en_contact',
+      'jeunes_accompagnes',
+      'ratio_03',
+      'ratio_07',
+      'ratio_08',
+      'ratio_12',
+    ]);
+    expect(c.ratios.filter((r) => r.suivi_campagne).map((r) => [r.id, r.suivi_campagne!.libelle_court])).toEqual([
+      ['ratio_07', 'Cible emploi'],
+      ['ratio_08', 'Cible emploi durable'],
+    ]);
+    const sansEnTete = lire();
+    sansEnTete.ratios[6].suivi_campagne = { libelle_court: ' ' };
+    expect(() => validerCatalogue(sansEnTete, tous(sansEnTete), 'essai.json')).toThrow('essai.json : ratios.6.suivi_campagne.libelle_court : libellé manquant');
+  });
+
   it('refuse un ratio qui cite un indicateur inconnu', () => {
     const brut = lire();
     brut.ratios[0].denominateur = 'jeunes_fantomes';

@@ -48,6 +48,8 @@ const schemaCatalogue = z.object({
         declinaisons: z.array(identifiant).optional(),
         /** Passage d'une ML à un territoire : somme par défaut ; une part ou un taux se pondère. */
         agregation: z.object({ mode: z.literal('moyenne_ponderee'), poids: identifiant }).optional(),
+        /** En colonne du tableau des ML d'un territoire tant que l'utilisateur n'a pas choisi les siennes. */
+        colonne_par_defaut: z.boolean().optional(),
       }),
     )
     .min(1),
@@ -63,6 +65,9 @@ const schemaCatalogue = z.object({
         unite: z.string().min(1, 'unité manquante'),
         sens: z.enum(['hausse', 'baisse']),
         source: z.enum(['texte', 'défaut']),
+        colonne_par_defaut: z.boolean().optional(),
+        /** Cible montrée au suivi régional d'une campagne, sous cet en-tête court. */
+        suivi_campagne: z.object({ libelle_court: libelle }).optional(),
       }),
     )
     .min(1),

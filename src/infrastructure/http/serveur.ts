@@ -15,6 +15,7 @@ import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigue
 import { chargerInformationsLegales } from '../../application/informationsLegales.ts';
 import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
+import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
 import type { Base } from '../db/base.ts';
 import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
@@ -57,6 +58,8 @@ export interface OptionsServeur extends OptionsAcces {
   connexionDemo?: boolean;
   /** Connexion OpenID Connect (ProConnect) ; par défaut : CPO_OIDC_ISSUER, CPO_OIDC_CLIENT_ID, CPO_OIDC_CLIENT_SECRET. */
   oidc?: ConfigurationOidc | null;
+  /** Le catalogue des indicateurs et des ratios ; par défaut, celui de CPO_CATALOGUE ou de la CPO 2015-2018. */
+  catalogue?: Catalogue;
 }
 
 export async function creerServeur(base: Base, options: OptionsServeur = {}): Promise<FastifyInstance> {
@@ -99,7 +102,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   refuserCaractereNul(app);
 
   if (connexionDemo) await assurerUtilisateursDemo(base);
-  const service = new ServiceChiffres(base, chargerCatalogue());
+  const service = new ServiceChiffres(base, options.catalogue ?? chargerCatalogue());
   app.get('/api/sante', { config: { droit: 'public' } }, async () => ({ statut: 'ok', moteur: base.moteur }));
   const oidc = options.oidc === undefined ? configurationOidcDepuisEnvironnement() : options.oidc;
   routesConnexion(app, base, service, sessions, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });

@@ -1,16 +1,15 @@
-// Le choix des indicateurs et ratios en colonnes, gardé dans l'adresse (?mesures=ratio_03,…).
+// Le choix des indicateurs et ratios en colonnes, gardé dans l'adresse (?mesures=ratio_03,…) ;
+// sans choix, les colonnes par défaut du catalogue.
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
-import { mesures, type Mesure } from '../outils/catalogue.ts';
+import { mesures, mesuresParDefaut, type Mesure } from '../outils/catalogue.ts';
 import { changerParametre, useAdresse } from '../outils/routeur.tsx';
 import { useSession } from '../session.tsx';
-
-const PAR_DEFAUT = ['jeunes_en_contact', 'jeunes_accompagnes', 'ratio_03', 'ratio_07', 'ratio_08', 'ratio_12'];
 
 export function useMesuresChoisies(): Mesure[] {
   const { catalogue } = useSession();
   const { parametres } = useAdresse();
-  const ids = parametres.get('mesures')?.split(',') ?? PAR_DEFAUT;
+  const ids = parametres.get('mesures')?.split(',') ?? mesuresParDefaut(catalogue);
   const toutes = mesures(catalogue);
   return ids.map((id) => toutes.find((m) => m.id === id)).filter((m): m is Mesure => !!m);
 }

@@ -31,5 +31,8 @@ export function mesures(c: Catalogue): Mesure[] {
   ];
 }
 
+/** Les colonnes du tableau des ML d'un territoire que le catalogue propose d'emblée : indicateurs d'abord, puis ratios. */
+export const mesuresParDefaut = (c: Catalogue) => [...c.indicateurs, ...c.ratios].filter((m) => m.colonne_par_defaut).map((m) => m.id);
+
 export const valeurDe = (m: Mesure, v: { indicateurs: Record<string, number | null>; ratios: Record<string, number | null> } | null | undefined) =>
   v ? ((m.type === 'ratio' ? v.ratios : v.indicateurs)[m.id] ?? null) : null;

@@ -89,7 +89,7 @@ export function MentionsLegales() {
           <h2>Objet du service</h2>
           <p>
             Le pilotage de la convention pluriannuelle d'objectifs (CPO) entre l'État et les Missions locales (instruction DGEFP/MIJ/2015/367) :
-            données des parcours des jeunes transmises par chaque Mission locale, tableaux de bord et 13 ratios de performance, dialogue de gestion
+            données des parcours des jeunes transmises par chaque Mission locale, tableaux de bord et ratios de performance, dialogue de gestion
             annuel et avenant financier. Le service est réservé aux personnes habilitées des Missions locales, de l'État (unités départementales,
             DIRECCTE, DGEFP) et des conseils régionaux ; seules les pages d'information s'ouvrent sans connexion.
           </p>

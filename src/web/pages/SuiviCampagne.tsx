@@ -10,9 +10,6 @@ import type { suiviCampagne } from '../../application/dialogue/campagnes.ts';
 
 type Suivi = NonNullable<Awaited<ReturnType<typeof suiviCampagne>>>;
 
-/** Les cibles suivies, sous un en-tête court : à 1366 px, le tableau montre montants, variation et dépassement sans défiler. */
-const CIBLES_SUIVIES: Record<string, string> = { ratio_07: 'Cible emploi', ratio_08: 'Cible emploi durable' };
-
 export function SuiviCampagne({ id }: { id: string }) {
   const { catalogue } = useSession();
   const { donnees: d, erreur } = useApi<Suivi>(`/api/campagnes/${encodeURIComponent(id)}`);
@@ -21,7 +18,8 @@ export function SuiviCampagne({ id }: { id: string }) {
   if (!d) return <Chargement />;
   const c = d.campagne;
   const signes = d.dialogues.filter((x) => x.etat === 'signe').length;
-  const ratiosSuivis = catalogue.ratios.filter((r) => r.id in CIBLES_SUIVIES);
+  // Les cibles que le catalogue dit suivies, sous un en-tête court : à 1366 px, le tableau montre montants, variation et dépassement sans défiler.
+  const ratiosSuivis = catalogue.ratios.flatMap((r) => (r.suivi_campagne ? [{ ...r, libelleCourt: r.suivi_campagne.libelle_court }] : []));
   return (
     <>
       <h1>Campagne {c.annee} — suivi régional</h1>
@@ -47,7 +45,7 @@ export function SuiviCampagne({ id }: { id: string }) {
           ...ratiosSuivis.map((r) => ({
             id: r.id,
             libelle: `Cible — ${r.libelle}`,
-            libelleCourt: CIBLES_SUIVIES[r.id],
+            libelleCourt: r.libelleCourt,
             definition: `cible ${c.annee} arrêtée au dialogue de gestion`,
             unite: r.unite,
             absente: 'à fixer',

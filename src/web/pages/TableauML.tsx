@@ -1,4 +1,4 @@
-// Tableau de bord d'une Mission locale pour une année : les 13 ratios par objectif avec leurs
+// Tableau de bord d'une Mission locale pour une année : les ratios du catalogue par objectif avec leurs
 // références et la place de la ML parmi celles de sa région ; les indicateurs par groupe ; les
 // déclinaisons en graphiques.
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
@@ -100,7 +100,9 @@ export function TableauML({ code }: { code: string }) {
 
       <ConventionEtDialogues code={code} dialogues={dialogues.donnees?.dialogues} />
 
-      <h2 className="fr-mt-4w">Les 13 ratios de performance en {annee}</h2>
+      <h2 className="fr-mt-4w">
+        {catalogue.ratios.length > 1 ? `Les ${catalogue.ratios.length} ratios` : 'Le ratio'} de performance en {annee}
+      </h2>
       <p>
         Chaque ratio avec sa valeur {annee - 1}, celles du département, de la région et du pays (somme des numérateurs sur somme des dénominateurs),
         {dialogue ? ` la cible du dialogue de gestion ${annee} (« à fixer » tant qu'elle n'est pas arrêtée) et son atteinte,` : ''} et la place de la ML parmi les {ref.region.structures} ML de sa
