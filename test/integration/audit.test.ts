@@ -58,7 +58,7 @@ surChaqueMoteur("Journal d'audit lisible", (moteur) => {
     });
     const lecture = lignes.find((l: any) => l.action === 'lire_jeunes');
     expect(lecture.nom_acteur).toBe('Claire Martin');
-    expect(lecture.resume).toMatch(/^jeunes lus : \d+ ; page : 1 ; recherche : —$/);
+    expect(lecture.resume).toMatch(/^jeunes lus : \d+ ; tri : nom ; page : 1 ; ordre : asc ; recherche : —$/);
     const refus = lignes.find((l: any) => l.action === 'acces_refuse');
     expect(refus).toMatchObject({ libelle_action: 'Accès refusé', nom_acteur: 'Nadia Haddad', organisation_acteur: expect.stringMatching(/DGEFP|emploi/) });
     expect(refus.resume).toMatch(/^motif : Votre rôle/);

@@ -84,7 +84,7 @@ describe('ligne de commande cpo', () => {
     const inconnue = cpo(['indicateurs', '--annee', '2016', '--structure', 'ML99'], base);
     expect(inconnue.code).toBe(1);
     expect(inconnue.erreurs).toContain('structure inconnue : ML99');
-  });
+  }, 300_000); // sept processus cpo, chacun ouvre la base embarquée et la migre : lent sur une machine chargée
 
   it("dit qu'une source n'existe pas", () => {
     const r = cpo(['import', '/nulle/part']);
