@@ -178,6 +178,8 @@ surChaqueMoteur('Campagne de dialogue de gestion dans Chromium', (moteur) => {
       expect(texte).toContain(`Empreinte SHA-256 du PDF que vous signez : ${empreinte}`);
       if (qualite) await modale.getByLabel('Votre qualité').fill(qualite);
       await modale.getByLabel('Fait à').fill('Ajaccio');
+      // La fenêtre du DSFR apparaît en fondu : axe-core mesure les contrastes une fois qu'elle est opaque.
+      await expect.poll(() => modale.evaluate((el) => getComputedStyle(el.closest('.fr-modal') ?? el).opacity)).toBe('1');
       expect(await violationsGraves(p)).toEqual([]);
       await modale.getByRole('button', { name: "Je signe l'avenant n° 4" }).click();
       // La seconde signature reconstruit l'avenant généré, puis rend l'avenant signé : un peu plus long qu'un pas.
