@@ -1,5 +1,6 @@
 // Le suivi régional d'une campagne : chaque ML, l'état de son dialogue, son échéance (signalée en
 // retard, à la date du serveur), ses cibles et ses montants ; les décisions au-delà des 10 % sont signalées.
+import { ETAT_SIGNE } from '../../domaine/dialogue/cadre.ts';
 import { formaterValeur } from '../../domaine/indicateurs/format.ts';
 import { dateEnFrancais, enRetard } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
@@ -20,7 +21,7 @@ export function SuiviCampagne({ id }: { id: string }) {
   if (erreur) return <ErreurAppel erreur={erreur} />;
   if (!d) return <Chargement />;
   const c = d.campagne;
-  const signes = d.dialogues.filter((x) => x.etat === 'signe').length;
+  const signes = d.dialogues.filter((x) => x.etat === ETAT_SIGNE).length;
   const ratiosSuivis = catalogue.ratios.filter((r) => r.id in CIBLES_SUIVIES);
   return (
     <>
