@@ -146,7 +146,8 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
   });
 
   it("l'UD renvoie avec un motif, puis enregistre l'entretien et arrête une cible par ratio", async () => {
-    await refuse(pas('ud', 'renvoyer', {}), 400, /Motif du renvoi : à remplir|motif/);
+    await refuse(pas('ud', 'renvoyer', {}), 400, /^Motif du renvoi : à remplir/);
+    await refuse(pas('ud', 'renvoyer', { motif: '   ' }), 400, /^Motif du renvoi : à remplir/);
     expect((await pas('ud', 'renvoyer', { motif: 'Plan trop vague' })).json()).toEqual({ etat: 'ouvert' });
     expect((await pas('ml', 'soumettre_autodiagnostic')).json()).toEqual({ etat: 'autodiagnostic_soumis' });
     await refuse(
@@ -154,6 +155,7 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
       400,
       /^Saisie invalide — Date de l'entretien : date attendue au format JJ\/MM\/AAAA \(par exemple 14\/03\/2017\), reçu « 2018-03-32 »$/,
     );
+    await refuse(pas('ud', 'enregistrer_entretien', { date: '2018-03-12', participants: ' ', regionPresente: false, compteRendu: 'x' }), 400, /^Entretien incomplet : il manque les participants\.$/);
     // La date se lit aussi à la française ; elle est gardée AAAA-MM-JJ.
     const entretien = { date: '12/03/2018', participants: 'UD 35, direction de la ML, Conseil régional', regionPresente: true, compteRendu: 'Échange sur les résultats 2017.' };
     expect((await pas('ud', 'enregistrer_entretien', entretien)).json()).toEqual({ etat: 'entretien_realise' });
@@ -272,7 +274,10 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     await refuse(pas('direccte', 'signer_etat', { ...signature, empreinte: 'f'.repeat(64) }), 409, /^L'empreinte confirmée \(ffffffffffffffff…\)/);
     expect((await pas('direccte', 'signer_etat', { ...signature, qualite: 'Directrice régionale, par délégation du préfet de région' })).json()).toEqual({ etat: 'signe' });
     await refuse(pas('direccte', 'signer_etat', signature), 409, /n'est pas possible quand le dialogue est « Signé »/);
+    // Le déclencheur lit `definitif`, posé par l'application à la signature de l'État, et le garde.
+    expect(await base.query(`SELECT definitif FROM dialogue WHERE id = $1`, [dialogueId])).toEqual([{ definitif: true }]);
     await expect(base.query(`UPDATE dialogue SET decision = NULL WHERE id = $1`, [dialogueId])).rejects.toThrow(/est signé : il ne se modifie plus/);
+    await expect(base.query(`UPDATE dialogue SET definitif = false WHERE id = $1`, [dialogueId])).rejects.toThrow(/est signé : il ne se modifie plus/);
     await expect(base.query(`DELETE FROM avenant WHERE dialogue_id = $1`, [dialogueId])).rejects.toThrow(/ajout seul/);
     await expect(base.query(`UPDATE avenant SET donnees = '{}' WHERE dialogue_id = $1`, [dialogueId])).rejects.toThrow(/l'avenant généré du dialogue \d+ ne se modifie pas/);
     await expect(base.query(`UPDATE avenant SET empreinte_pdf_signe = NULL WHERE dialogue_id = $1`, [dialogueId])).rejects.toThrow(/ne se modifie plus/);

@@ -1,12 +1,13 @@
 // Le dialogue de gestion d'une ML : lecture, « à faire », brouillon d'autodiagnostic, et l'unique
-// chemin d'écriture des étapes, `agir` : autoriser (table des transitions et périmètre), valider le
-// contenu, appliquer la règle de l'étape, écrire en une transaction, tracer.
+// chemin d'écriture des étapes, `agir` : valider le contenu, puis en une transaction charger, vérifier
+// le périmètre, laisser le noyau du domaine décider (`decider` : rôle, état, règle, écritures), écrire, tracer.
 import { createHash } from 'node:crypto';
 import { couvreStructure, ErreurAcces, exiger, peut, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { documentAvenant, valeursDuModele, type AvenantSigne, type DonneesAvenant, type Signature } from '../../domaine/dialogue/avenant.ts';
-import { actionsPossibles, libelleEtat, refusTransition, remplir, type CadreDialogue } from '../../domaine/dialogue/cadre.ts';
+import { actionsPossibles, estAction, ETAT_SIGNE, libelleEtat, refusTransition, remplir, type CadreDialogue, type EtatDialogue, type Refus } from '../../domaine/dialogue/cadre.ts';
+import { decider, type Ecritures } from '../../domaine/dialogue/decider.ts';
 import { contenus, messagesDe, type ContenuSignature, type Decision, type Entretien, type Objectifs } from '../../domaine/dialogue/contenus.ts';
-import { enveloppe, texteVariation, type Enveloppe, type Montants } from '../../domaine/dialogue/financement.ts';
+import type { Enveloppe, Montants } from '../../domaine/dialogue/financement.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { atteinte, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
@@ -38,7 +39,7 @@ interface LigneDialogue {
   campagne_id: number;
   code_structure: string;
   annee: number;
-  etat: string;
+  etat: EtatDialogue;
   autodiagnostic: unknown;
   entretien: Entretien | null;
   objectifs: Objectifs | null;
@@ -106,8 +107,16 @@ async function decisionsAnterieures(db: Requeteur, d: LigneDialogue) {
   );
 }
 
-async function convention(db: Requeteur, code: string) {
-  const [c] = await db.query<{ numero: string; annee_debut: number; annee_fin: number; date_signature: string; montant_reference: number }>(
+interface Convention {
+  numero: string;
+  annee_debut: number;
+  annee_fin: number;
+  date_signature: string;
+  montant_reference: number;
+}
+
+async function convention(db: Requeteur, code: string): Promise<Convention | null> {
+  const [c] = await db.query<Convention>(
     'SELECT numero, annee_debut, annee_fin, date_signature, montant_reference FROM convention WHERE code_structure = $1',
     [code],
   );
@@ -158,10 +167,10 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
     historique,
     avenant: avenant ? avenantPresente(cadre, avenant) : null,
     bilans,
-    bilanEnCours: d.etat === 'signe' ? await chiffresDuMoment(catalogue, service, d) : null,
+    bilanEnCours: d.etat === ETAT_SIGNE ? await chiffresDuMoment(catalogue, service, d) : null,
     actions: actionsPossibles(cadre, d.etat, utilisateur.role).map((t) => ({ action: t.action, libelle: t.libelle, regle: t.regle ?? null })),
     peutEnregistrerAutodiagnostic: refusTransition(cadre, d.etat, 'soumettre_autodiagnostic', utilisateur.role) === null,
-    peutSaisirBilan: d.etat === 'signe' && peut(utilisateur, 'saisir_bilan'),
+    peutSaisirBilan: d.etat === ETAT_SIGNE && peut(utilisateur, 'saisir_bilan'),
   };
 }
 
@@ -196,7 +205,7 @@ export async function aFaire(db: Requeteur, cadre: CadreDialogue, utilisateur: U
   const etats = cadre.etats.map((e) => e.id).filter((e) => actionsPossibles(cadre, e, utilisateur.role).length > 0);
   if (etats.length === 0) return [];
   const lignes = await db.query<
-    { id: number; annee: number; etat: string; code_structure: string; nom: string; code_departement: string; code_region: string } & Pick<
+    { id: number; annee: number; etat: EtatDialogue; code_structure: string; nom: string; code_departement: string; code_region: string } & Pick<
       Campagne,
       'echeance_autodiagnostic' | 'echeance_entretien' | 'echeance_signature'
     >
@@ -230,27 +239,31 @@ export async function enregistrerAutodiagnostic(base: Base, cadre: CadreDialogue
   const lu = contenus(catalogue.ratios).autodiagnostic.safeParse(brut);
   if (!lu.success) throw new ErreurMetier(`Autodiagnostic invalide — ${messagesDe(lu.error)}`);
   return base.transaction(async (tx) => {
-    const d = await autoriser(tx, cadre, utilisateur, id, 'soumettre_autodiagnostic');
+    const d = await chargerDansPerimetre(tx, utilisateur, id);
+    const refus = refusTransition(cadre, d.etat, 'soumettre_autodiagnostic', utilisateur.role);
+    if (refus) throw erreurDe(refus);
     await tx.query('UPDATE dialogue SET autodiagnostic = $2, modifie_le = now() WHERE id = $1', [id, JSON.stringify(lu.data)]);
     await auditer(tx, { acteur: utilisateur.courriel, action: 'enregistrer_autodiagnostic', objet: `dialogues/${id}`, codeStructure: d.code_structure, origine });
     return { enregistre: true };
   });
 }
 
-/** Charge le dialogue verrouillé et vérifie périmètre, rôle et état ; rend le dialogue. */
-async function autoriser(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, id: number, action: string): Promise<LigneDialogue> {
+/** Charge le dialogue verrouillé et vérifie le périmètre ; rend le dialogue. */
+async function chargerDansPerimetre(tx: Requeteur, utilisateur: Utilisateur, id: number): Promise<LigneDialogue> {
   const d = await chargerDialogue(tx, id, true);
   if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`, 'introuvable');
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
-  const refus = refusTransition(cadre, d.etat, action, utilisateur.role);
-  if (refus) {
-    const t = cadre.transitions.find((x) => x.action === action);
-    if (!t || !t.roles.includes(utilisateur.role)) throw new ErreurAcces(refus);
-    throw new ErreurTransition(refus);
-  }
   return d;
 }
 
+/** Un refus du domaine, en erreur de l'application : rôle 403, état 409, saisie ou règle 400. */
+function erreurDe(refus: Refus): Error {
+  if (refus.genre === 'role') return new ErreurAcces(refus.message);
+  if (refus.genre === 'etat') return new ErreurTransition(refus.message);
+  return new ErreurMetier(refus.message);
+}
+
+/** Valider → transaction → charger → autoriser (périmètre) → décider (`decider`, pur) → écrire → auditer. */
 export async function agir(
   base: Base,
   cadre: CadreDialogue,
@@ -260,75 +273,44 @@ export async function agir(
   action: string,
   brut: unknown,
   origine: string,
-): Promise<{ etat: string }> {
-  const schema = contenus(catalogue.ratios).parAction[action];
-  if (!schema) throw new ErreurMetier(`Action inconnue : ${action}`);
-  const lu = schema.safeParse(brut ?? {});
+): Promise<{ etat: EtatDialogue }> {
+  if (!estAction(action)) throw new ErreurMetier(`Action inconnue : ${action}`);
+  const lu = contenus(catalogue.ratios).parAction[action].safeParse(brut ?? {});
   if (!lu.success) throw new ErreurMetier(`Saisie invalide — ${messagesDe(lu.error)}`);
-  const contenu = lu.data as Record<string, unknown>;
   return base.transaction(async (tx) => {
-    const d = await autoriser(tx, cadre, utilisateur, id, action);
-    const t = cadre.transitions.find((x) => x.action === action)!;
-    const ecritures: Record<string, unknown> = {};
-    switch (t.regle) {
-      case 'autodiagnostic_complet': {
-        const a = d.autodiagnostic as { contexte?: string; planPropose?: string } | null;
-        const manque = [!a?.contexte?.trim() && 'le contexte', !a?.planPropose?.trim() && "le plan d'action proposé"].filter(Boolean);
-        if (manque.length) throw new ErreurMetier(`Autodiagnostic incomplet : il manque ${manque.join(' et ')}. Enregistrez-le puis soumettez.`);
-        break;
-      }
-      case 'une_cible_par_ratio': {
-        const o = contenu as Objectifs;
-        const sans = catalogue.ratios.filter((r) => typeof o.cibles[r.id] !== 'number').map((r) => `« ${r.libelle} »`);
-        if (sans.length) throw new ErreurMetier(`Une cible par ratio est attendue ; il en manque pour : ${sans.join(', ')}.`);
-        const suivis = o.plan.filter((p) => p.indicateur !== null && !catalogue.indicateurs.some((i) => i.id === p.indicateur));
-        if (suivis.length) throw new ErreurMetier(`Indicateur suivi inconnu du catalogue : ${suivis.map((p) => `${p.indicateur} (action « ${p.titre} »)`).join(', ')}.`);
-        ecritures.objectifs = o;
-        break;
-      }
-      case 'enveloppe_justifiee': {
-        const dec = contenu as Decision;
-        const inconnues = Object.keys(dec.montants).filter((k) => !cadre.financement.lignes.some((l) => l.id === k));
-        if (inconnues.length) throw new ErreurMetier(`Lignes de financement inconnues : ${inconnues.join(', ')}.`);
-        const conv = await convention(tx, d.code_structure);
-        if (!conv) throw new ErreurMetier(`La Mission locale ${d.code_structure} n'a pas de convention enregistrée : le montant de référence manque.`);
-        const env = enveloppe(cadre, conv.montant_reference, await decisionsAnterieures(tx, d), { annee: d.annee, montants: dec.montants });
-        if (env.depasse && !dec.justification?.trim()) {
-          throw new ErreurMetier(`La variation sur la convention atteint ${texteVariation(cadre, env)} : une justification écrite est obligatoire.`);
-        }
-        ecritures.decision = { montants: dec.montants, justification: env.depasse ? dec.justification!.trim() : null, enveloppe: env };
-        break;
-      }
-      case 'convention_connue':
-        if (!(await convention(tx, d.code_structure))) throw new ErreurMetier(`La Mission locale ${d.code_structure} n'a pas de convention enregistrée.`);
-        break;
-    }
-    if (action === 'enregistrer_entretien') ecritures.entretien = contenu;
-    if (action === 'generer_avenant') await genererAvenant(tx, cadre, catalogue, utilisateur, d);
+    const d = await chargerDansPerimetre(tx, utilisateur, id);
+    const [conv, anterieures, [avenant]] = [
+      await convention(tx, d.code_structure),
+      await decisionsAnterieures(tx, d),
+      await tx.query<LigneAvenant>(`SELECT ${COLONNES_AVENANT} FROM avenant WHERE dialogue_id = $1`, [d.id]),
+    ];
+    const contexte = { annee: d.annee, code_structure: d.code_structure, autodiagnostic: d.autodiagnostic, convention: conv, decisionsAnterieures: anterieures, avenant: avenant ?? null, catalogue };
+    const verdict = decider(d.etat, action, utilisateur.role, lu.data, cadre, contexte);
+    if (!verdict.ok) throw erreurDe(verdict.refus);
+    const { ecritures } = verdict;
+    if (action === 'generer_avenant') await genererAvenant(tx, cadre, catalogue, utilisateur, d, conv!);
     const signature =
-      action === 'signer_ml' || action === 'signer_etat' ? await signerAvenant(tx, cadre, utilisateur, d, action === 'signer_ml' ? 'ml' : 'etat', contenu as ContenuSignature) : null;
-    const colonnes = Object.keys(ecritures);
+      action === 'signer_ml' || action === 'signer_etat' ? await signerAvenant(tx, cadre, utilisateur, d, avenant, action === 'signer_ml' ? 'ml' : 'etat', lu.data as ContenuSignature) : null;
+    const colonnes = Object.keys(ecritures) as (keyof Ecritures)[];
     await tx.query(
-      `UPDATE dialogue SET etat = $2, modifie_le = now()${colonnes.map((c, i) => `, ${c} = $${i + 3}`).join('')} WHERE id = $1`,
-      [id, t.vers, ...colonnes.map((c) => JSON.stringify(ecritures[c]))],
+      `UPDATE dialogue SET etat = $2, definitif = $3, modifie_le = now()${colonnes.map((c, i) => `, ${c} = $${i + 4}`).join('')} WHERE id = $1`,
+      [id, verdict.vers, verdict.definitif, ...colonnes.map((c) => JSON.stringify(ecritures[c]))],
     );
-    const motif = (contenu as { motif?: string }).motif ?? (ecritures.decision as { justification?: string } | undefined)?.justification ?? null;
     await tx.query(`INSERT INTO dialogue_evenement (dialogue_id, action, de, vers, acteur, role, motif) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
       id,
       action,
-      d.etat,
-      t.vers,
+      verdict.de,
+      verdict.vers,
       utilisateur.courriel,
       utilisateur.role,
-      motif,
+      verdict.motif,
     ]);
-    await auditer(tx, { acteur: utilisateur.courriel, action: `dialogue_${action}`, objet: `dialogues/${id}`, codeStructure: d.code_structure, origine, details: { de: d.etat, vers: t.vers, ...ecritures, ...(signature && { signature }) } });
-    return { etat: t.vers };
+    await auditer(tx, { acteur: utilisateur.courriel, action: `dialogue_${action}`, objet: `dialogues/${id}`, codeStructure: d.code_structure, origine, details: { de: verdict.de, vers: verdict.vers, ...ecritures, ...(signature && { signature }) } });
+    return { etat: verdict.vers };
   });
 }
 
-async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, d: LigneDialogue) {
-  const conv = (await convention(tx, d.code_structure))!;
+async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, d: LigneDialogue, conv: Convention) {
   const [instantane] = await tx.query<{ id: number; annee: number; cree_le: string; empreinte: string; catalogue: string }>(
     `SELECT id, annee, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le, empreinte, catalogue FROM instantane WHERE id = $1`,
     [d.instantane_id],
@@ -438,18 +420,11 @@ async function reconstruire(cadre: CadreDialogue, id: number, a: LigneAvenant, v
 }
 
 /**
- * Une signature : le signataire confirme l'empreinte du PDF de l'avenant en vigueur (sinon 409 : il a
- * relu un autre document), sa qualité et son lieu ; la signature est figée. La seconde, celle de l'État,
- * produit l'avenant signé : son empreinte est gardée, et il se reconstruit comme l'original.
+ * Une signature, une fois l'empreinte confirmée par le signataire (`decider`) : sa qualité et son lieu ;
+ * la signature est figée. La seconde, celle de l'État, produit l'avenant signé : son empreinte est
+ * gardée, et il se reconstruit comme l'original.
  */
-async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, d: LigneDialogue, partie: 'ml' | 'etat', c: ContenuSignature): Promise<Signature> {
-  const [a] = await tx.query<LigneAvenant>(`SELECT ${COLONNES_AVENANT} FROM avenant WHERE dialogue_id = $1`, [d.id]);
-  if (!a) throw new ErreurTransition(`Le dialogue ${d.id} n'a pas d'avenant à signer.`);
-  if (c.empreinte !== a.empreinte_pdf) {
-    throw new ErreurTransition(
-      `L'empreinte confirmée (${c.empreinte.slice(0, 16)}…) n'est pas celle de l'avenant n° ${a.numero} en vigueur (${a.empreinte_pdf.slice(0, 16)}…) : rechargez la page, relisez l'avenant, puis signez.`,
-    );
-  }
+async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, d: LigneDialogue, a: LigneAvenant, partie: 'ml' | 'etat', c: ContenuSignature): Promise<Signature> {
   // Ce qui est signé est bien ce qui est gardé : l'avenant généré se reconstruit à l'identique.
   await reconstruire(cadre, d.id, a, 'genere');
   const [{ maintenant }] = await tx.query<{ maintenant: string }>(`SELECT to_char(now() AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS maintenant`);
@@ -487,7 +462,7 @@ export async function ajouterBilan(base: Base, cadre: CadreDialogue, catalogue: 
   const d = await chargerDialogue(base, id);
   if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`, 'introuvable');
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
-  if (d.etat !== 'signe') throw new ErreurTransition(`Le bilan intermédiaire se rattache à un dialogue signé ; celui-ci est « ${libelleEtat(cadre, d.etat)} ».`);
+  if (d.etat !== ETAT_SIGNE) throw new ErreurTransition(`Le bilan intermédiaire se rattache à un dialogue signé ; celui-ci est « ${libelleEtat(cadre, d.etat)} ».`);
   const chiffres = await chiffresDuMoment(catalogue, service, d);
   return base.transaction(async (tx) => {
     await tx.query('INSERT INTO bilan_intermediaire (dialogue_id, commentaire, chiffres, cree_par) VALUES ($1, $2, $3, $4)', [id, lu.data.commentaire, JSON.stringify(chiffres), utilisateur.courriel]);

@@ -1,46 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../acces/droits.ts';
 import { actionsPossibles, refusTransition, remplir, validerCadre } from './cadre.ts';
 
 const brut = JSON.parse(readFileSync(new URL('../../../catalogues/dialogue-de-gestion-2015-2018.json', import.meta.url), 'utf8'));
 const cadre = validerCadre(brut);
 
-// Cadre CPO §5, recopié à la main : (état de départ, action, rôle) permis. Tout le reste est refusé.
-const PERMIS = new Set([
-  'ouvert|soumettre_autodiagnostic|direction_ml',
-  'autodiagnostic_soumis|renvoyer|agent_ud',
-  'autodiagnostic_soumis|enregistrer_entretien|agent_ud',
-  'entretien_realise|arreter_objectifs|agent_ud',
-  'objectifs_arretes|decider_financement|agent_direccte',
-  'decision_financiere|generer_avenant|agent_direccte',
-  'avenant_genere|signer_ml|direction_ml',
-  'signe_ml|signer_etat|agent_direccte',
-]);
-
+// La table entière (chaque état, chaque action, chaque rôle) est vérifiée par decider.test.ts.
 describe('table des transitions du dialogue de gestion', () => {
-  const etats = cadre.etats.map((e) => e.id);
-  const actions = cadre.transitions.map((t) => t.action);
-  const roles = Object.keys(ROLES) as Role[];
-
-  it('permet exactement les pas du cadre CPO §5, pour chaque état, chaque action et chaque rôle', () => {
-    const ecarts: string[] = [];
-    for (const etat of etats)
-      for (const action of actions)
-        for (const role of roles) {
-          const permis = refusTransition(cadre, etat, action, role) === null;
-          if (permis !== PERMIS.has(`${etat}|${action}|${role}`)) ecarts.push(`${etat} ${action} ${role} : ${permis ? 'permis' : 'refusé'}`);
-        }
-    expect(ecarts).toEqual([]);
-    expect(etats.length * actions.length * roles.length).toBe(8 * 8 * 6);
-  });
-
   it('dit pourquoi un pas est refusé : le rôle attendu, ou l’état attendu', () => {
-    expect(refusTransition(cadre, 'ouvert', 'signer_etat', 'agent_ud')).toBe("« Signer l'avenant pour l'État » est réservé à : Agent DIRECCTE.");
-    expect(refusTransition(cadre, 'ouvert', 'signer_etat', 'agent_direccte')).toBe(
-      "« Signer l'avenant pour l'État » n'est pas possible quand le dialogue est « Ouvert : autodiagnostic de la ML attendu » (il faut : « Signé par la ML, à signer par l'État »).",
-    );
-    expect(refusTransition(cadre, 'ouvert', 'tout_valider', 'agent_dgefp')).toBe('Action inconnue : tout_valider.');
+    expect(refusTransition(cadre, 'ouvert', 'signer_etat', 'agent_ud')).toEqual({ genre: 'role', message: "« Signer l'avenant pour l'État » est réservé à : Agent DIRECCTE." });
+    expect(refusTransition(cadre, 'ouvert', 'signer_etat', 'agent_direccte')).toEqual({
+      genre: 'etat',
+      message: "« Signer l'avenant pour l'État » n'est pas possible quand le dialogue est « Ouvert : autodiagnostic de la ML attendu » (il faut : « Signé par la ML, à signer par l'État »).",
+    });
+    expect(refusTransition(cadre, 'ouvert', 'tout_valider', 'agent_dgefp')).toEqual({ genre: 'saisie', message: 'Action inconnue : tout_valider.' });
   });
 
   it("ne propose à l'écran que les pas permis", () => {
@@ -51,12 +24,35 @@ describe('table des transitions du dialogue de gestion', () => {
 
   it('refuse un cadre mal écrit, en disant où', () => {
     const faux = structuredClone(brut);
-    faux.transitions[0].vers = 'nulle_part';
     faux.transitions[1].action = faux.transitions[2].action;
-    expect(() => validerCadre(faux, 'cadre.json')).toThrow(/cadre.json invalide — transition soumettre_autodiagnostic : état inconnu nulle_part ; action en double : enregistrer_entretien/);
+    expect(() => validerCadre(faux, 'cadre.json')).toThrow(/^cadre.json invalide — action en double : enregistrer_entretien ; l'action « renvoyer », dont le code dépend, manque$/);
+    const nullePart = structuredClone(brut);
+    nullePart.transitions[0].vers = 'nulle_part';
+    expect(() => validerCadre(nullePart)).toThrow(/transitions\.0\.vers : état « nulle_part » inconnu du code/);
     const sansRole = structuredClone(brut);
     sansRole.transitions[0].roles = ['maire'];
     expect(() => validerCadre(sansRole)).toThrow(/transitions\.0\.roles\.0/);
+  });
+
+  it('refuse un cadre qui retire ou renomme un nom dont le code dépend', () => {
+    const sansSigne = structuredClone(brut);
+    sansSigne.etats = sansSigne.etats.filter((e: { id: string }) => e.id !== 'signe');
+    sansSigne.transitions.at(-1).vers = 'signe_ml';
+    expect(() => validerCadre(sansSigne, 'cadre.json')).toThrow("cadre.json invalide — l'état « signe », dont le code dépend, manque");
+    const renomme = structuredClone(brut);
+    renomme.transitions[1].action = 'retourner';
+    expect(() => validerCadre(renomme, 'cadre.json')).toThrow(
+      /^cadre\.json invalide — transitions\.1\.action : action « retourner » inconnue du code \(attendues : « soumettre_autodiagnostic », « renvoyer », .*« signer_etat »\)$/,
+    );
+    const etatEnTrop = structuredClone(brut);
+    etatEnTrop.etats.push({ id: 'archive', libelle: 'Archivé' });
+    expect(() => validerCadre(etatEnTrop)).toThrow(/etats\.8\.id : état « archive » inconnu du code/);
+    const sansAction = structuredClone(brut);
+    sansAction.transitions.pop();
+    expect(() => validerCadre(sansAction)).toThrow(/l'action « signer_etat », dont le code dépend, manque/);
+    const signeRouvert = structuredClone(brut);
+    signeRouvert.transitions[1].de.push('signe');
+    expect(() => validerCadre(signeRouvert)).toThrow("transition renvoyer : l'état « signe » est définitif, aucune transition n'en part");
   });
 
   it('remplit les textes de l’avenant et refuse un champ inconnu', () => {

@@ -2,6 +2,7 @@
 // qui nomme le champ. Les cibles et les montants suivent les règles que l'écran applique sous chaque
 // champ (`refusCible`, `refusMontant`) ; les dates se lisent à la française ou AAAA-MM-JJ.
 import * as z from 'zod';
+import type { ActionDialogue } from './cadre.ts';
 import type { DefinitionRatio } from '../indicateurs/catalogue.ts';
 import { formaterValeur } from '../indicateurs/format.ts';
 import { lireDate } from '../temps/dates.ts';
@@ -56,9 +57,10 @@ function construire(ratios: readonly DefinitionRatio[]) {
 
   const entretien = z.object({
     date: date("Date de l'entretien"),
-    participants: requis('Participants', 2000),
+    // Remplis : la règle `entretien_complet` du cadre.
+    participants: texteLibre('Participants', 2000),
     regionPresente: z.boolean({ error: 'Présence du Conseil régional : oui ou non attendu' }),
-    compteRendu: requis('Compte rendu'),
+    compteRendu: texteLibre('Compte rendu', 20_000),
   });
 
   const decision = z.object({
@@ -78,14 +80,15 @@ function construire(ratios: readonly DefinitionRatio[]) {
     /** Le contenu attendu par chaque action (la soumission et la génération n'en ont pas). */
     parAction: {
       soumettre_autodiagnostic: z.object({}),
-      renvoyer: z.object({ motif: requis('Motif du renvoi', 2000) }),
+      // Exigé : la règle `motif_obligatoire` du cadre.
+      renvoyer: z.object({ motif: texteLibre('Motif du renvoi', 2000).optional() }),
       enregistrer_entretien: entretien,
       arreter_objectifs: objectifs,
       decider_financement: decision,
       generer_avenant: z.object({}),
       signer_ml: signature,
       signer_etat: signature,
-    } as Record<string, z.ZodType>,
+    } satisfies Record<ActionDialogue, z.ZodType>,
     entretien,
     objectifs,
     decision,

@@ -380,7 +380,8 @@ export const campagne = pgTable(
 
 /**
  * Le dialogue de gestion d'une ML pour une année : son état et ce que chaque étape a apporté
- * (autodiagnostic, entretien, objectifs, décision). Une fois signé, il ne change plus (déclencheur).
+ * (autodiagnostic, entretien, objectifs, décision). Une fois signé, il ne change plus : `definitif`,
+ * posé par l'application quand le dialogue atteint l'état signé du cadre, est lu par le déclencheur.
  */
 export const dialogue = pgTable(
   'dialogue',
@@ -394,6 +395,7 @@ export const dialogue = pgTable(
       .references(refML),
     annee: integer('annee').notNull(),
     etat: text('etat').notNull(),
+    definitif: boolean('definitif').notNull().default(false),
     autodiagnostic: jsonb('autodiagnostic'),
     entretien: jsonb('entretien'),
     objectifs: jsonb('objectifs'),

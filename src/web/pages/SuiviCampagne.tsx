@@ -1,5 +1,6 @@
 // Le suivi régional d'une campagne : chaque ML, l'état de son dialogue, son échéance (signalée en
 // retard, à la date du serveur), ses cibles et ses montants ; les décisions au-delà des 10 % sont signalées.
+import { ETAT_SIGNE } from '../../domaine/dialogue/cadre.ts';
 import { formaterValeur } from '../../domaine/indicateurs/format.ts';
 import { dateEnFrancais, enRetard } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
@@ -17,7 +18,7 @@ export function SuiviCampagne({ id }: { id: string }) {
   if (erreur) return <ErreurAppel erreur={erreur} />;
   if (!d) return <Chargement />;
   const c = d.campagne;
-  const signes = d.dialogues.filter((x) => x.etat === 'signe').length;
+  const signes = d.dialogues.filter((x) => x.etat === ETAT_SIGNE).length;
   // Les cibles que le catalogue dit suivies, sous un en-tête court : à 1366 px, le tableau montre montants, variation et dépassement sans défiler.
   const ratiosSuivis = catalogue.ratios.flatMap((r) => (r.suivi_campagne ? [{ ...r, libelleCourt: r.suivi_campagne.libelle_court }] : []));
   return (

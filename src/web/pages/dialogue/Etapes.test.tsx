@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { validerCadre } from '../../../domaine/dialogue/cadre.ts';
+import { validerCadre, type ActionDialogue } from '../../../domaine/dialogue/cadre.ts';
 import type { Catalogue } from '../../../domaine/indicateurs/catalogue.ts';
 import { ContexteSession, type Session } from '../../session.tsx';
 import type { DonneesDialogue } from './Dialogue.tsx';
@@ -30,7 +30,7 @@ const dialogue = (etape: Partial<DonneesDialogue>) =>
     ...etape,
   }) as unknown as DonneesDialogue;
 
-const actions = (...ids: string[]) => ids.map((action) => ({ action, libelle: cadre.transitions.find((t) => t.action === action)!.libelle, regle: null }));
+const actions = (...ids: ActionDialogue[]) => ids.map((action) => ({ action, libelle: cadre.transitions.find((t) => t.action === action)!.libelle, regle: null }));
 
 let envois: { url: string; corps: unknown }[];
 beforeEach(() => {

@@ -7,7 +7,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
-import type { CadreDialogue } from '../../../domaine/dialogue/cadre.ts';
+import type { ActionDialogue, CadreDialogue } from '../../../domaine/dialogue/cadre.ts';
 import { lireCible } from '../../../domaine/dialogue/cibles.ts';
 import { borneEnTexte, enveloppe, lireMontant, regleEnMots, texteVariation } from '../../../domaine/dialogue/financement.ts';
 import { enSaisie, formaterValeur } from '../../../domaine/indicateurs/format.ts';
@@ -25,7 +25,7 @@ interface Props {
   recharger: () => void;
 }
 
-type Agir = (action: string, corps?: unknown) => Promise<void>;
+type Agir = (action: ActionDialogue, corps?: unknown) => Promise<void>;
 
 const aRemplir = (texte: string, message: string) => (texte.trim() ? null : `Champ obligatoire : ${message}.`);
 const dateARemplir = (texte: string, quoi: string) => (lireDate(texte) ? null : `Champ obligatoire : saisissez ${quoi}, une date du calendrier (JJ/MM/AAAA).`);
@@ -36,7 +36,7 @@ export function Etape({ d, cadre, recharger }: Props) {
     await appeler(`/api/dialogues/${d.id}/actions/${action}`, { methode: 'POST', corps });
     recharger();
   };
-  const libelle = (action: string) => cadre.transitions.find((t) => t.action === action)!.libelle;
+  const libelle = (action: ActionDialogue) => cadre.transitions.find((t) => t.action === action)!.libelle;
   let contenu;
   if (d.peutEnregistrerAutodiagnostic) contenu = <Autodiagnostic d={d} agir={agir} recharger={recharger} />;
   else if (actions.has('enregistrer_entretien'))
@@ -50,7 +50,7 @@ export function Etape({ d, cadre, recharger }: Props) {
   else if (actions.has('decider_financement')) contenu = <Decision d={d} cadre={cadre} agir={agir} libelle={libelle('decider_financement')} />;
   else if (d.avenant && (actions.has('signer_ml') || actions.has('signer_etat'))) {
     const action = actions.has('signer_ml') ? 'signer_ml' : 'signer_etat';
-    contenu = <Signature d={d} cadre={cadre} action={action} libelle={libelle(action)} explication={EXPLICATIONS[action]} agir={agir} />;
+    contenu = <Signature d={d} cadre={cadre} action={action} libelle={libelle(action)} explication={EXPLICATIONS[action] ?? ''} agir={agir} />;
   }
   else if (actions.size > 0)
     contenu = [...actions].map((action) => (
@@ -70,7 +70,7 @@ export function Etape({ d, cadre, recharger }: Props) {
   );
 }
 
-const EXPLICATIONS: Record<string, string> = {
+const EXPLICATIONS: Partial<Record<ActionDialogue, string>> = {
   generer_avenant: "L'avenant est construit à partir des chiffres figés, des objectifs arrêtés et de la décision financière ; il ne pourra plus changer.",
   signer_ml: "En signant, la présidence de la Mission locale accepte l'avenant tel qu'il a été généré : relisez-le (lien ci-dessous), puis confirmez son empreinte.",
   signer_etat: "En signant pour le préfet de région, vous rendez le dialogue et son avenant définitifs : relisez-le (lien ci-dessous), puis confirmez son empreinte.",

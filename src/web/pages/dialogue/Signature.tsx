@@ -19,7 +19,7 @@ interface Props {
   action: 'signer_ml' | 'signer_etat';
   libelle: string;
   explication: string;
-  agir: (action: string, corps: unknown) => Promise<void>;
+  agir: (action: Props['action'], corps: unknown) => Promise<void>;
 }
 
 export function Signature({ d, cadre, action, libelle, explication, agir }: Props) {
