@@ -5,6 +5,7 @@ import { sansNominatif } from '../domaine/acces/journal.ts';
 import { libelleActionAudit, nomActeur, resumerDetails } from '../domaine/audit/journal.ts';
 import type { Base, Requeteur } from '../infrastructure/db/base.ts';
 import { chargerCadre } from './dialogue/cadreEnVigueur.ts';
+import { horodatageParis, minuitParis } from './fragmentsSql.ts';
 
 export interface Trace {
   /** Qui : le courriel de l'utilisateur, ou « cli ». */
@@ -63,15 +64,15 @@ export async function chercherAudit(
   const structure = utilisateur.portee.niveau === 'structure' ? utilisateur.portee.code : (filtre.structure ?? null);
   exiger(utilisateur.portee.niveau === 'national' || utilisateur.portee.niveau === 'structure', 'Le journal d’audit se consulte à la DGEFP ou, pour ses propres données, dans une Mission locale.');
   const conditions = `($1::text IS NULL OR code_structure = $1) AND ($2::text IS NULL OR acteur ILIKE $2) AND ($3::text IS NULL OR action = $3)
-    AND ($4::date IS NULL OR horodatage >= ($4::date)::timestamp AT TIME ZONE 'Europe/Paris')
-    AND ($5::date IS NULL OR horodatage < ($5::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`;
+    AND ($4::date IS NULL OR horodatage >= ${minuitParis('$4::date')})
+    AND ($5::date IS NULL OR horodatage < ${minuitParis('$5::date + 1')})`;
   const motif = filtre.acteur ? `%${filtre.acteur.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const parametres = [structure, motif, filtre.action || null, filtre.depuis || null, filtre.jusqua || null];
   return base.transaction(async (tx) => {
     const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM journal_audit WHERE ${conditions}`, parametres);
     const page = Math.max(1, options.page ?? 1);
     const lignes = await tx.query<LigneAudit>(
-      `SELECT id, to_char(horodatage AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS horodatage, acteur, action, objet, code_structure, origine, details
+      `SELECT id, ${horodatageParis('horodatage')} AS horodatage, acteur, action, objet, code_structure, origine, details
        FROM journal_audit WHERE ${conditions} ORDER BY id DESC ${options.tout ? 'LIMIT 100000' : `LIMIT ${AUDIT_PAR_PAGE} OFFSET ${(page - 1) * AUDIT_PAR_PAGE}`}`,
       parametres,
     );

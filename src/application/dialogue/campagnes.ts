@@ -12,6 +12,7 @@ import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { auditer } from '../audit.ts';
 import { figerDansLaTransaction } from '../indicateurs/instantanes.ts';
 import { ErreurTransition } from './dialogues.ts';
+import { horodatageParis, jourParis } from '../fragmentsSql.ts';
 
 const date = (champ: string) => z.string().refine(estDateValide, `${champ} : date AAAA-MM-JJ attendue`);
 export const schemaOuverture = z
@@ -40,7 +41,7 @@ export interface Campagne {
 }
 
 const COLONNES = `c.id, c.code_region, c.annee, c.instantane_id, c.echeance_autodiagnostic, c.echeance_entretien, c.echeance_signature, c.ouverte_par,
-  to_char(c.ouverte_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS ouverte_le`;
+  ${horodatageParis('c.ouverte_le')} AS ouverte_le`;
 
 export async function ouvrirCampagne(
   base: Base,
@@ -144,7 +145,7 @@ export async function suiviCampagne(db: Requeteur, cadre: CadreDialogue, utilisa
     derniere_action: string;
   }>(
     `SELECT d.id, d.code_structure, m.nom, m.code_departement, m.code_region, d.etat, d.objectifs, d.decision,
-            to_char(d.modifie_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS derniere_action
+            ${jourParis('d.modifie_le')} AS derniere_action
      FROM dialogue d JOIN mission_locale m USING (code_structure) WHERE d.campagne_id = $1 ORDER BY m.nom`,
     [id],
   );

@@ -20,6 +20,7 @@ import { lireInstantane } from '../indicateurs/instantanes.ts';
 import type { ServiceChiffres } from '../indicateurs/serviceChiffres.ts';
 import type { ChiffresTerritoire, TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
 import { echeanceDe, retard, type Campagne } from './campagnes.ts';
+import { horodatageParis } from '../fragmentsSql.ts';
 
 /** Un pas refusé parce que l'état ne le permet pas (dialogue dans un autre état, campagne déjà ouverte). */
 export class ErreurTransition extends ErreurMetier {
@@ -130,15 +131,15 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
   const [figes, historique, [avenant], bilans, conv, anterieures, [campagne]] = await Promise.all([
     chiffresFiges(base, d),
     base.query(
-      `SELECT action, de, vers, acteur, role, to_char(horodatage AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS horodatage, motif
+      `SELECT action, de, vers, acteur, role, ${horodatageParis('horodatage')} AS horodatage, motif
        FROM dialogue_evenement WHERE dialogue_id = $1 ORDER BY id`,
       [id],
     ),
     base.query<LigneAvenant & { genere_le: string }>(
-      `SELECT ${COLONNES_AVENANT}, to_char(genere_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS genere_le FROM avenant WHERE dialogue_id = $1`,
+      `SELECT ${COLONNES_AVENANT}, ${horodatageParis('genere_le')} AS genere_le FROM avenant WHERE dialogue_id = $1`,
       [id],
     ),
-    base.query(`SELECT commentaire, chiffres, cree_par, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le FROM bilan_intermediaire WHERE dialogue_id = $1 ORDER BY id`, [id]),
+    base.query(`SELECT commentaire, chiffres, cree_par, ${horodatageParis('cree_le')} AS cree_le FROM bilan_intermediaire WHERE dialogue_id = $1 ORDER BY id`, [id]),
     convention(base, d.code_structure),
     decisionsAnterieures(base, d),
     base.query<Pick<Campagne, 'id' | 'echeance_autodiagnostic' | 'echeance_entretien' | 'echeance_signature' | 'instantane_id'>>(
@@ -147,7 +148,7 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
     ),
   ]);
   const [instantane] = await base.query(
-    `SELECT id, annee, catalogue, empreinte, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le FROM instantane WHERE id = $1`,
+    `SELECT id, annee, catalogue, empreinte, ${horodatageParis('cree_le')} AS cree_le FROM instantane WHERE id = $1`,
     [d.instantane_id],
   );
   return {
@@ -312,7 +313,7 @@ export async function agir(
 
 async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, d: LigneDialogue, conv: Convention) {
   const [instantane] = await tx.query<{ id: number; annee: number; cree_le: string; empreinte: string; catalogue: string }>(
-    `SELECT id, annee, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le, empreinte, catalogue FROM instantane WHERE id = $1`,
+    `SELECT id, annee, ${horodatageParis('cree_le')} AS cree_le, empreinte, catalogue FROM instantane WHERE id = $1`,
     [d.instantane_id],
   );
   const figes = await chiffresFiges(tx, d);
@@ -427,7 +428,7 @@ async function reconstruire(cadre: CadreDialogue, id: number, a: LigneAvenant, v
 async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, d: LigneDialogue, a: LigneAvenant, partie: 'ml' | 'etat', c: ContenuSignature): Promise<Signature> {
   // Ce qui est signé est bien ce qui est gardé : l'avenant généré se reconstruit à l'identique.
   await reconstruire(cadre, d.id, a, 'genere');
-  const [{ maintenant }] = await tx.query<{ maintenant: string }>(`SELECT to_char(now() AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS maintenant`);
+  const [{ maintenant }] = await tx.query<{ maintenant: string }>(`SELECT ${horodatageParis('now()')} AS maintenant`);
   const signature: Signature = { nom: utilisateur.nom, qualite: c.qualite, organisation: utilisateur.organisation.nom, lieu: c.lieu, signeLe: maintenant };
   if (partie === 'ml') {
     await tx.query('UPDATE avenant SET signature_ml = $2 WHERE dialogue_id = $1', [d.id, jsonCanonique(signature)]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { FICHIERS, type Colonne, type FichierEchange } from '../../domaine/echange/format.ts';
 import type { Base } from '../../infrastructure/db/base.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
+import { auditer } from '../audit.ts';
 
 export interface OptionsExport {
   /** Une seule Mission locale. */
@@ -91,12 +92,13 @@ export async function exporterExtrait(base: Base, dossier: string, options: Opti
     resultat.fichiers.push({ fichier: f.nom, lignes });
   }
   const nominatif = !options.sansIdentite;
-  await base.query(`INSERT INTO journal_audit (acteur, action, objet, code_structure, origine, details) VALUES ($1, $2, $3, $4, 'cli', $5)`, [
-    options.acteur ?? 'cli',
-    nominatif ? 'export_extrait_nominatif' : 'export_extrait',
-    dossier,
-    options.structure ?? null,
-    JSON.stringify({ annee: options.annee ?? null, fichiers: resultat.fichiers }),
-  ]);
+  await auditer(base, {
+    acteur: options.acteur ?? 'cli',
+    action: nominatif ? 'export_extrait_nominatif' : 'export_extrait',
+    objet: dossier,
+    codeStructure: options.structure ?? null,
+    origine: 'cli',
+    details: { annee: options.annee ?? null, fichiers: resultat.fichiers },
+  });
   return resultat;
 }

@@ -4,6 +4,7 @@
 import { TYPES_EVENEMENT_ACCOMPAGNEMENT } from '../../domaine/referentiel/codes.ts';
 import type { Requeteur } from '../../infrastructure/db/base.ts';
 
+// Les types d'événement sont des codes du référentiel (domaine), pas des valeurs lues : écrits dans le SQL.
 const ACCOMPAGNEMENT = TYPES_EVENEMENT_ACCOMPAGNEMENT.map((t) => `'${t}'`).join(', ');
 export const COLONNES_ACTIVITE =
   'code_structure, id_jeune, annee, nb_ei, nb_collectif, contact, jdi, emploi, emploi_durable, alternance, formation, situation_professionnelle';
@@ -45,9 +46,8 @@ export function selectActivite(filtre = ''): string {
  */
 export async function recalculerActivite(tx: Requeteur, codes: readonly string[]): Promise<void> {
   if (codes.length === 0) return;
-  const liste = codes.map((c) => `'${c.replaceAll("'", "''")}'`).join(', ');
   await tx.query('DELETE FROM activite_jeune_annee WHERE code_structure = ANY($1::text[])', [codes]);
-  await tx.query(`CREATE TEMP TABLE activite_calculee ON COMMIT DROP AS ${selectActivite(`AND code_structure IN (${liste})`)}`);
+  await tx.query(`CREATE TEMP TABLE activite_calculee ON COMMIT DROP AS ${selectActivite('AND code_structure = ANY($1::text[])')}`, [codes]);
   await tx.query(`INSERT INTO activite_jeune_annee (${COLONNES_ACTIVITE}) SELECT ${COLONNES_ACTIVITE} FROM activite_calculee`);
   await tx.query('DROP TABLE activite_calculee');
 }

@@ -6,6 +6,7 @@ import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { auditer } from '../audit.ts';
 import { ErreurMoteur } from './moteur.ts';
 import { tableauAnnuel, type TableauAnnuel } from './tableauDeBord.ts';
+import { horodatageParis } from '../fragmentsSql.ts';
 
 export interface Instantane {
   id: number;
@@ -32,7 +33,7 @@ export interface OptionsFiger {
   origine: string;
 }
 
-const COLONNES = `id, annee, code_region, catalogue, to_char(cree_le AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS cree_le, cree_par, empreinte`;
+const COLONNES = `id, annee, code_region, catalogue, ${horodatageParis('cree_le')} AS cree_le, cree_par, empreinte`;
 
 export async function figerInstantane(
   base: Base,

@@ -24,6 +24,10 @@ const CODE_STRUCTURE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Sources de données déclarées : sans ligne, la valeur est inconnue (null) et non nulle (0). */
 const SOURCES_DECLAREES: ReadonlySet<Source> = new Set(['contexte', 'moyens']);
 
+/**
+ * Les identifiants et les valeurs de modalité viennent du catalogue, validé à son chargement, pas d'une
+ * saisie : ils restent écrits dans le SQL (échappés), où ils nomment des colonnes et des groupes.
+ */
 const litteral = (texte: string) => `'${texte.replaceAll("'", "''")}'`;
 
 /** La modalité d'un jeune pour une déclinaison, en SQL, d'après les règles du catalogue. */
@@ -41,11 +45,28 @@ function expressionModalite(d: Declinaison): string {
   return `CASE ${cas.join(' ')} END`;
 }
 
-function remplacerParametres(sql: string, annee: number): string {
-  return sql
-    .replaceAll(':debut', `'${annee}-01-01'::date`)
-    .replaceAll(':fin', `'${annee}-12-31'::date`)
-    .replaceAll(':annee', String(annee));
+/** Les paramètres nommés du SQL des calculs (calculs.ts) et le type que chacun prend. */
+interface Parametres {
+  debut: string;
+  fin: string;
+  annee: number;
+  codes?: readonly string[];
+}
+const TYPES_PARAMETRES: Record<keyof Parametres, string> = { debut: 'date', fin: 'date', annee: 'int', codes: 'text[]' };
+
+/**
+ * :debut, :fin, :annee, :codes deviennent des paramètres liés ($n), typés comme l'étaient les
+ * littéraux (le plan reste le même : PostgreSQL planifie une requête sans nom avec ses valeurs), et
+ * numérotés dans l'ordre où ils paraissent : une requête ne reçoit que ceux qu'elle emploie.
+ */
+function lier(sql: string, valeurs: Parametres): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const rangs = new Map<keyof Parametres, number>();
+  const texte = sql.replace(/:(debut|fin|annee|codes)\b/g, (_, nom: keyof Parametres) => {
+    if (!rangs.has(nom)) rangs.set(nom, params.push(valeurs[nom]));
+    return `$${rangs.get(nom)}::${TYPES_PARAMETRES[nom]}`;
+  });
+  return { sql: texte, params };
 }
 
 /**
@@ -55,11 +76,11 @@ function remplacerParametres(sql: string, annee: number): string {
 export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: number, codes?: readonly string[]): Promise<ChiffresML[]> {
   if (!Number.isInteger(annee) || annee < 1990 || annee > 2100) throw new ErreurMoteur(`année invalide : ${annee}`);
   for (const c of codes ?? []) if (!CODE_STRUCTURE.test(c)) throw new ErreurMoteur(`code de structure invalide : « ${c} »`);
-  const filtre = (alias: string) => (codes ? `AND ${alias}.code_structure IN (${codes.map(litteral).join(', ') || 'NULL'})` : '');
+  const filtre = (alias: string) => (codes ? `AND ${alias}.code_structure = ANY(:codes)` : '');
+  const parametres: Parametres = { debut: `${annee}-01-01`, fin: `${annee}-12-31`, annee, codes };
 
-  const structures = await db.query<{ code_structure: string }>(
-    `SELECT code_structure FROM mission_locale m WHERE true ${filtre('m')} ORDER BY code_structure COLLATE "C"`,
-  );
+  const { sql, params } = lier(`SELECT code_structure FROM mission_locale m WHERE true ${filtre('m')} ORDER BY code_structure COLLATE "C"`, parametres);
+  const structures = await db.query<{ code_structure: string }>(sql, params);
   const parML = new Map<string, ChiffresML>();
   const sources = new Map<Source, string[]>();
   for (const i of catalogue.indicateurs) {
@@ -74,7 +95,7 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
 
   // Les sources sont indépendantes : sur un pool PostgreSQL elles tournent en parallèle ; sur une
   // connexion unique (PGlite, transaction), l'une après l'autre.
-  const calculer = ([source, ids]: [Source, string[]]) => calculerSource(db, catalogue, annee, source, ids, filtre, parML);
+  const calculer = ([source, ids]: [Source, string[]]) => calculerSource(db, catalogue, parametres, source, ids, filtre, parML);
   if (db.parallele) await Promise.all([...sources].map(calculer));
   else for (const s of sources) await calculer(s);
 
@@ -90,7 +111,7 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
 async function calculerSource(
   db: Requeteur,
   catalogue: Catalogue,
-  annee: number,
+  parametres: Parametres,
   source: Source,
   ids: string[],
   filtre: (alias: string) => string,
@@ -99,7 +120,8 @@ async function calculerSource(
   const agregats = ids.map((id) => `${CALCULS[id].expression} AS ${id}`).join(', ');
   if (source !== 'parcours') {
     const sql = `SELECT code_structure, ${agregats} FROM (${requeteSource(source, filtre)}) x GROUP BY code_structure`;
-    for (const ligne of await db.query(remplacerParametres(sql, annee))) {
+    const requete = lier(sql, parametres);
+    for (const ligne of await db.query(requete.sql, requete.params)) {
       const ml = parML.get(ligne.code_structure);
       if (ml) for (const id of ids) ml.indicateurs[id] = ligne[id];
     }
@@ -112,7 +134,8 @@ async function calculerSource(
   const sql = `SELECT code_structure${groupes.map((g) => `, ${g}`).join('')}, ${agregats}
     FROM (SELECT *${modalites ? `, ${modalites}` : ''} FROM (${requeteSource(source, filtre)}) p) x
     GROUP BY code_structure${groupes.map((g) => `, ${g}`).join('')}`;
-  for (const ligne of await db.query(remplacerParametres(sql, annee))) {
+  const requete = lier(sql, parametres);
+  for (const ligne of await db.query(requete.sql, requete.params)) {
     const ml = parML.get(ligne.code_structure);
     if (!ml) continue;
     for (const id of ids) ml.indicateurs[id] = (ml.indicateurs[id] ?? 0) + ligne[id];

@@ -8,6 +8,7 @@ import type { Requeteur } from '../../infrastructure/db/base.ts';
 import type { Declinaisons } from './moteur.ts';
 import { chargerReseau } from './reseauEnVigueur.ts';
 import { distributionsDesRatios, tableauAnnuel, type ChiffresTerritoire, type TableauAnnuel } from './tableauDeBord.ts';
+import { jourParis } from '../fragmentsSql.ts';
 
 export interface ValeursAnnee {
   indicateurs: Valeurs;
@@ -74,7 +75,7 @@ export class ServiceChiffres {
 
   /** Le jour (AAAA-MM-JJ, heure de Paris) du dernier import qui a écrit : les chiffres sont « données au » ce jour ; null sans données. */
   async donneesAu(): Promise<string | null> {
-    const [{ jour }] = await this.db.query<{ jour: string | null }>(`SELECT to_char(mise_a_jour AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS jour FROM etat_donnees`);
+    const [{ jour }] = await this.db.query<{ jour: string | null }>(`SELECT ${jourParis('mise_a_jour')} AS jour FROM etat_donnees`);
     return jour;
   }
 
