@@ -9,6 +9,7 @@ import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { dossierTemporaire } from './extraits.ts';
 import { compte, comptesDemo, connecter } from './sessions.ts';
+import { HorlogeFixe } from './horloge.ts';
 
 export type Qui = 'ml' | 'ml2' | 'ud' | 'ud29' | 'direccte' | 'region' | 'dgefp';
 
@@ -23,7 +24,7 @@ export interface Campagne {
 export async function preparerCampagne(base: Base): Promise<Campagne> {
   const dossier = dossierTemporaire('dialogue');
   ecrireExtraitAleatoire(dossier, 21, { structures: 3, jeunesParStructure: 60 });
-  expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+  expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
   const app = await creerServeur(base, { connexionDemo: true });
   const comptes = await comptesDemo(app);
   const sessions: Record<Qui, Record<string, string>> = {

@@ -13,12 +13,12 @@ import { FICHIERS, LIGNES_FINANCEMENT, renvoieAuJeune, type Colonne, type Fichie
 import { controlerLigne } from '../../domaine/echange/reglesLigne.ts';
 import { abreger, lecteurDeColonne } from '../../domaine/echange/valeurs.ts';
 import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../domaine/referentiel/codes.ts';
-import { aujourdhui as dateDuJour } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';
 import { champCsv, detecterEncodage, ErreurCsv, lireCsv, LONGUEURS_MAX_PAR_DEFAUT, type Encodage, type LongueursMax } from '../../infrastructure/fichiers/csv.ts';
 import { ErreurExtrait, ouvrirExtrait, type ExtraitOuvert } from '../../infrastructure/fichiers/extrait.ts';
 import { auditer } from '../audit.ts';
+import type { Horloge } from '../ports/horloge.ts';
 import type { BilanFichier, ErreurImport, RapportImport } from './rapport.ts';
 
 export interface Progression {
@@ -33,7 +33,8 @@ export interface OptionsImport {
   dossierRejets?: string;
   acteur?: string;
   progression?: Progression;
-  aujourdhui?: string;
+  /** Le jour de l'import borne les dates de l'extrait ; les durées du rapport se mesurent aussi sur elle. */
+  horloge: Horloge;
   /** Limites contre les fichiers hostiles ou aberrants ; par défaut, les variables CPO_IMPORT_… (voir limitesParDefaut). */
   limites?: Partial<Limites>;
 }
@@ -91,10 +92,11 @@ interface FichierLu {
   lisible: boolean;
 }
 
-export async function importerExtrait(base: Base, source: string, options: OptionsImport = {}): Promise<RapportImport> {
-  const debut = Date.now();
+export async function importerExtrait(base: Base, source: string, options: OptionsImport): Promise<RapportImport> {
+  const { horloge } = options;
+  const debut = horloge.ms();
   const tolerant = options.tolerant ?? false;
-  const aujourdhui = options.aujourdhui ?? dateDuJour();
+  const aujourdhui = horloge.aujourdhui();
   const limites = { ...limitesParDefaut(), ...options.limites };
   const longueurs: LongueursMax = { ligne: limites.longueurLigne, champ: limites.longueurChamp };
   let extrait: ExtraitOuvert | undefined;
@@ -135,7 +137,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
       await suspendreClesEtrangeres(tx);
       const lus: FichierLu[] = [];
       for (const fichier of presents) {
-        lus.push(await chargerEnTransit(tx, fichier, ouvert.fichiers.get(fichier.nom)!, aujourdhui, limites.lignes, longueurs, signaler, options.progression));
+        lus.push(await chargerEnTransit(tx, fichier, ouvert.fichiers.get(fichier.nom)!, aujourdhui, horloge, limites.lignes, longueurs, signaler, options.progression));
       }
       rapport.fichiers = lus.map((l) => l.bilan);
 
@@ -166,7 +168,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
 
       options.progression?.etape('Écriture en base', lus.length);
       for (const lu of lus) {
-        const debutFusion = Date.now();
+        const debutFusion = horloge.ms();
         if (lu.lisible) {
           const doublons = async () => {
             await executer(lu, requeteDoublons(lu.fichier));
@@ -194,7 +196,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
             await tx.query('RELEASE SAVEPOINT fusion');
           }
         }
-        lu.bilan.dureeFusionMs = Date.now() - debutFusion;
+        lu.bilan.dureeFusionMs = horloge.ms() - debutFusion;
         options.progression?.avancer(1);
       }
       options.progression?.terminer();
@@ -210,14 +212,14 @@ export async function importerExtrait(base: Base, source: string, options: Optio
       }
       // Les chiffres en cache sont calculés sur une version des données : celle-ci les périme.
       if (lus.some((l) => l.bilan.crees + l.bilan.misAJour > 0)) await tx.query('UPDATE etat_donnees SET version = version + 1, mise_a_jour = now()');
-      rapport.dureeMs = Date.now() - debut;
+      rapport.dureeMs = horloge.ms() - debut;
       await tracer(tx, options.acteur, rapport, 'import_extrait');
     });
   } catch (e) {
     // Toute tentative, refusée ou en échec, laisse une trace, hors de la transaction annulée.
     rapport.statut = 'refuse';
     for (const f of rapport.fichiers) Object.assign(f, { crees: 0, misAJour: 0, inchanges: 0 });
-    rapport.dureeMs = Date.now() - debut;
+    rapport.dureeMs = horloge.ms() - debut;
     if (!(e instanceof RefusImport || e instanceof ErreurExtrait)) {
       // Une panne (base, disque, défaut du programme) : tracée si la base le permet encore, puis elle remonte.
       await tracer(base, options.acteur, rapport, 'import_echoue', abreger(e instanceof Error ? e.message : String(e))).catch(() => {});
@@ -268,6 +270,7 @@ async function chargerEnTransit(
   fichier: FichierEchange,
   chemin: string,
   aujourdhui: string,
+  horloge: Horloge,
   lignesMax: number,
   longueurs: LongueursMax,
   signaler: (e: ErreurImport) => void,
@@ -286,7 +289,7 @@ async function chargerEnTransit(
     dureeLectureMs: 0,
     dureeFusionMs: 0,
   };
-  const debut = Date.now();
+  const debut = horloge.ms();
   const lu: FichierLu = { fichier, chemin, encodage: 'utf-8', bilan, presentes: new Set(), structures: new Set(), lisible: true };
   await tx.query(
     `CREATE TEMP TABLE ${transit(fichier)} (ligne integer NOT NULL, valide boolean NOT NULL, ${fichier.colonnes
@@ -363,7 +366,7 @@ async function chargerEnTransit(
   if (indices === null && lu.lisible) erreur(1, '', '', "fichier vide : la ligne d'en-tête manque");
   if (!lu.lisible) await tx.query(`UPDATE ${transit(fichier)} SET valide = false`);
   await tx.query(`ANALYZE ${transit(fichier)}`);
-  bilan.dureeLectureMs = Date.now() - debut;
+  bilan.dureeLectureMs = horloge.ms() - debut;
   return lu;
 }
 

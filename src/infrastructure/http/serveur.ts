@@ -18,7 +18,9 @@ import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.t
 import { ErreurAcces } from '../../domaine/acces/droits.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
+import type { Horloge } from '../../application/ports/horloge.ts';
 import type { Base } from '../db/base.ts';
+import { horlogeDeLEnvironnement } from '../horloge.ts';
 import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
 import { routesAudit } from './routesAudit.ts';
@@ -57,6 +59,8 @@ export interface OptionsServeur extends OptionsAcces {
   connexionDemo?: boolean;
   /** Connexion OpenID Connect (ProConnect) ; par défaut : CPO_OIDC_ISSUER, CPO_OIDC_CLIENT_ID, CPO_OIDC_CLIENT_SECRET. */
   oidc?: ConfigurationOidc | null;
+  /** L'heure du serveur ; par défaut celle du système, ou le jour fixé par CPO_AUJOURDHUI. */
+  horloge?: Horloge;
 }
 
 export async function creerServeur(base: Base, options: OptionsServeur = {}): Promise<FastifyInstance> {
@@ -91,7 +95,8 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  const sessions = await installerAcces(app, base, options);
+  const horloge = options.horloge ?? horlogeDeLEnvironnement();
+  const sessions = await installerAcces(app, base, horloge, options);
   refuserCaractereNul(app);
 
   if (connexionDemo) await assurerUtilisateursDemo(base);
@@ -100,9 +105,9 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   const oidc = options.oidc === undefined ? configurationOidcDepuisEnvironnement() : options.oidc;
   routesConnexion(app, base, service, sessions, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
   routesIndicateurs(app, base, service);
-  routesJeunes(app, base);
+  routesJeunes(app, base, horloge);
   routesAudit(app, base);
-  routesDialogue(app, base, service, chargerCadre());
+  routesDialogue(app, base, service, chargerCadre(), horloge);
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 
