@@ -5,14 +5,14 @@ import { dateAParis, estDateValide, type DateCalendaire } from '../domaine/temps
 
 export const horlogeSysteme: Horloge = {
   maintenant: () => new Date(),
-  aujourdhui: () => dateAParis(new Date()),
+  dateDuJour: () => dateAParis(new Date()),
   // Entières, comme les durées du rapport d'import ; monotones, contrairement à Date.now().
   ms: () => Math.round(performance.now()),
 };
 
 /** Le jour fixé, l'heure qui passe : sessions et durées restent réelles, seules les dates du jour changent. */
 export function auJourFixe(jour: DateCalendaire, horloge: Horloge = horlogeSysteme): Horloge {
-  return { maintenant: () => horloge.maintenant(), aujourdhui: () => jour, ms: () => horloge.ms() };
+  return { maintenant: () => horloge.maintenant(), dateDuJour: () => jour, ms: () => horloge.ms() };
 }
 
 /** L'horloge du système, ou celle du jour fixé par CPO_AUJOURDHUI (AAAA-MM-JJ : recette, rejeu d'un import). */

@@ -229,7 +229,7 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     const titre = (await figure.getAttribute('data-graphique'))!;
     expect(image).toContain(`>${titre.slice(0, 20)}`);
     expect(image).toContain('>Unité : ');
-    expect(image).toContain(`>Source : CPO Missions locales, données au ${dateEnFrancais(horlogeSysteme.aujourdhui())}</text>`);
+    expect(image).toContain(`>Source : CPO Missions locales, données au ${dateEnFrancais(horlogeSysteme.dateDuJour())}</text>`);
 
     // Le filtre, puis le clic sur une ML mène à son tableau de bord.
     await page.getByRole('searchbox', { name: /Filtrer/ }).fill('Borgo');

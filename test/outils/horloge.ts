@@ -17,7 +17,7 @@ export class HorlogeFixe implements Horloge {
   }
 
   maintenant = () => new Date(this.instant);
-  aujourdhui = () => dateAParis(this.maintenant());
+  dateDuJour = () => dateAParis(this.maintenant());
   ms = () => this.instant;
 
   avancer(ms: number): void {

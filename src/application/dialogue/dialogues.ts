@@ -163,7 +163,7 @@ async function chiffresDuMoment(catalogue: Catalogue, service: ServiceChiffres, 
   const chiffres = await service.structure(d.annee, d.code_structure);
   const cibles = d.objectifs?.cibles ?? {};
   return {
-    date: horloge.aujourdhui(),
+    date: horloge.dateDuJour(),
     ratios: catalogue.ratios.map((r) => {
       const valeur = chiffres?.ratios[r.id] ?? null;
       const cible = cibles[r.id] ?? null;
@@ -332,7 +332,7 @@ async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Ca
   const donnees: DonneesAvenant = {
     numero: d.annee - conv.annee_debut + 1,
     annee: d.annee,
-    genereLe: horloge.aujourdhui(),
+    genereLe: horloge.dateDuJour(),
     cadre: cadre.version,
     catalogue: instantane.catalogue,
     convention: { numero: conv.numero, anneeDebut: conv.annee_debut, anneeFin: conv.annee_fin, dateSignature: conv.date_signature, montantReference: conv.montant_reference },

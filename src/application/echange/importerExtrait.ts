@@ -96,7 +96,7 @@ export async function importerExtrait(base: Base, source: string, options: Optio
   const { horloge } = options;
   const debut = horloge.ms();
   const tolerant = options.tolerant ?? false;
-  const aujourdhui = horloge.aujourdhui();
+  const aujourdhui = horloge.dateDuJour();
   const limites = { ...limitesParDefaut(), ...options.limites };
   const longueurs: LongueursMax = { ligne: limites.longueurLigne, champ: limites.longueurChamp };
   let extrait: ExtraitOuvert | undefined;

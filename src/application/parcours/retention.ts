@@ -42,7 +42,7 @@ export async function appliquerRetention(
 ): Promise<RapportRetention> {
   const annees = options.annees ?? dureeConservationAnnees();
   if (!Number.isInteger(annees) || annees < 1 || annees > 50) throw new ErreurMetier(`Durée de conservation invalide : ${annees} (un nombre entier d'années, de 1 à 50).`);
-  const date = options.date ?? horloge.aujourdhui();
+  const date = options.date ?? horloge.dateDuJour();
   if (!estDateValide(date)) throw new ErreurMetier(`Date invalide : ${date} (AAAA-MM-JJ attendu).`);
   const limite = ajouterMois(date, -12 * annees);
   return base.transaction(async (tx) => {

@@ -7,7 +7,7 @@ export interface Horloge {
   /** L'instant présent. */
   maintenant(): Date;
   /** La date du jour à Paris (AAAA-MM-JJ) : échéances, bornes des dates d'un extrait, nom des fichiers. */
-  aujourdhui(): DateCalendaire;
+  dateDuJour(): DateCalendaire;
   /** Des millisecondes qui ne reculent pas, pour mesurer une durée (pas une date). */
   ms(): number;
 }

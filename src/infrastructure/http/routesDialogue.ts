@@ -56,7 +56,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.get(
     '/api/campagnes/:id',
     { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Le suivi d’une campagne : chaque ML, son état, ses échéances, cibles et montants', params: z.object({ id }) } },
-    async (req, rep) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, horloge.aujourdhui())) ?? rep.code(404).send({ message: `Campagne inconnue : ${req.params.id}` }),
+    async (req, rep) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, horloge.dateDuJour())) ?? rep.code(404).send({ message: `Campagne inconnue : ${req.params.id}` }),
   );
 
   r.get(
@@ -68,7 +68,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
     },
   );
   r.get('/api/dialogues/a-faire', { config: { droit: 'lire_profil' }, schema: { tags, summary: 'Les dialogues qui attendent votre action, avec leur retard sur l’échéance (date du serveur)' } }, async (req) => ({
-    dialogues: await aFaire(base, cadre, utilisateurDe(req), horloge.aujourdhui()),
+    dialogues: await aFaire(base, cadre, utilisateurDe(req), horloge.dateDuJour()),
   }));
   r.get(
     '/api/dialogues/:id',

@@ -60,7 +60,7 @@ export function routesJeunes(app: FastifyInstance, base: Base, horloge: Horloge)
         };
         rep
           .header('cache-control', PAS_DE_CACHE)
-          .header('content-disposition', `attachment; filename="jeunes-${ml}-${horloge.aujourdhui()}.${format}"`)
+          .header('content-disposition', `attachment; filename="jeunes-${ml}-${horloge.dateDuJour()}.${format}"`)
           .type(format === 'csv' ? 'text/csv; charset=utf-8' : TYPE_XLSX);
         return rep.send(format === 'csv' ? tableauEnCsv(tableau) : Buffer.from(await tableauEnXlsx(tableau)));
       },
