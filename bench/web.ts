@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { chargerDemo } from '../src/application/demo/chargerDemo.ts';
 import { construireSiNecessaire } from '../src/cli/construire.ts';
+import { horlogeSysteme } from '../src/infrastructure/horloge.ts';
 import { lancerChromium } from '../test/e2e/navigateur.ts';
 import { basePostgresNeuve, ecrireResultat, fr, machine, ouvrirBaseGardee, tableau, URL_ADMIN } from './outils.ts';
 
@@ -59,7 +60,7 @@ export async function bancWeb() {
   const base = gardee ?? (await basePostgresNeuve(NOM_BASE));
   if (!gardee) {
     process.stderr.write('Chargement de la démonstration Bretagne dans PostgreSQL…\n');
-    await chargerDemo(base, { echelle: 'region', region: '53', graine: 2015 });
+    await chargerDemo(base, { echelle: 'region', region: '53', graine: 2015, horloge: horlogeSysteme });
   }
   const url = new URL(URL_ADMIN);
   url.pathname = `/${NOM_BASE}`;

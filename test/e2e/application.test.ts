@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formaterValeur, lireNombreFr, valeurAffichee } from '../../src/domaine/indicateurs/format.ts';
-import { aujourdhui, dateEnFrancais } from '../../src/domaine/temps/dates.ts';
+import { dateEnFrancais } from '../../src/domaine/temps/dates.ts';
+import { horlogeSysteme } from '../../src/infrastructure/horloge.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { capturer, demarrerApplication, violationsGraves } from './navigateur.ts';
@@ -228,7 +229,7 @@ surChaqueMoteur('Application web dans Chromium', (moteur) => {
     const titre = (await figure.getAttribute('data-graphique'))!;
     expect(image).toContain(`>${titre.slice(0, 20)}`);
     expect(image).toContain('>Unité : ');
-    expect(image).toContain(`>Source : CPO Missions locales, données au ${dateEnFrancais(aujourdhui())}</text>`);
+    expect(image).toContain(`>Source : CPO Missions locales, données au ${dateEnFrancais(horlogeSysteme.dateDuJour())}</text>`);
 
     // Le filtre, puis le clic sur une ML mène à son tableau de bord.
     await page.getByRole('searchbox', { name: /Filtrer/ }).fill('Borgo');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chargerDemo } from '../../src/application/demo/chargerDemo.ts';
 import { assurerConventionsDemo } from '../../src/application/dialogue/conventions.ts';
+import { horlogeSysteme } from '../../src/infrastructure/horloge.ts';
 import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
 import type { Catalogue } from '../../src/domaine/indicateurs/catalogue.ts';
 import type { ConfigurationOidc } from '../../src/infrastructure/auth/oidc.ts';
@@ -59,7 +60,7 @@ export async function demarrerApplication(moteur: Moteur, options: { oidc?: Conf
   if (!existsSync(join(DOSSIER_WEB, 'index.html'))) throw new Error("l'application web n'est pas construite : lancez « npm run build » (npm test le fait)");
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : « bash .ci/run » l'installe (paquet Debian chromium)`);
   const base = await moteur.ouvrir();
-  const rapport = await chargerDemo(base, { echelle: 'region', region: '94', graine: 2015 });
+  const rapport = await chargerDemo(base, { echelle: 'region', region: '94', graine: 2015, horloge: horlogeSysteme });
   if (rapport.statut === 'refuse') throw new Error('démonstration refusée');
   await assurerConventionsDemo(base, 'demo');
   const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null, catalogue: options.catalogue });

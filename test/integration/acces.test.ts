@@ -11,6 +11,7 @@ import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter, jetonAnonyme, type CompteDemo } from '../outils/sessions.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 
 // RA01 Rennes (35, Bretagne 53), RA02 Brest (29, 53), RA03 Paris (75, Île-de-France 11).
 type Qui = 'conseiller' | 'direction_ra01' | 'direction_ra02' | 'ud_35' | 'direccte_53' | 'region_53' | 'dgefp';
@@ -131,7 +132,7 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('acces');
     ecrireExtraitAleatoire(dossier, 11, { structures: 3, jeunesParStructure: 40 });
-    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     app = await creerServeur(base, { connexionDemo: true });
     comptes = await comptesDemo(app);
     qui = {

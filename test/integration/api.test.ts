@@ -11,6 +11,7 @@ import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 
 surChaqueMoteur('API des chiffres', (moteur) => {
   let base: Base;
@@ -21,7 +22,7 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('api');
     ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
-    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     app = await creerServeur(base, { prechauffer: true, connexionDemo: true });
     dgefp = await connecter(app, compte(await comptesDemo(app), 'agent_dgefp'));
   });
@@ -97,7 +98,7 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     // Un import qui n'écrit rien ne change pas la date.
     const dossier = dossierTemporaire('api-rien');
     ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
-    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     expect((await get('/api/moi')).json().donnees_au).toBe('2017-03-15');
   });
 

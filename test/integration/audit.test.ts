@@ -10,6 +10,7 @@ import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter, type CompteDemo } from '../outils/sessions.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 
 surChaqueMoteur("Journal d'audit lisible", (moteur) => {
   let base: Base;
@@ -21,7 +22,7 @@ surChaqueMoteur("Journal d'audit lisible", (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('audit');
     ecrireExtraitAleatoire(dossier, 7, { structures: 2, jeunesParStructure: 20 });
-    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     app = await creerServeur(base, { connexionDemo: true });
     const comptes = await comptesDemo(app);
     direction = compte(comptes, 'direction_ml', 'RA01');

@@ -121,21 +121,18 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
 
   it("les échéances passées à la date du serveur sont en retard ; l'UD de chaque département reçoit les dialogues de ses ML", async () => {
     const [{ id: brest }] = await base.query<{ id: number }>(`SELECT id FROM dialogue WHERE code_structure = 'RA02' AND annee = 2018`);
-    const campagne = (await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json().campagne.id;
+    const idCampagne = (await appel('ml', 'GET', `/api/dialogues/${dialogueId}`)).json().campagne.id;
     const ligneDe = async (qui: Qui, code: string) => (await appel(qui, 'GET', '/api/dialogues/a-faire')).json().dialogues.find((d: any) => d.code_structure === code);
-    const suiviDe = async (code: string) => (await appel('direccte', 'GET', `/api/campagnes/${campagne}`)).json().dialogues.find((d: any) => d.code_structure === code);
-    const avant = process.env.CPO_AUJOURDHUI;
-    try {
-      process.env.CPO_AUJOURDHUI = '2018-02-15';
-      expect(await ligneDe('ml2', 'RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: false, jours_de_retard: 0 });
-      process.env.CPO_AUJOURDHUI = '2018-02-20';
-      expect(await ligneDe('ml2', 'RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: true, jours_de_retard: 5 });
-      expect(await suiviDe('RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: true, jours_de_retard: 5 });
-      expect(await suiviDe('RA01')).toMatchObject({ echeance: '2018-03-15', en_retard: false, jours_de_retard: 0 });
-    } finally {
-      if (avant === undefined) delete process.env.CPO_AUJOURDHUI;
-      else process.env.CPO_AUJOURDHUI = avant;
-    }
+    const suiviDe = async (code: string) => (await appel('direccte', 'GET', `/api/campagnes/${idCampagne}`)).json().dialogues.find((d: any) => d.code_structure === code);
+    campagne.horloge.fixer('2018-02-15T23:30:00+01:00');
+    expect(await ligneDe('ml2', 'RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: false, jours_de_retard: 0 });
+    // Minuit passé à Paris (23 h UTC) : un jour de retard ; cinq jours plus tard, cinq.
+    campagne.horloge.avancer(30 * 60_000);
+    expect(await ligneDe('ml2', 'RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: true, jours_de_retard: 1 });
+    campagne.horloge.avancer(4 * 86_400_000);
+    expect(await ligneDe('ml2', 'RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: true, jours_de_retard: 5 });
+    expect(await suiviDe('RA02')).toMatchObject({ echeance: '2018-02-15', en_retard: true, jours_de_retard: 5 });
+    expect(await suiviDe('RA01')).toMatchObject({ echeance: '2018-03-15', en_retard: false, jours_de_retard: 0 });
     // Brest (29) : sa direction soumet, l'UD du Finistère reçoit le dialogue, pas celle d'Ille-et-Vilaine.
     const autodiagnostic = { commentaires: {}, contexte: 'Port en reconversion', planPropose: 'Alternance dans la réparation navale', ciblesProposees: {} };
     expect((await appel('ml2', 'PUT', `/api/dialogues/${brest}/autodiagnostic`, autodiagnostic)).statusCode).toBe(200);

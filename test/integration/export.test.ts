@@ -6,6 +6,7 @@ import { importerExtrait } from '../../src/application/echange/importerExtrait.t
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 
 const contenu = (dossier: string) => Object.fromEntries(readdirSync(dossier).map((f) => [f, readFileSync(join(dossier, f), 'utf8')]));
 
@@ -43,11 +44,14 @@ const EXTRAIT = {
   'moyens.csv': csv([['code_structure', 'annee', 'etp_total', 'produits_total', 'etat_cpo'], ['ML03501', 2017, '42.5', 1000, 1000]]),
 };
 
+/** Le jour des imports : après toutes les dates des extraits de test. */
+const horloge = new HorlogeFixe('2020-01-01');
+
 surChaqueMoteur('export', (moteur) => {
   let base: Base;
   beforeEach(async () => {
     base = await moteur.ouvrir();
-    const r = await importerExtrait(base, ecrireExtrait(EXTRAIT));
+    const r = await importerExtrait(base, ecrireExtrait(EXTRAIT), { horloge });
     expect(r.erreurs).toEqual([]);
   });
   afterEach(async () => {
@@ -59,7 +63,7 @@ surChaqueMoteur('export', (moteur) => {
     await exporterExtrait(base, premier);
     const autre = await moteur.ouvrir();
     try {
-      const r = await importerExtrait(autre, premier);
+      const r = await importerExtrait(autre, premier, { horloge });
       expect(r.erreurs).toEqual([]);
       const second = dossierTemporaire();
       await exporterExtrait(autre, second);
@@ -80,7 +84,7 @@ surChaqueMoteur('export', (moteur) => {
     expect(lignes).toMatchObject({ 'structures.csv': 1, 'jeunes.csv': 2, 'evenements.csv': 2, 'dispositifs.csv': 0, 'situations.csv': 1, 'aides.csv': 0, 'offres.csv': 1, 'contexte.csv': 1 });
     const autre = await moteur.ouvrir();
     try {
-      expect((await importerExtrait(autre, dossier)).erreurs).toEqual([]);
+      expect((await importerExtrait(autre, dossier, { horloge })).erreurs).toEqual([]);
     } finally {
       await autre.fermer();
     }
@@ -94,7 +98,7 @@ surChaqueMoteur('export', (moteur) => {
       ]),
       'offres.csv': csv([['code_structure', 'id_offre', 'date_collecte', 'intitule'], ['ML03501', 'O9', '2017-02-01', '-Serveur']]),
     });
-    expect((await importerExtrait(base, formules)).erreurs).toEqual([]);
+    expect((await importerExtrait(base, formules, { horloge })).erreurs).toEqual([]);
     const dossier = dossierTemporaire();
     await exporterExtrait(base, dossier);
     const fichiers = contenu(dossier);
@@ -102,7 +106,7 @@ surChaqueMoteur('export', (moteur) => {
     expect(fichiers['offres.csv']).toContain('ML03501;O9;2017-02-01;;-Serveur\n');
     const autre = await moteur.ouvrir();
     try {
-      expect((await importerExtrait(autre, dossier)).erreurs).toEqual([]);
+      expect((await importerExtrait(autre, dossier, { horloge })).erreurs).toEqual([]);
       const identite = `SELECT nom, prenom, telephone FROM jeune_identite WHERE code_structure = 'ML03501' AND id_jeune = 'J9'`;
       expect(await autre.query(identite)).toEqual([{ nom: '=1+1', prenom: '@SOMME(A1)', telephone: '+33 6 12 34 56 78' }]);
       expect(await autre.query(`SELECT intitule FROM offre WHERE id_offre = 'O9'`)).toEqual([{ intitule: '-Serveur' }]);

@@ -12,6 +12,7 @@ import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { calculerReference } from '../reference/indicateursReference.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 
 const catalogue = chargerCatalogue();
 const ANNEES = [2014, 2015, 2016, 2017, 2018];
@@ -24,6 +25,9 @@ function comparer(calcule: Record<string, number | null>, attendu: Record<string
   }
 }
 
+/** Le jour des imports : après toutes les dates des extraits de test. */
+const horloge = new HorlogeFixe('2020-01-01');
+
 surChaqueMoteur('moteur d’indicateurs', (moteur) => {
   describe.each([11, 12])('extrait aléatoire de graine %i', (graine) => {
     let base: Base;
@@ -31,7 +35,7 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
     beforeAll(async () => {
       ecrireExtraitAleatoire(dossier, graine, { structures: 3, jeunesParStructure: 150 });
       base = await moteur.ouvrir();
-      const r = await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' });
+      const r = await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') });
       expect(r.erreurs).toEqual([]);
     });
     afterAll(async () => base.fermer());
@@ -86,13 +90,13 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
 
     it("un import terminé se voit à la requête suivante ; un instantané figé ne change plus", async () => {
       const service = new ServiceChiffres(base, catalogue);
-      await importerExtrait(base, ecrireExtrait({ 'structures.csv': structure, 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(2) }));
+      await importerExtrait(base, ecrireExtrait({ 'structures.csv': structure, 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(2) }), { horloge });
       expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(2);
       const fige = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'test', origine: 'test' });
       expect(fige).toMatchObject({ annee: 2017, code_region: null, catalogue: catalogue.version });
       expect(fige.empreinte).toMatch(/^[0-9a-f]{64}$/);
 
-      await importerExtrait(base, ecrireExtrait({ 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(3) }));
+      await importerExtrait(base, ecrireExtrait({ 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(3) }), { horloge });
       expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(3);
 
       const relu = await lireInstantane(base, fige.id);
@@ -111,7 +115,7 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
 
       // Un événement déplacé d'une année à l'autre quitte l'activité de 2017 et rejoint celle de 2016.
       const deplace = csv([['code_structure', 'id_evenement', 'id_jeune', 'date', 'type'], ['ML1', 'E2', 'J2', '2016-03-01', 'ATELIER']]);
-      await importerExtrait(base, ecrireExtrait({ 'evenements.csv': deplace }));
+      await importerExtrait(base, ecrireExtrait({ 'evenements.csv': deplace }), { horloge });
       expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(2);
       expect((await service.structure(2016, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(1);
     });

@@ -5,13 +5,13 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
-import { aujourdhui } from '../../src/domaine/temps/dates.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 
 /** Des noms que l'ordre des octets range mal : accents en tête ou au milieu, minuscules, espaces, apostrophes. */
 const NOMS = ['Anthony', 'Aïcha', 'Émile', 'Eric', 'Éric', 'de la Tour', 'Dupont', 'Zoé', 'zack', 'Lefèvre', 'Lefebvre', 'Le Gall', "N'Diaye", '=cmd'];
@@ -37,13 +37,13 @@ surChaqueMoteur('Jeunes : liste, exports et dossier', (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('jeunes');
     ecrireExtraitAleatoire(dossier, 23, { structures: 2, jeunesParStructure: 130 });
-    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     const ids = (await base.query<{ id_jeune: string }>(`SELECT id_jeune FROM jeune WHERE code_structure = 'RA01' ORDER BY id_jeune`)).map((j) => j.id_jeune);
     identites = ids.map((id, i) => (i < SANS_IDENTITE ? { id_jeune: id, nom: null, prenom: null } : { id_jeune: id, nom: NOMS[i % NOMS.length], prenom: `Prénom ${id}` }));
     for (const j of identites.filter((j) => j.nom !== null)) {
       await base.query(`INSERT INTO jeune_identite (code_structure, id_jeune, nom, prenom) VALUES ('RA01', $1, $2, $3)`, [j.id_jeune, j.nom, j.prenom]);
     }
-    app = await creerServeur(base, { connexionDemo: true });
+    app = await creerServeur(base, { connexionDemo: true, horloge: new HorlogeFixe('2019-03-01') });
     const comptes = await comptesDemo(app);
     courrielConseiller = compte(comptes, 'conseiller', 'RA01').courriel;
     conseiller = await connecter(app, compte(comptes, 'conseiller', 'RA01'));
@@ -71,7 +71,7 @@ surChaqueMoteur('Jeunes : liste, exports et dossier', (moteur) => {
     expect(reponse.statusCode).toBe(200);
     expect(reponse.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(reponse.headers['cache-control']).toBe('no-store');
-    expect(reponse.headers['content-disposition']).toBe(`attachment; filename="jeunes-RA01-${aujourdhui()}.csv"`);
+    expect(reponse.headers['content-disposition']).toBe('attachment; filename="jeunes-RA01-2019-03-01.csv"');
     const [entete, ...rangees] = lignesCsv(reponse.body);
     expect(entete).toEqual(['Nom', 'Prénom', 'Identifiant', 'Date de naissance', 'Sexe', 'Premier accueil', 'Conseiller']);
     expect(rangees).toHaveLength(130);
@@ -129,7 +129,7 @@ surChaqueMoteur('Jeunes : liste, exports et dossier', (moteur) => {
     expect(reponse.statusCode).toBe(200);
     expect(reponse.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(reponse.headers['cache-control']).toBe('no-store');
-    expect(reponse.headers['content-disposition']).toBe(`attachment; filename="jeunes-RA01-${aujourdhui()}.xlsx"`);
+    expect(reponse.headers['content-disposition']).toBe('attachment; filename="jeunes-RA01-2019-03-01.xlsx"');
     const classeur = new ExcelJS.Workbook();
     await classeur.xlsx.load(reponse.rawPayload as any);
     const feuille = classeur.worksheets[0];

@@ -8,17 +8,20 @@ import { appliquerRetention } from '../../src/application/parcours/retention.ts'
 import type { Base } from '../../src/infrastructure/db/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 
 surChaqueMoteur('Durée de conservation', (moteur) => {
   let base: Base;
   let dossier: string;
+  // Le jour du passage vient de l'horloge ; l'option `date` de la commande passe avant.
+  const horloge = new HorlogeFixe('2019-07-01');
   const identites = async () => (await base.query<{ n: number }>(`SELECT count(*)::int AS n FROM jeune_identite WHERE nom IS NOT NULL`))[0].n;
   beforeAll(async () => {
     base = await moteur.ouvrir();
     dossier = dossierTemporaire('retention');
     ecrireExtraitAleatoire(dossier, 8, { structures: 2, jeunesParStructure: 120 });
-    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     await base.query(
       `INSERT INTO jeune_identite (code_structure, id_jeune, nom, prenom, courriel) SELECT code_structure, id_jeune, 'Nom-' || id_jeune, 'Prénom', 'j@exemple.fr' FROM jeune
        ON CONFLICT (code_structure, id_jeune) DO UPDATE SET nom = EXCLUDED.nom, prenom = EXCLUDED.prenom, courriel = EXCLUDED.courriel`,
@@ -42,11 +45,11 @@ surChaqueMoteur('Durée de conservation', (moteur) => {
     expect(attendus).toBeGreaterThan(0);
     expect(attendus).toBeLessThan(await identites());
 
-    const simulation = await appliquerRetention(base, { date: '2019-07-01', simulation: true });
+    const simulation = await appliquerRetention(base, horloge, { simulation: true });
     expect(simulation).toMatchObject({ annees: 2, limite: '2017-07-01', anonymises: attendus, simulation: true });
     expect(await identites()).toBe(240);
 
-    const rapport = await appliquerRetention(base, { date: '2019-07-01' });
+    const rapport = await appliquerRetention(base, horloge);
     expect(rapport.anonymises).toBe(attendus);
     expect(rapport.parStructure.reduce((s, p) => s + p.anonymises, 0)).toBe(attendus);
     expect(await identites()).toBe(240 - attendus);
@@ -55,18 +58,18 @@ surChaqueMoteur('Durée de conservation', (moteur) => {
 
     const apres = await Promise.all([2015, 2016, 2017, 2018].map((a) => chiffresParML(base, catalogue, a)));
     expect(apres).toEqual(avant);
-    expect((await appliquerRetention(base, { date: '2019-07-01' })).anonymises).toBe(0);
+    expect((await appliquerRetention(base, new HorlogeFixe('2030-01-01'), { date: '2019-07-01' })).anonymises).toBe(0);
   });
 
   it("un extrait renvoyé ne fait pas revenir une identité effacée", async () => {
     const avant = await identites();
-    await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' });
+    await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') });
     expect(await identites()).toBe(avant);
   });
 
   it('trace chaque passage et refuse une durée absurde', async () => {
     const traces = await base.query<{ action: string }>(`SELECT action FROM journal_audit WHERE action LIKE 'retention%' ORDER BY id`);
     expect(traces.map((t) => t.action)).toEqual(['retention_simulee', 'retention', 'retention']);
-    await expect(appliquerRetention(base, { annees: 0 })).rejects.toThrow("Durée de conservation invalide : 0 (un nombre entier d'années, de 1 à 50).");
+    await expect(appliquerRetention(base, horloge, { annees: 0 })).rejects.toThrow("Durée de conservation invalide : 0 (un nombre entier d'années, de 1 à 50).");
   });
 });

@@ -5,22 +5,26 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Base } from '../../src/infrastructure/db/base.ts';
+import { DUREE_SESSION_S } from '../../src/infrastructure/http/acces.ts';
 import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { compte, comptesDemo, connecter, jetonAnonyme, type CompteDemo } from '../outils/sessions.ts';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 
 surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
   let base: Base;
   let app: FastifyInstance;
+  // L'heure du serveur, avancée à la main : l'expiration des sessions se vérifie sans attendre.
+  const horloge = new HorlogeFixe('2019-03-01T10:00:00+01:00');
   beforeAll(async () => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('securite');
     ecrireExtraitAleatoire(dossier, 3, { structures: 2, jeunesParStructure: 20 });
-    expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
-    app = await creerServeur(base, { connexionDemo: true, connexionsParMinute: 3, dureeSessionS: 2 });
+    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    app = await creerServeur(base, { connexionDemo: true, connexionsParMinute: 3, horloge });
   });
   afterAll(async () => {
     await app.close();
@@ -45,7 +49,11 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
   it('une session expirée ne sert plus', async () => {
     const session = await connecter(app, (await comptesDemo(app))[0]);
     expect((await app.inject({ url: '/api/moi', headers: session })).statusCode).toBe(200);
-    await new Promise((r) => setTimeout(r, 3100));
+    // À l'horloge du serveur, 3 s avant la fin : encore ouverte ; 8 h après l'ouverture : expirée en base
+    // (le cookie, lui, reste valide ; 3 s dépassent les 2 s où une session relue sert sans revérification).
+    horloge.avancer(DUREE_SESSION_S * 1000 - 3000);
+    expect((await app.inject({ url: '/api/moi', headers: session })).statusCode).toBe(200);
+    horloge.avancer(3000);
     const perimee = await app.inject({ url: '/api/moi', headers: session });
     expect(perimee.statusCode).toBe(401);
     expect(perimee.json()).toEqual({ code: 'non_connecte', message: expect.stringMatching(/^Connexion requise/) });

@@ -10,6 +10,7 @@ import { ouvrirBase } from '../../src/infrastructure/db/base.ts';
 import { ErreurBaseOccupee, FICHIER_VERROU } from '../../src/infrastructure/db/verrou.ts';
 import { arreterLesProcessus, cpo, lancerCpo, RACINE, type ProcessusCpo } from '../outils/cli.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
+import { HorlogeFixe } from '../outils/horloge.ts';
 
 const PRET = 'CPO Missions locales : http';
 const EXTRAIT = {
@@ -63,6 +64,9 @@ async function tentativesSimultanees(dossier: string, n: number) {
   await Promise.all(fins);
   return { reponses, pidGagnant: gagnants.length === 1 ? gagnants[0].pid : null };
 }
+
+/** Le jour des imports : après toutes les dates des extraits de test. */
+const horloge = new HorlogeFixe('2020-01-01');
 
 describe('base embarquée : un seul processus par dossier', () => {
   afterEach(arreterLesProcessus);
@@ -127,7 +131,7 @@ describe('base embarquée : un seul processus par dossier', () => {
   it("le verrou d'un processus tué est repris ; de plusieurs processus lancés ensemble, un seul ouvre la base", async () => {
     const dossier = dossierTemporaire('verrou');
     const avant = await ouvrirBase({ dossier });
-    expect((await importerExtrait(avant, ecrireExtrait(EXTRAIT))).statut).toBe('importe');
+    expect((await importerExtrait(avant, ecrireExtrait(EXTRAIT), { horloge })).statut).toBe('importe');
     await avant.fermer();
     const tue = await serveur(dossier);
     tue.processus.kill('SIGKILL');

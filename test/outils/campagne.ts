@@ -9,11 +9,14 @@ import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { dossierTemporaire } from './extraits.ts';
 import { compte, comptesDemo, connecter } from './sessions.ts';
+import { HorlogeFixe } from './horloge.ts';
 
 export type Qui = 'ml' | 'ml2' | 'ud' | 'ud29' | 'direccte' | 'region' | 'dgefp';
 
 export interface Campagne {
   app: FastifyInstance;
+  /** L'heure du serveur : le 15 février 2018 au matin (échéance de l'autodiagnostic), jusqu'à ce qu'un test l'avance. */
+  horloge: HorlogeFixe;
   /** Les identifiants des ratios du catalogue. */
   ratios: string[];
   /** Une requête à l'API avec la session de `qui`. */
@@ -23,8 +26,10 @@ export interface Campagne {
 export async function preparerCampagne(base: Base): Promise<Campagne> {
   const dossier = dossierTemporaire('dialogue');
   ecrireExtraitAleatoire(dossier, 21, { structures: 3, jeunesParStructure: 60 });
-  expect((await importerExtrait(base, dossier, { aujourdhui: '2018-12-31' })).erreurs).toEqual([]);
-  const app = await creerServeur(base, { connexionDemo: true });
+  expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+  const horloge = new HorlogeFixe('2018-02-15T09:00:00+01:00');
+  // Des sessions d'un an : un test peut avancer l'horloge de quelques jours sans se reconnecter.
+  const app = await creerServeur(base, { connexionDemo: true, horloge, dureeSessionS: 366 * 86_400 });
   const comptes = await comptesDemo(app);
   const sessions: Record<Qui, Record<string, string>> = {
     ml: await connecter(app, compte(comptes, 'direction_ml', 'RA01')),
@@ -37,7 +42,7 @@ export async function preparerCampagne(base: Base): Promise<Campagne> {
   };
   const appel: Campagne['appel'] = (qui, method, url, payload) => app.inject({ method, url, payload: payload as InjectOptions['payload'], headers: sessions[qui] });
   const ratios = (await appel('dgefp', 'GET', '/api/catalogue')).json().ratios.map((r: { id: string }) => r.id);
-  return { app, ratios, appel };
+  return { app, horloge, ratios, appel };
 }
 
 export const CONVENTION = { code_structure: 'RA01', numero: 'CPO-53-001', annee_debut: 2015, annee_fin: 2018, date_signature: '2015-04-15', montant_reference: 100000 };

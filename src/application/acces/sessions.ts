@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Utilisateur } from '../../domaine/acces/droits.ts';
 import type { Base } from '../../infrastructure/db/base.ts';
 import { auditer } from '../audit.ts';
+import type { Horloge } from '../ports/horloge.ts';
 
 /** Ouvre une session pour `dureeS` secondes et trace la connexion ; rend l'identifiant à mettre dans le cookie. */
 export async function ouvrirSession(
@@ -13,15 +14,18 @@ export async function ouvrirSession(
   compte: Pick<Utilisateur, 'id' | 'courriel'>,
   dureeS: number,
   trace: { action: 'connexion_demo' | 'connexion_oidc'; origine: string },
+  horloge: Horloge,
 ): Promise<string> {
   const id = randomBytes(32).toString('base64url');
+  const maintenant = horloge.maintenant();
   await base.transaction(async (tx) => {
     // Les sessions expirées ne servent plus à rien : chaque connexion fait le ménage.
-    await tx.query('DELETE FROM session_utilisateur WHERE expire_le <= now()');
-    await tx.query(`INSERT INTO session_utilisateur (id, utilisateur_id, expire_le) VALUES ($1, $2, now() + $3::float8 * interval '1 second')`, [
+    await tx.query('DELETE FROM session_utilisateur WHERE expire_le <= $1::timestamptz', [maintenant.toISOString()]);
+    await tx.query(`INSERT INTO session_utilisateur (id, utilisateur_id, ouverte_le, expire_le) VALUES ($1, $2, $3::timestamptz, $4::timestamptz)`, [
       id,
       compte.id,
-      dureeS,
+      maintenant.toISOString(),
+      new Date(maintenant.getTime() + dureeS * 1000).toISOString(),
     ]);
     await auditer(tx, { acteur: compte.courriel, action: trace.action, origine: trace.origine });
   });
@@ -40,9 +44,12 @@ export async function fermerSession(base: Base, id: string, origine: string): Pr
 }
 
 /** Ferme toutes les sessions d'un utilisateur (se déconnecter partout) et trace combien étaient ouvertes. */
-export async function fermerSessions(base: Base, utilisateur: Utilisateur, origine: string): Promise<void> {
+export async function fermerSessions(base: Base, utilisateur: Utilisateur, origine: string, horloge: Horloge): Promise<void> {
   await base.transaction(async (tx) => {
-    const fermees = await tx.query('DELETE FROM session_utilisateur WHERE utilisateur_id = $1 RETURNING expire_le > now() AS ouverte', [utilisateur.id]);
+    const fermees = await tx.query('DELETE FROM session_utilisateur WHERE utilisateur_id = $1 RETURNING expire_le > $2::timestamptz AS ouverte', [
+      utilisateur.id,
+      horloge.maintenant().toISOString(),
+    ]);
     await auditer(tx, { acteur: utilisateur.courriel, action: 'deconnexion_partout', origine, details: { sessions: fermees.filter((f) => f.ouverte).length } });
   });
 }

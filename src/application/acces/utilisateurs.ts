@@ -3,6 +3,7 @@
 import { ROLES, type Portee, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { Requeteur } from '../../infrastructure/db/base.ts';
 import { NOMS, PRENOMS_F, PRENOMS_H, versAscii } from '../demo/listes.ts';
+import type { Horloge } from '../ports/horloge.ts';
 
 interface Ligne {
   id: number;
@@ -47,11 +48,11 @@ const versUtilisateur = (l: Ligne): Utilisateur => ({
   portee: portee(l),
 });
 
-/** L'utilisateur d'une session ouverte, non expirée, d'un compte actif ; sinon null. */
-export async function utilisateurDeLaSession(db: Requeteur, idSession: string): Promise<Utilisateur | null> {
+/** L'utilisateur d'une session ouverte, non expirée à l'heure de l'horloge, d'un compte actif ; sinon null. */
+export async function utilisateurDeLaSession(db: Requeteur, idSession: string, horloge: Horloge): Promise<Utilisateur | null> {
   const [ligne] = await db.query<Ligne>(
-    `${SELECT_UTILISATEUR} JOIN session_utilisateur s ON s.utilisateur_id = u.id WHERE s.id = $1 AND s.expire_le > now() AND u.actif`,
-    [idSession],
+    `${SELECT_UTILISATEUR} JOIN session_utilisateur s ON s.utilisateur_id = u.id WHERE s.id = $1 AND s.expire_le > $2::timestamptz AND u.actif`,
+    [idSession, horloge.maintenant().toISOString()],
   );
   // Une ML disparue de la base (ou un rôle retiré du code) ne donne plus de portée : pas de session.
   if (!ligne || !(ligne.role in ROLES) || (ligne.type === 'ml' && !ligne.ml_region)) return null;

@@ -4,18 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Base } from '../../infrastructure/db/base.ts';
 import { importerExtrait, type Progression } from '../echange/importerExtrait.ts';
+import type { Horloge } from '../ports/horloge.ts';
 import type { RapportImport } from '../echange/rapport.ts';
 import { genererDemo, type OptionsDemo } from './genererDemo.ts';
 
-export type OptionsChargementDemo = Omit<OptionsDemo, 'sortie' | 'progression'> & { progression?: Progression; acteur?: string };
+export type OptionsChargementDemo = Omit<OptionsDemo, 'sortie' | 'progression'> & { progression?: Progression; acteur?: string; horloge: Horloge };
 
 export async function chargerDemo(base: Base, options: OptionsChargementDemo): Promise<RapportImport> {
   const dossier = mkdtempSync(join(tmpdir(), 'cpo-demo-'));
   try {
-    const { progression, acteur = 'demo', ...reste } = options;
+    const { progression, acteur = 'demo', horloge, ...reste } = options;
     await genererDemo({ ...reste, sortie: dossier, progression: suiviGeneration(progression) });
     progression?.terminer();
-    return await importerExtrait(base, dossier, { acteur, progression });
+    return await importerExtrait(base, dossier, { acteur, progression, horloge });
   } finally {
     rmSync(dossier, { recursive: true, force: true });
   }

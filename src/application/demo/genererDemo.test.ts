@@ -439,9 +439,8 @@ describe('genererDemo', () => {
 
   it('respecte toutes les règles du format sur la Bretagne, avec des ordres de grandeur plausibles', async () => {
     const bretagne = dossierTemporaire();
-    const debut = Date.now();
+    // Sa durée (objectif ≤ 10 s) se mesure au banc d'essai : npm run bench -- import.
     const resultat = await genererDemo({ echelle: 'region', graine: GRAINE, sortie: bretagne });
-    expect(Date.now() - debut).toBeLessThan(10_000);
     expect(resultat.structures).toBe(17);
     const { jeunes, evenements, parAnnee } = verifierExtrait(bretagne);
     const plan = planDuReseau(GRAINE).filter((ml) => ml.region === '53');

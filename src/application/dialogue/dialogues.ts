@@ -12,11 +12,12 @@ import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { atteinte, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import { empreinteSha256, jsonCanonique } from '../../domaine/outils/jsonCanonique.ts';
-import { aujourdhui, type DateCalendaire } from '../../domaine/temps/dates.ts';
+import type { DateCalendaire } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import { rendrePdf } from '../../infrastructure/pdf/pdf.ts';
 import { auditer } from '../audit.ts';
 import { lireInstantane } from '../indicateurs/instantanes.ts';
+import type { Horloge } from '../ports/horloge.ts';
 import type { ServiceChiffres } from '../indicateurs/serviceChiffres.ts';
 import type { ChiffresTerritoire, TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
 import { echeanceDe, retard, type Campagne } from './campagnes.ts';
@@ -124,7 +125,7 @@ async function convention(db: Requeteur, code: string): Promise<Convention | nul
   return c ?? null;
 }
 
-export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: Catalogue, service: ServiceChiffres, utilisateur: Utilisateur, id: number) {
+export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: Catalogue, service: ServiceChiffres, utilisateur: Utilisateur, id: number, horloge: Horloge) {
   const d = await chargerDialogue(base, id);
   if (!d) return null;
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
@@ -168,7 +169,7 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
     historique,
     avenant: avenant ? avenantPresente(cadre, avenant) : null,
     bilans,
-    bilanEnCours: d.etat === ETAT_SIGNE ? await chiffresDuMoment(catalogue, service, d) : null,
+    bilanEnCours: d.etat === ETAT_SIGNE ? await chiffresDuMoment(catalogue, service, d, horloge) : null,
     actions: actionsPossibles(cadre, d.etat, utilisateur.role).map((t) => ({ action: t.action, libelle: t.libelle, regle: t.regle ?? null })),
     peutEnregistrerAutodiagnostic: refusTransition(cadre, d.etat, 'soumettre_autodiagnostic', utilisateur.role) === null,
     peutSaisirBilan: d.etat === ETAT_SIGNE && peut(utilisateur, 'saisir_bilan'),
@@ -176,11 +177,11 @@ export async function lireDialogue(base: Base, cadre: CadreDialogue, catalogue: 
 }
 
 /** Les chiffres de l'année N à ce jour, contre les cibles arrêtées (bilan intermédiaire). */
-async function chiffresDuMoment(catalogue: Catalogue, service: ServiceChiffres, d: LigneDialogue) {
+async function chiffresDuMoment(catalogue: Catalogue, service: ServiceChiffres, d: LigneDialogue, horloge: Horloge) {
   const chiffres = await service.structure(d.annee, d.code_structure);
   const cibles = d.objectifs?.cibles ?? {};
   return {
-    date: aujourdhui(),
+    date: horloge.dateDuJour(),
     ratios: catalogue.ratios.map((r) => {
       const valeur = chiffres?.ratios[r.id] ?? null;
       const cible = cibles[r.id] ?? null;
@@ -274,6 +275,7 @@ export async function agir(
   action: string,
   brut: unknown,
   origine: string,
+  horloge: Horloge,
 ): Promise<{ etat: EtatDialogue }> {
   if (!estAction(action)) throw new ErreurMetier(`Action inconnue : ${action}`);
   const lu = contenus(catalogue.ratios).parAction[action].safeParse(brut ?? {});
@@ -289,7 +291,7 @@ export async function agir(
     const verdict = decider(d.etat, action, utilisateur.role, lu.data, cadre, contexte);
     if (!verdict.ok) throw erreurDe(verdict.refus);
     const { ecritures } = verdict;
-    if (action === 'generer_avenant') await genererAvenant(tx, cadre, catalogue, utilisateur, d, conv!);
+    if (action === 'generer_avenant') await genererAvenant(tx, cadre, catalogue, utilisateur, d, conv!, horloge);
     const signature =
       action === 'signer_ml' || action === 'signer_etat' ? await signerAvenant(tx, cadre, utilisateur, d, avenant, action === 'signer_ml' ? 'ml' : 'etat', lu.data as ContenuSignature) : null;
     const colonnes = Object.keys(ecritures) as (keyof Ecritures)[];
@@ -311,7 +313,7 @@ export async function agir(
   });
 }
 
-async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, d: LigneDialogue, conv: Convention) {
+async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, d: LigneDialogue, conv: Convention, horloge: Horloge) {
   const [instantane] = await tx.query<{ id: number; annee: number; cree_le: string; empreinte: string; catalogue: string }>(
     `SELECT id, annee, ${horodatageParis('cree_le')} AS cree_le, empreinte, catalogue FROM instantane WHERE id = $1`,
     [d.instantane_id],
@@ -321,7 +323,7 @@ async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Ca
   const donnees: DonneesAvenant = {
     numero: d.annee - conv.annee_debut + 1,
     annee: d.annee,
-    genereLe: aujourdhui(),
+    genereLe: horloge.dateDuJour(),
     cadre: cadre.version,
     catalogue: instantane.catalogue,
     convention: { numero: conv.numero, anneeDebut: conv.annee_debut, anneeFin: conv.annee_fin, dateSignature: conv.date_signature, montantReference: conv.montant_reference },
@@ -457,14 +459,14 @@ export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: 
   return { pdf, nom: `avenant-${a.numero}-${d.annee}-${d.code_structure}${version === 'signe' ? '-signe' : ''}.pdf` };
 }
 
-export async function ajouterBilan(base: Base, cadre: CadreDialogue, catalogue: Catalogue, service: ServiceChiffres, utilisateur: Utilisateur, id: number, brut: unknown, origine: string) {
+export async function ajouterBilan(base: Base, cadre: CadreDialogue, catalogue: Catalogue, service: ServiceChiffres, utilisateur: Utilisateur, id: number, brut: unknown, origine: string, horloge: Horloge) {
   const lu = contenus(catalogue.ratios).bilan.safeParse(brut);
   if (!lu.success) throw new ErreurMetier(`Bilan invalide — ${messagesDe(lu.error)}`);
   const d = await chargerDialogue(base, id);
   if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`, 'introuvable');
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
   if (d.etat !== ETAT_SIGNE) throw new ErreurTransition(`Le bilan intermédiaire se rattache à un dialogue signé ; celui-ci est « ${libelleEtat(cadre, d.etat)} ».`);
-  const chiffres = await chiffresDuMoment(catalogue, service, d);
+  const chiffres = await chiffresDuMoment(catalogue, service, d, horloge);
   return base.transaction(async (tx) => {
     await tx.query('INSERT INTO bilan_intermediaire (dialogue_id, commentaire, chiffres, cree_par) VALUES ($1, $2, $3, $4)', [id, lu.data.commentaire, JSON.stringify(chiffres), utilisateur.courriel]);
     await auditer(tx, { acteur: utilisateur.courriel, action: 'bilan_intermediaire', objet: `dialogues/${id}`, codeStructure: d.code_structure, origine });

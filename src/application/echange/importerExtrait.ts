@@ -13,7 +13,6 @@
 // réussisse, soit refusé ou échoue.
 import { basename, dirname, join } from 'node:path';
 import { abreger } from '../../domaine/echange/valeurs.ts';
-import { aujourdhui as dateDuJour } from '../../domaine/temps/dates.ts';
 import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
 import type { LongueursMax } from '../../infrastructure/fichiers/csv.ts';
 import { accepter, executerTrace, refuser, type Resultat } from '../casDUsage.ts';
@@ -30,14 +29,14 @@ import type { RapportImport } from './rapport.ts';
 
 export { limitesParDefaut, type Limites, type OptionsImport, type Progression } from './import/options.ts';
 
-export async function importerExtrait(base: Base, source: string, options: OptionsImport = {}): Promise<RapportImport> {
-  const debut = Date.now();
+export async function importerExtrait(base: Base, source: string, options: OptionsImport): Promise<RapportImport> {
+  const debut = options.horloge.ms();
   const rapport = rapportVide(source, options.tolerant ?? false);
   const resultat = await executerTrace<RapportImport, RefusImport>(base, (tx) => importer(tx, source, options, rapport, debut), {
     accepte: (r) => traceImport(options.acteur, r, 'import_extrait'),
     refuse: ({ rapport: r, motif }) => traceImport(options.acteur, r, 'import_refuse', motif),
     // Une panne (base, disque, défaut du programme) : tracée si la base le permet encore, puis elle remonte.
-    echoue: (e) => traceImport(options.acteur, rapportRefuse(rapport, Date.now() - debut), 'import_echoue', abreger(e instanceof Error ? e.message : String(e))),
+    echoue: (e) => traceImport(options.acteur, rapportRefuse(rapport, options.horloge.ms() - debut), 'import_echoue', abreger(e instanceof Error ? e.message : String(e))),
   });
   return trierErreurs(resultat.accepte ? resultat.valeur : resultat.refus.rapport);
 }
@@ -48,7 +47,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
   const limites = { ...limitesParDefaut(), ...options.limites };
   const longueurs: LongueursMax = { ligne: limites.longueurLigne, champ: limites.longueurChamp };
   const signalements = signalementsDans(rapport);
-  const refus = (motif?: string) => refuser({ rapport: rapportRefuse(rapport, Date.now() - debut, motif), motif });
+  const refus = (motif?: string) => refuser({ rapport: rapportRefuse(rapport, options.horloge.ms() - debut, motif), motif });
 
   const lecture = await lireExtrait(source, limites.octets);
   if (!lecture.accepte) {
@@ -59,7 +58,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
   rapport.fichiersIgnores = extrait.ignores;
   try {
     await suspendreClesEtrangeres(tx);
-    const contexte = { aujourdhui: options.aujourdhui ?? dateDuJour(), lignesMax: limites.lignes, longueurs, signaler: signalements.signaler, progression: options.progression };
+    const contexte = { horloge: options.horloge, lignesMax: limites.lignes, longueurs, signaler: signalements.signaler, progression: options.progression };
     const lus: FichierLu[] = [];
     for (const fichier of presents) {
       const lu = await mettreEnTransit(tx, fichier, extrait.fichiers.get(fichier.nom)!, contexte);
@@ -68,7 +67,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
     }
     rapport.fichiers = lus.map((l) => l.bilan);
 
-    const ctx: ContexteControle = { tx, tolerant, signalements, progression: options.progression };
+    const ctx: ContexteControle = { tx, tolerant, signalements, progression: options.progression, horloge: options.horloge };
     await controler(ctx, lus);
     if (extrait.fichiers.has('moyens.csv')) rapport.avertissements.push(...(await controlerFinancements(tx)));
     if (signalements.enErreur && !tolerant) {
@@ -88,7 +87,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
       rapport.dossierRejets = options.dossierRejets ?? join(dirname(source), `${basename(source).replace(/\.zip$/i, '')}.rejets`);
       await ecrireRejets(lus, signalements.rejets, rapport.dossierRejets, longueurs);
     }
-    rapport.dureeMs = Date.now() - debut;
+    rapport.dureeMs = options.horloge.ms() - debut;
     return accepter(rapport);
   } finally {
     extrait.nettoyer();

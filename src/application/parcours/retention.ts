@@ -2,9 +2,10 @@
 // depuis la durée configurée est effacée. Le reste du dossier demeure, pseudonyme : les chiffres passés
 // ne changent pas. Lancé par `cpo retention`, à planifier (cron, minuteur systemd).
 import { ErreurMetier } from '../../domaine/erreurs.ts';
-import { ajouterMois, aujourdhui, estDateValide } from '../../domaine/temps/dates.ts';
+import { ajouterMois, estDateValide } from '../../domaine/temps/dates.ts';
 import type { Base } from '../../infrastructure/db/base.ts';
 import { auditer } from '../audit.ts';
+import type { Horloge } from '../ports/horloge.ts';
 
 export interface RapportRetention {
   date: string;
@@ -36,11 +37,12 @@ const INACTIFS = `
 
 export async function appliquerRetention(
   base: Base,
+  horloge: Horloge,
   options: { annees?: number; date?: string; simulation?: boolean; acteur?: string } = {},
 ): Promise<RapportRetention> {
   const annees = options.annees ?? dureeConservationAnnees();
   if (!Number.isInteger(annees) || annees < 1 || annees > 50) throw new ErreurMetier(`Durée de conservation invalide : ${annees} (un nombre entier d'années, de 1 à 50).`);
-  const date = options.date ?? aujourdhui();
+  const date = options.date ?? horloge.dateDuJour();
   if (!estDateValide(date)) throw new ErreurMetier(`Date invalide : ${date} (AAAA-MM-JJ attendu).`);
   const limite = ajouterMois(date, -12 * annees);
   return base.transaction(async (tx) => {

@@ -51,12 +51,10 @@ export function ageRevolu(dateNaissance: DateCalendaire, date: DateCalendaire): 
   return age;
 }
 
-/** Date du jour dans le fuseau de Paris, ou celle fixée par CPO_AUJOURDHUI (tests, rejeu). */
-export function aujourdhui(): DateCalendaire {
-  const fixee = process.env.CPO_AUJOURDHUI;
-  if (fixee && estDateValide(fixee)) return fixee;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
+const JOUR_A_PARIS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
+/** Le jour qu'il est à Paris à cet instant (l'instant vient de l'horloge, port de l'application). */
+export const dateAParis = (instant: Date): DateCalendaire => JOUR_A_PARIS.format(instant);
 
 /** Nombre de jours de `debut` à `fin` (négatif si `fin` est avant). */
 export function joursEntre(debut: DateCalendaire, fin: DateCalendaire): number {

@@ -9,6 +9,7 @@ import fastifySecureSession from '@fastify/secure-session';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { utilisateurDeLaSession } from '../../application/acces/utilisateurs.ts';
 import { auditer } from '../../application/audit.ts';
+import type { Horloge } from '../../application/ports/horloge.ts';
 import { ACTIONS_NOMINATIVES, ErreurAcces, LIBELLES_ACTION, ROLES, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Base } from '../db/base.ts';
@@ -63,14 +64,16 @@ export class SessionsRecentes {
     private readonly base: Base,
     /** Durée de vie d'une session ouverte, en secondes. */
     readonly dureeS: number,
+    /** L'heure des expirations en base et de la fraîcheur des sessions relues. */
+    readonly horloge: Horloge,
   ) {}
 
   async utilisateur(id: string, reverifier: boolean): Promise<Utilisateur | null> {
     const lue = this.lues.get(id);
-    if (!reverifier && lue && Date.now() - lue.lu < FRAICHEUR_SESSION_MS) return lue.utilisateur;
-    const utilisateur = await utilisateurDeLaSession(this.base, id);
+    if (!reverifier && lue && this.horloge.ms() - lue.lu < FRAICHEUR_SESSION_MS) return lue.utilisateur;
+    const utilisateur = await utilisateurDeLaSession(this.base, id, this.horloge);
     if (this.lues.size > 10_000) this.lues.clear();
-    this.lues.set(id, { utilisateur, lu: Date.now() });
+    this.lues.set(id, { utilisateur, lu: this.horloge.ms() });
     return utilisateur;
   }
 
@@ -110,7 +113,7 @@ function estNominative(req: FastifyRequest): boolean {
 }
 
 /** Rend les sessions lues récemment, à oublier quand une route en ferme. */
-export async function installerAcces(app: FastifyInstance, base: Base, options: OptionsAcces = {}): Promise<SessionsRecentes> {
+export async function installerAcces(app: FastifyInstance, base: Base, horloge: Horloge, options: OptionsAcces = {}): Promise<SessionsRecentes> {
   const cleSession = options.cleSession ?? (process.env.CPO_SESSION_CLE ? Buffer.from(process.env.CPO_SESSION_CLE, 'hex') : randomBytes(32));
   const duree = options.dureeSessionS ?? DUREE_SESSION_S;
   await app.register(fastifySecureSession, {
@@ -126,7 +129,7 @@ export async function installerAcces(app: FastifyInstance, base: Base, options: 
       new ErreurMetier(`Trop de tentatives de connexion depuis votre adresse : réessayez dans ${Math.ceil(contexte.ttl / 1000)} secondes.`, 'trop_de_tentatives'),
   });
   app.decorateRequest('utilisateur', null);
-  const sessions = new SessionsRecentes(base, duree);
+  const sessions = new SessionsRecentes(base, duree, horloge);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api') && !estDocumentation(route.url) && !route.config?.droit) {

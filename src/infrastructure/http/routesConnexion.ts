@@ -45,7 +45,7 @@ export function routesConnexion(
   /** Une session neuve (le cookie est renouvelé), ouverte en base pour ce compte. */
   const ouvrir = async (req: FastifyRequest, compte: { id: number; courriel: string }, action: 'connexion_demo' | 'connexion_oidc') => {
     req.session.regenerate();
-    req.session.set('session', await ouvrirSession(base, compte, sessions.dureeS, { action, origine: req.ip }));
+    req.session.set('session', await ouvrirSession(base, compte, sessions.dureeS, { action, origine: req.ip }, sessions.horloge));
   };
   /** Le cookie effacé ; connecté par ProConnect, l'adresse où fermer aussi la session chez le fournisseur. */
   const quitter = async (req: FastifyRequest) => {
@@ -155,7 +155,7 @@ export function routesConnexion(
     },
     async (req, rep) => {
       const u = utilisateurDe(req);
-      await fermerSessions(base, u, req.ip);
+      await fermerSessions(base, u, req.ip, sessions.horloge);
       sessions.oublierUtilisateur(u.id);
       return fin(rep, await quitter(req));
     },

@@ -7,8 +7,8 @@ import { listerCampagnes, ouvrirCampagne, suiviCampagne } from '../../applicatio
 import { enregistrerConvention, importerConventions, listerConventions } from '../../application/dialogue/conventions.ts';
 import { aFaire, agir, ajouterBilan, dialoguesDeLaStructure, enregistrerAutodiagnostic, lireDialogue, pdfAvenant } from '../../application/dialogue/dialogues.ts';
 import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
+import type { Horloge } from '../../application/ports/horloge.ts';
 import type { CadreDialogue } from '../../domaine/dialogue/cadre.ts';
-import { aujourdhui } from '../../domaine/temps/dates.ts';
 import type { Base } from '../db/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
@@ -17,7 +17,7 @@ import { code } from './schemas.ts';
 const id = z.coerce.number().int().positive();
 const tags = ['dialogue de gestion'];
 
-export function routesDialogue(app: FastifyInstance, base: Base, service: ServiceChiffres, cadre: CadreDialogue) {
+export function routesDialogue(app: FastifyInstance, base: Base, service: ServiceChiffres, cadre: CadreDialogue, horloge: Horloge) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const catalogue = service.catalogue;
 
@@ -57,7 +57,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.get(
     '/api/campagnes/:id',
     { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Le suivi d’une campagne : chaque ML, son état, ses échéances, cibles et montants', params: z.object({ id }) } },
-    async (req) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, aujourdhui())) ?? introuvable(`Campagne inconnue : ${req.params.id}`),
+    async (req) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, horloge.dateDuJour())) ?? introuvable(`Campagne inconnue : ${req.params.id}`),
   );
 
   r.get(
@@ -66,12 +66,12 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
     async (req) => ({ dialogues: (await dialoguesDeLaStructure(base, cadre, utilisateurDe(req), req.params.code)) ?? introuvable(`Mission locale inconnue : ${req.params.code}`) }),
   );
   r.get('/api/dialogues/a-faire', { config: { droit: 'lire_profil' }, schema: { tags, summary: 'Les dialogues qui attendent votre action, avec leur retard sur l’échéance (date du serveur)' } }, async (req) => ({
-    dialogues: await aFaire(base, cadre, utilisateurDe(req), aujourdhui()),
+    dialogues: await aFaire(base, cadre, utilisateurDe(req), horloge.dateDuJour()),
   }));
   r.get(
     '/api/dialogues/:id',
     { config: { droit: 'lire_dialogues' }, schema: { tags, summary: 'Un dialogue : étapes, chiffres N-1 figés, historique, actions permises', params: z.object({ id }) } },
-    async (req) => (await lireDialogue(base, cadre, catalogue, service, utilisateurDe(req), req.params.id)) ?? introuvable(`Dialogue inconnu : ${req.params.id}`),
+    async (req) => (await lireDialogue(base, cadre, catalogue, service, utilisateurDe(req), req.params.id, horloge)) ?? introuvable(`Dialogue inconnu : ${req.params.id}`),
   );
   r.put(
     '/api/dialogues/:id/autodiagnostic',
@@ -84,7 +84,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
       config: { droit: 'agir_dialogue' },
       schema: { tags, summary: 'Faire avancer le dialogue (soumettre, renvoyer, entretien, objectifs, décision, avenant, signatures)', params: z.object({ id, action: code }), body: z.unknown().optional() },
     },
-    async (req) => agir(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.params.action, req.body, req.ip),
+    async (req) => agir(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.params.action, req.body, req.ip, horloge),
   );
   for (const version of ['genere', 'signe'] as const) {
     r.get(
@@ -111,6 +111,6 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.post(
     '/api/dialogues/:id/bilans',
     { config: { droit: 'saisir_bilan' }, schema: { tags, summary: 'Bilan intermédiaire : chiffres du moment contre les cibles, et un commentaire', params: z.object({ id }), body: z.unknown() } },
-    async (req, rep) => rep.code(201).send(await ajouterBilan(base, cadre, catalogue, service, utilisateurDe(req), req.params.id, req.body, req.ip)),
+    async (req, rep) => rep.code(201).send(await ajouterBilan(base, cadre, catalogue, service, utilisateurDe(req), req.params.id, req.body, req.ip, horloge)),
   );
 }

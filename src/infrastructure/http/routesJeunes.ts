@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { exporterJeunes, ficheJeune, listerJeunes } from '../../application/parcours/jeunes.ts';
+import type { Horloge } from '../../application/ports/horloge.ts';
 import { COLONNES_JEUNES, TRIS_JEUNES } from '../../domaine/parcours/dossier.ts';
 import { tableauEnCsv, tableauEnXlsx, TYPE_XLSX, type TableauExport } from '../../domaine/outils/tableur.ts';
-import { aujourdhui } from '../../domaine/temps/dates.ts';
 import type { Base } from '../db/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
@@ -21,7 +21,7 @@ const filtre = z.object({
 
 const PAS_DE_CACHE = 'no-store';
 
-export function routesJeunes(app: FastifyInstance, base: Base) {
+export function routesJeunes(app: FastifyInstance, base: Base, horloge: Horloge) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/structures/:code/jeunes',
@@ -61,7 +61,7 @@ export function routesJeunes(app: FastifyInstance, base: Base) {
         };
         rep
           .header('cache-control', PAS_DE_CACHE)
-          .header('content-disposition', `attachment; filename="jeunes-${ml}-${aujourdhui()}.${format}"`)
+          .header('content-disposition', `attachment; filename="jeunes-${ml}-${horloge.dateDuJour()}.${format}"`)
           .type(format === 'csv' ? 'text/csv; charset=utf-8' : TYPE_XLSX);
         return rep.send(format === 'csv' ? tableauEnCsv(tableau) : Buffer.from(await tableauEnXlsx(tableau)));
       },

@@ -17,7 +17,9 @@ import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.t
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
+import type { Horloge } from '../../application/ports/horloge.ts';
 import type { Base } from '../db/base.ts';
+import { horlogeDeLEnvironnement } from '../horloge.ts';
 import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
 import { repondreErreur } from './erreurs.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
@@ -60,6 +62,8 @@ export interface OptionsServeur extends OptionsAcces {
   oidc?: ConfigurationOidc | null;
   /** Le catalogue des indicateurs et des ratios ; par défaut, celui de CPO_CATALOGUE ou de la CPO 2015-2018. */
   catalogue?: Catalogue;
+  /** L'heure du serveur ; par défaut celle du système, ou le jour fixé par CPO_AUJOURDHUI. */
+  horloge?: Horloge;
 }
 
 export async function creerServeur(base: Base, options: OptionsServeur = {}): Promise<FastifyInstance> {
@@ -98,7 +102,8 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  const sessions = await installerAcces(app, base, options);
+  const horloge = options.horloge ?? horlogeDeLEnvironnement();
+  const sessions = await installerAcces(app, base, horloge, options);
   refuserCaractereNul(app);
 
   if (connexionDemo) await assurerUtilisateursDemo(base);
@@ -107,9 +112,9 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   const oidc = options.oidc === undefined ? configurationOidcDepuisEnvironnement() : options.oidc;
   routesConnexion(app, base, service, sessions, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
   routesIndicateurs(app, base, service);
-  routesJeunes(app, base);
+  routesJeunes(app, base, horloge);
   routesAudit(app, base);
-  routesDialogue(app, base, service, chargerCadre());
+  routesDialogue(app, base, service, chargerCadre(), horloge);
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 

@@ -6,6 +6,7 @@
 import { LIGNES_FINANCEMENT, renvoieAuJeune, type FichierEchange } from '../../../domaine/echange/format.ts';
 import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../../domaine/referentiel/codes.ts';
 import type { Requeteur } from '../../../infrastructure/db/base.ts';
+import type { Horloge } from '../../ports/horloge.ts';
 import type { ErreurImport } from '../rapport.ts';
 import type { Progression } from './options.ts';
 import type { Rejets, Signalements } from './signalements.ts';
@@ -16,6 +17,7 @@ export interface ContexteControle {
   tolerant: boolean;
   signalements: Signalements;
   progression?: Progression;
+  horloge: Horloge;
 }
 
 /** Les contrôles ensemblistes de chaque fichier, dans l'ordre des dépendances. */

@@ -12,7 +12,7 @@ export async function fusionnerTout(ctx: ContexteControle, lus: FichierLu[]): Pr
   const { tx } = ctx;
   ctx.progression?.etape('Écriture en base', lus.length);
   for (const lu of lus) {
-    const debutFusion = Date.now();
+    const debutFusion = ctx.horloge.ms();
     if (lu.lisible) {
       const sansDoublon = async () => {
         await signalerDoublons(ctx, lu);
@@ -37,7 +37,7 @@ export async function fusionnerTout(ctx: ContexteControle, lus: FichierLu[]): Pr
         await tx.query('RELEASE SAVEPOINT fusion');
       }
     }
-    lu.bilan.dureeFusionMs = Date.now() - debutFusion;
+    lu.bilan.dureeFusionMs = ctx.horloge.ms() - debutFusion;
     ctx.progression?.avancer(1);
   }
   ctx.progression?.terminer();

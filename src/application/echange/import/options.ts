@@ -1,5 +1,6 @@
 // Les réglages d'un import : mode, limites contre les fichiers hostiles, suivi de l'avancement.
 import { LONGUEURS_MAX_PAR_DEFAUT } from '../../../infrastructure/fichiers/csv.ts';
+import type { Horloge } from '../../ports/horloge.ts';
 
 export interface Progression {
   etape(libelle: string, total: number): void;
@@ -13,7 +14,8 @@ export interface OptionsImport {
   dossierRejets?: string;
   acteur?: string;
   progression?: Progression;
-  aujourdhui?: string;
+  /** Le jour de l'import borne les dates de l'extrait ; les durées du rapport se mesurent aussi sur elle. */
+  horloge: Horloge;
   /** Limites contre les fichiers hostiles ou aberrants ; par défaut, les variables CPO_IMPORT_… (voir limitesParDefaut). */
   limites?: Partial<Limites>;
 }

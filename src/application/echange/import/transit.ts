@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import type { Colonne, FichierEchange } from '../../../domaine/echange/format.ts';
 import { abreger, lecteurDeColonne } from '../../../domaine/echange/valeurs.ts';
 import type { Requeteur } from '../../../infrastructure/db/base.ts';
+import type { Horloge } from '../../ports/horloge.ts';
 import { detecterEncodage, ErreurCsv, lireCsv, type Encodage, type LongueursMax } from '../../../infrastructure/fichiers/csv.ts';
 import type { BilanFichier, ErreurImport } from '../rapport.ts';
 import type { Progression } from './options.ts';
@@ -41,7 +42,7 @@ export interface FichierLu {
 }
 
 export interface ContexteLecture {
-  aujourdhui: string;
+  horloge: Horloge;
   lignesMax: number;
   longueurs: LongueursMax;
   signaler: (e: ErreurImport) => void;
@@ -63,7 +64,7 @@ const bilanVide = (fichier: FichierEchange): BilanFichier => ({
 });
 
 export async function mettreEnTransit(tx: Requeteur, fichier: FichierEchange, chemin: string, contexte: ContexteLecture): Promise<FichierLu> {
-  const debut = Date.now();
+  const debut = contexte.horloge.ms();
   const lu: FichierLu = { fichier, chemin, encodage: 'utf-8', bilan: bilanVide(fichier), presentes: new Set(), structures: new Set(), lisible: true };
   const colonnes = [{ nom: 'ligne', type: 'integer' }, { nom: 'valide', type: 'boolean' }, ...fichier.colonnes.map((c) => ({ nom: c.nom, type: TYPES_SQL[c.type.nature] }))];
   await tx.query(`CREATE TEMP TABLE ${transit(fichier)} (ligne integer NOT NULL, valide boolean NOT NULL, ${colonnes.slice(2).map((c) => `${c.nom} ${c.type}`).join(', ')}) ON COMMIT DROP`);
@@ -77,14 +78,14 @@ export async function mettreEnTransit(tx: Requeteur, fichier: FichierEchange, ch
   if (lecture.entete === null && lu.lisible) erreur(1, '', '', "fichier vide : la ligne d'en-tête manque");
   if (!lu.lisible) await tx.query(`UPDATE ${transit(fichier)} SET valide = false`);
   await tx.query(`ANALYZE ${transit(fichier)}`);
-  lu.bilan.dureeLectureMs = Date.now() - debut;
+  lu.bilan.dureeLectureMs = contexte.horloge.ms() - debut;
   return lu;
 }
 
 /** Les lots de lignes validées pour COPY ; s'arrête à la limite de lignes ou sur un fichier illisible. */
 async function* lots(lu: FichierLu, contexte: ContexteLecture, erreur: Signaler, lecture: { entete: Entete | null }): AsyncGenerator<(string | null)[][]> {
   const { fichier, bilan } = lu;
-  const lecteurs = fichier.colonnes.map((c) => lecteurDeColonne(c, contexte.aujourdhui));
+  const lecteurs = fichier.colonnes.map((c) => lecteurDeColonne(c, contexte.horloge.dateDuJour()));
   try {
     lu.encodage = bilan.encodage = await detecterEncodage(lu.chemin);
     for await (const { enregistrements, octets, separateur } of lireCsv(lu.chemin, lu.encodage, contexte.longueurs)) {
