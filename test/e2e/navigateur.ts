@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chargerDemo } from '../../src/application/demo/chargerDemo.ts';
 import { assurerConventionsDemo } from '../../src/application/dialogue/conventions.ts';
 import { horlogeSysteme } from '../../src/infrastructure/horloge.ts';
-import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
+import { creerServeur, DOSSIER_WEB } from '../../src/http/serveur.ts';
 import type { Catalogue } from '../../src/domaine/indicateurs/catalogue.ts';
 import type { ConfigurationOidc } from '../../src/infrastructure/auth/oidc.ts';
 import type { Moteur } from '../outils/bases.ts';

@@ -5,7 +5,7 @@ import { importerExtrait } from '../../src/application/echange/importerExtrait.t
 import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
 import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { CODES_ERREUR } from '../../src/domaine/erreurs.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';

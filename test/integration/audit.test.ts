@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditer } from '../../src/application/audit.ts';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter, type CompteDemo } from '../outils/sessions.ts';

@@ -6,7 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
+import { creerServeur, DOSSIER_WEB } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 
 surChaqueMoteur('Livraison de l’application web', (moteur) => {

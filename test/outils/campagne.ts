@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { expect } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { dossierTemporaire } from './extraits.ts';
 import { compte, comptesDemo, connecter } from './sessions.ts';

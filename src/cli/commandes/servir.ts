@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { nombreAnomalies, verifierAuDemarrage } from '../../application/dialogue/integrite.ts';
 import { ouvrirBase } from '../../infrastructure/db/base.ts';
-import { creerServeur } from '../../infrastructure/http/serveur.ts';
+import { creerServeur } from '../../http/serveur.ts';
 import { entier } from '../options.ts';
 
 export async function servir(port: number, hote: string) {

@@ -9,17 +9,17 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { assurerUtilisateursDemo } from '../../application/acces/utilisateurs.ts';
-import { chargerCadre } from '../../application/dialogue/cadreEnVigueur.ts';
-import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
-import { chargerInformationsLegales } from '../../application/informationsLegales.ts';
-import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
-import { ErreurMetier } from '../../domaine/erreurs.ts';
-import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
-import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
-import type { Horloge } from '../../application/ports/horloge.ts';
-import type { Base } from '../db/base.ts';
-import { horlogeDeLEnvironnement } from '../horloge.ts';
+import { assurerUtilisateursDemo } from '../application/acces/utilisateurs.ts';
+import { chargerCadre } from '../application/dialogue/cadreEnVigueur.ts';
+import { chargerCatalogue } from '../application/indicateurs/catalogueEnVigueur.ts';
+import { chargerInformationsLegales } from '../application/informationsLegales.ts';
+import { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
+import { ErreurMetier } from '../domaine/erreurs.ts';
+import type { Catalogue } from '../domaine/indicateurs/catalogue.ts';
+import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../infrastructure/auth/oidc.ts';
+import type { Horloge } from '../application/ports/horloge.ts';
+import type { Base } from '../infrastructure/db/base.ts';
+import { horlogeDeLEnvironnement } from '../infrastructure/horloge.ts';
 import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
 import { repondreErreur } from './erreurs.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
@@ -51,7 +51,7 @@ function messageRefus(erreur: { code?: string; statusCode?: number }, limiteCorp
 }
 
 /** L'application web construite (`npm run build`). */
-export const DOSSIER_WEB = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+export const DOSSIER_WEB = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface OptionsServeur extends OptionsAcces {
   /** Calculer dès le démarrage les chiffres de chaque année. */
