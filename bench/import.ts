@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { genererDemo } from '../src/application/demo/genererDemo.ts';
 import { importerExtrait } from '../src/application/echange/importerExtrait.ts';
 import { totalLignes } from '../src/application/echange/rapport.ts';
-import type { Base } from '../src/infrastructure/db/base.ts';
+import type { Base } from '../src/application/ports/base.ts';
 import { horlogeSysteme } from '../src/infrastructure/horloge.ts';
 import { ecrireResultat, fr, machine, mo, suivreMemoire, tableau } from './outils.ts';
 

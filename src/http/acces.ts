@@ -12,7 +12,7 @@ import { auditer } from '../application/audit.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
 import { ACTIONS_NOMINATIVES, ErreurAcces, LIBELLES_ACTION, ROLES, peut, type Action, type Utilisateur } from '../domaine/acces/droits.ts';
 import { ErreurMetier } from '../domaine/erreurs.ts';
-import type { Base } from '../infrastructure/db/base.ts';
+import type { Base } from '../application/ports/base.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

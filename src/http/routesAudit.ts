@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { chercherAudit, rendreLisibles } from '../application/audit.ts';
 import { estDateValide } from '../domaine/temps/dates.ts';
 import { lignesEnCsv } from '../domaine/outils/tableur.ts';
-import type { Base } from '../infrastructure/db/base.ts';
+import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { code } from './schemas.ts';
 

@@ -10,7 +10,7 @@ import { auditer } from '../application/audit.ts';
 import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import { DROITS, ErreurAcces, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../domaine/acces/droits.ts';
 import { ClientOidc, type ConfigurationOidc } from '../infrastructure/auth/oidc.ts';
-import type { Base } from '../infrastructure/db/base.ts';
+import type { Base } from '../application/ports/base.ts';
 import { jetonCsrf, limiteConnexions, utilisateurDe, type SessionsRecentes } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 

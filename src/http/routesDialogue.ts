@@ -9,7 +9,7 @@ import { aFaire, agir, ajouterBilan, dialoguesDeLaStructure, enregistrerAutodiag
 import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
 import type { CadreDialogue } from '../domaine/dialogue/cadre.ts';
-import type { Base } from '../infrastructure/db/base.ts';
+import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 import { code } from './schemas.ts';

@@ -7,7 +7,7 @@ import { exporterJeunes, ficheJeune, listerJeunes } from '../application/parcour
 import type { Horloge } from '../application/ports/horloge.ts';
 import { COLONNES_JEUNES, TRIS_JEUNES } from '../domaine/parcours/dossier.ts';
 import { tableauEnCsv, tableauEnXlsx, TYPE_XLSX, type TableauExport } from '../domaine/outils/tableur.ts';
-import type { Base } from '../infrastructure/db/base.ts';
+import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 import { code } from './schemas.ts';

@@ -18,7 +18,7 @@ import { ErreurMetier } from '../domaine/erreurs.ts';
 import type { Catalogue } from '../domaine/indicateurs/catalogue.ts';
 import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../infrastructure/auth/oidc.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
-import type { Base } from '../infrastructure/db/base.ts';
+import type { Base } from '../application/ports/base.ts';
 import { horlogeDeLEnvironnement } from '../infrastructure/horloge.ts';
 import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
 import { repondreErreur } from './erreurs.ts';

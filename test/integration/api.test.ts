@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
 import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { creerServeur } from '../../src/http/serveur.ts';
 import { CODES_ERREUR } from '../../src/domaine/erreurs.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { exporterExtrait } from '../../src/application/echange/exporterExtrait.ts';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 import { HorlogeFixe } from '../outils/horloge.ts';

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { rapportEnJson, rapportEnTexte, type RapportImport } from '../../src/application/echange/rapport.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 import { ecrireZip } from '../outils/zip.ts';

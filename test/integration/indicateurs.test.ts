@@ -7,7 +7,7 @@ import { figerInstantane, lireInstantane, listerInstantanes } from '../../src/ap
 import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
 import { ServiceChiffres } from '../../src/application/indicateurs/serviceChiffres.ts';
 import { tableauAnnuel } from '../../src/application/indicateurs/tableauDeBord.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';

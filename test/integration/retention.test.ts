@@ -5,7 +5,7 @@ import { importerExtrait } from '../../src/application/echange/importerExtrait.t
 import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
 import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
 import { appliquerRetention } from '../../src/application/parcours/retention.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { HorlogeFixe } from '../outils/horloge.ts';

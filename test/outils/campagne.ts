@@ -4,7 +4,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { creerServeur } from '../../src/http/serveur.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { dossierTemporaire } from './extraits.ts';

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Base } from '../../infrastructure/db/base.ts';
+import type { Base } from '../ports/base.ts';
 import { importerExtrait, type Progression } from '../echange/importerExtrait.ts';
 import type { Horloge } from '../ports/horloge.ts';
 import type { RapportImport } from '../echange/rapport.ts';

@@ -13,7 +13,7 @@ import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { atteinte, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import { empreinteSha256, jsonCanonique } from '../../domaine/outils/jsonCanonique.ts';
 import type { DateCalendaire } from '../../domaine/temps/dates.ts';
-import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
 import { rendrePdf } from '../../infrastructure/pdf/pdf.ts';
 import { auditer } from '../audit.ts';
 import { lireInstantane } from '../indicateurs/instantanes.ts';

@@ -13,7 +13,7 @@
 // réussisse, soit refusé ou échoue.
 import { basename, dirname, join } from 'node:path';
 import { abreger } from '../../domaine/echange/valeurs.ts';
-import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
 import type { LongueursMax } from '../../infrastructure/fichiers/csv.ts';
 import { accepter, executerTrace, refuser, type Resultat } from '../casDUsage.ts';
 import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';

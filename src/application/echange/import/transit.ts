@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import type { Colonne, FichierEchange } from '../../../domaine/echange/format.ts';
 import { abreger, lecteurDeColonne } from '../../../domaine/echange/valeurs.ts';
-import type { Requeteur } from '../../../infrastructure/db/base.ts';
+import type { Requeteur } from '../../ports/base.ts';
 import type { Horloge } from '../../ports/horloge.ts';
 import { detecterEncodage, ErreurCsv, lireCsv, type Encodage, type LongueursMax } from '../../../infrastructure/fichiers/csv.ts';
 import type { BilanFichier, ErreurImport } from '../rapport.ts';
