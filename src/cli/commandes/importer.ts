@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { importerExtrait } from '../../application/echange/importerExtrait.ts';
 import { rapportEnJson, rapportEnTexte } from '../../application/echange/rapport.ts';
-import { horlogeDeLEnvironnement } from '../../infrastructure/horloge.ts';
+import { ports } from '../../composition.ts';
 import { acteurCli } from '../acteur.ts';
 import { avecBase } from '../base.ts';
 import { progressionTerminal } from '../progression.ts';
@@ -16,7 +16,7 @@ export function commandeImporter(programme: Command) {
     .option('--json', 'écrit aussi le rapport complet en JSON sur la sortie standard')
     .action(async (source: string, options: { tolerant?: boolean; rejets?: string; json?: boolean }) => {
       const rapport = await avecBase((base) =>
-        importerExtrait(base, source, { tolerant: options.tolerant, dossierRejets: options.rejets, acteur: acteurCli(), progression: progressionTerminal(), horloge: horlogeDeLEnvironnement() }),
+        importerExtrait(base, source, { tolerant: options.tolerant, dossierRejets: options.rejets, acteur: acteurCli(), progression: progressionTerminal(), horloge: ports().horloge }),
       );
       process.stderr.write(rapportEnTexte(rapport) + '\n');
       if (options.json) process.stdout.write(rapportEnJson(rapport) + '\n');
