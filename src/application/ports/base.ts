@@ -1,5 +1,5 @@
 // La base vue par l'application : un port, pour que les cas d'usage ne dépendent d'aucun moteur.
-// src/infrastructure/db/base.ts l'implémente pour PGlite et PostgreSQL (`ouvrirBase`) ; les entrées (serveur,
+// L'infrastructure l'implémente (db/base.ts) pour PGlite et PostgreSQL (`ouvrirBase`) ; les entrées (serveur,
 // ligne de commande) ouvrent la base et la passent aux cas d'usage.
 
 export interface Requeteur {

@@ -16,7 +16,7 @@ export function commandeImporter(programme: Command) {
     .option('--json', 'écrit aussi le rapport complet en JSON sur la sortie standard')
     .action(async (source: string, options: { tolerant?: boolean; rejets?: string; json?: boolean }) => {
       const rapport = await avecBase((base) =>
-        importerExtrait(base, source, { tolerant: options.tolerant, dossierRejets: options.rejets, acteur: acteurCli(), progression: progressionTerminal(), horloge: ports().horloge }),
+        importerExtrait(base, source, { tolerant: options.tolerant, dossierRejets: options.rejets, acteur: acteurCli(), progression: progressionTerminal(), horloge: ports().horloge, fichiers: ports().fichiers }),
       );
       process.stderr.write(rapportEnTexte(rapport) + '\n');
       if (options.json) process.stdout.write(rapportEnJson(rapport) + '\n');

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnalyseurCsv, champCsv, detecterEncodage, ErreurCsv, lireCsv, type LongueursMax } from './csv.ts';
+import { ErreurCsv, type LongueursMax } from '../../application/ports/fichiers.ts';
+import { champCsv } from '../../domaine/outils/tableur.ts';
+import { AnalyseurCsv, detecterEncodage, lireCsv } from './csv.ts';
 
 const analyser = (texte: string, morceaux = 1, longueurs?: LongueursMax) => {
   const a = new AnalyseurCsv(longueurs);
