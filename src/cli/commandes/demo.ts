@@ -40,7 +40,8 @@ export function commandeDemo(programme: Command) {
         process.stderr.write(`Démonstration écrite dans ${options.sortie} : ${resultat.structures} Missions locales\n`);
         return;
       }
-      const rapport = await avecBase((base) => chargerDemo(base, { ...options, acteur: acteurCli(), progression, horloge: ports().horloge, fichiers: ports().fichiers }));
+      const { horloge, fichiers } = ports();
+      const rapport = await avecBase((base) => chargerDemo(base, { ...options, acteur: acteurCli(), progression, horloge, fichiers }));
       process.stderr.write(rapportEnTexte(rapport) + '\n');
       if (rapport.statut === 'refuse') process.exitCode = 1;
     });
