@@ -1,11 +1,12 @@
 // Banc d'essai de l'import : un extrait national (445 ML, 2015-2018) chargé dans PostgreSQL.
+import { lecteurFichiers } from '../src/infrastructure/fichiers/lecteur.ts';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { genererDemo } from '../src/application/demo/genererDemo.ts';
 import { importerExtrait } from '../src/application/echange/importerExtrait.ts';
 import { totalLignes } from '../src/application/echange/rapport.ts';
-import type { Base } from '../src/infrastructure/db/base.ts';
+import type { Base } from '../src/application/ports/base.ts';
 import { horlogeSysteme } from '../src/infrastructure/horloge.ts';
 import { ecrireResultat, fr, machine, mo, suivreMemoire, tableau } from './outils.ts';
 
@@ -38,7 +39,7 @@ export async function bancImport(base: Base) {
   const source = await extraitNational();
   const memoire = suivreMemoire();
   {
-    const rapport = await importerExtrait(base, source, { acteur: 'bench', horloge: horlogeSysteme });
+    const rapport = await importerExtrait(base, source, { fichiers: lecteurFichiers, acteur: 'bench', horloge: horlogeSysteme });
     const pic = memoire.arreter();
     if (rapport.statut !== 'importe') throw new Error(`import refusé : ${JSON.stringify(rapport.erreurs.slice(0, 5))}`);
     const total = totalLignes(rapport);

@@ -8,7 +8,7 @@ import { chargerCatalogue } from '../src/application/indicateurs/catalogueEnVigu
 import { chiffresParML } from '../src/application/indicateurs/moteur.ts';
 import { tableauAnnuel } from '../src/application/indicateurs/tableauDeBord.ts';
 import { FICHIERS } from '../src/domaine/echange/format.ts';
-import type { Base, Requeteur } from '../src/infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../src/application/ports/base.ts';
 import { extraitNational } from './import.ts';
 import { ecrireResultat, fr, machine, mo, suivreMemoire, tableau } from './outils.ts';
 

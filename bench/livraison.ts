@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { construireSiNecessaire } from '../src/cli/construire.ts';
 import { ouvrirBase } from '../src/infrastructure/db/base.ts';
-import { creerServeur, DOSSIER_WEB } from '../src/infrastructure/http/serveur.ts';
+import { creerServeur, DOSSIER_WEB } from '../src/http/serveur.ts';
 import { lancerChromium } from '../test/e2e/navigateur.ts';
 import { ecrireResultat, fr, machine, tableau } from './outils.ts';
 

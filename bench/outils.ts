@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { ouvrirBase, type Base } from '../src/infrastructure/db/base.ts';
+import { ouvrirBase } from '../src/infrastructure/db/base.ts';
+import type { Base } from '../src/application/ports/base.ts';
 import { basePostgresNeuve as basePostgres } from '../test/outils/postgres.ts';
 
 export const URL_ADMIN = process.env.CPO_BENCH_POSTGRES_URL ?? 'postgres://cpo:cpo@127.0.0.1:5432/postgres';

@@ -2,6 +2,7 @@
 // latence de l'API des tableaux de bord sous 50 connexions simultanées (p50, p95, p99), servie par le
 // vrai serveur dans son propre processus ; puis le temps du premier rendu du tableau de bord d'une ML
 // dans Chromium (profil neuf, cache vide).
+import { lecteurFichiers } from '../src/infrastructure/fichiers/lecteur.ts';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -60,7 +61,7 @@ export async function bancWeb() {
   const base = gardee ?? (await basePostgresNeuve(NOM_BASE));
   if (!gardee) {
     process.stderr.write('Chargement de la démonstration Bretagne dans PostgreSQL…\n');
-    await chargerDemo(base, { echelle: 'region', region: '53', graine: 2015, horloge: horlogeSysteme });
+    await chargerDemo(base, { fichiers: lecteurFichiers, echelle: 'region', region: '53', graine: 2015, horloge: horlogeSysteme });
   }
   const url = new URL(URL_ADMIN);
   url.pathname = `/${NOM_BASE}`;

@@ -3,7 +3,7 @@
 import { exiger, voitNominatif, type Utilisateur } from '../domaine/acces/droits.ts';
 import { sansNominatif } from '../domaine/acces/journal.ts';
 import { libelleActionAudit, nomActeur, resumerDetails } from '../domaine/audit/journal.ts';
-import type { Base, Requeteur } from '../infrastructure/db/base.ts';
+import type { Base, Requeteur } from './ports/base.ts';
 import { chargerCadre } from './dialogue/cadreEnVigueur.ts';
 import { horodatageParis, minuitParis } from './fragmentsSql.ts';
 

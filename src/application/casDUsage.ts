@@ -2,7 +2,7 @@
 // rend un résultat explicite : accepté ou refusé. La ligne d'audit s'écrit une fois et une seule :
 // dans la même transaction si l'acte aboutit ; après l'annulation s'il est refusé (un refus ne change
 // rien) ; s'il échoue, si la base le permet encore, avant que la panne remonte.
-import type { Base, Requeteur } from '../infrastructure/db/base.ts';
+import type { Base, Requeteur } from './ports/base.ts';
 import { auditer, type Trace } from './audit.ts';
 
 export type Resultat<T, R> = { accepte: true; valeur: T } | { accepte: false; refus: R };

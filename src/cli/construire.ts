@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOSSIER_WEB } from '../infrastructure/http/serveur.ts';
+import { DOSSIER_WEB } from '../http/serveur.ts';
 
 const RACINE = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formaterValeur, lireNombreFr, valeurAffichee } from '../../src/domaine/indicateurs/format.ts';
 import { dateEnFrancais } from '../../src/domaine/temps/dates.ts';
 import { horlogeSysteme } from '../../src/infrastructure/horloge.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { capturer, demarrerApplication, violationsGraves } from './navigateur.ts';
 

@@ -1,5 +1,6 @@
 // Le navigateur des tests de bout en bout : le Chromium de Debian, piloté par playwright-core, avec
 // un profil neuf à chaque lancement ; et l'audit d'accessibilité axe-core dans la page.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chargerDemo } from '../../src/application/demo/chargerDemo.ts';
 import { assurerConventionsDemo } from '../../src/application/dialogue/conventions.ts';
 import { horlogeSysteme } from '../../src/infrastructure/horloge.ts';
-import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
+import { creerServeur, DOSSIER_WEB } from '../../src/http/serveur.ts';
 import type { Catalogue } from '../../src/domaine/indicateurs/catalogue.ts';
 import type { ConfigurationOidc } from '../../src/infrastructure/auth/oidc.ts';
 import type { Moteur } from '../outils/bases.ts';
@@ -60,7 +61,7 @@ export async function demarrerApplication(moteur: Moteur, options: { oidc?: Conf
   if (!existsSync(join(DOSSIER_WEB, 'index.html'))) throw new Error("l'application web n'est pas construite : lancez « npm run build » (npm test le fait)");
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : « bash .ci/run » l'installe (paquet Debian chromium)`);
   const base = await moteur.ouvrir();
-  const rapport = await chargerDemo(base, { echelle: 'region', region: '94', graine: 2015, horloge: horlogeSysteme });
+  const rapport = await chargerDemo(base, { fichiers: lecteurFichiers, echelle: 'region', region: '94', graine: 2015, horloge: horlogeSysteme });
   if (rapport.statut === 'refuse') throw new Error('démonstration refusée');
   await assurerConventionsDemo(base, 'demo');
   const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null, catalogue: options.catalogue });

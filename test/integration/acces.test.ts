@@ -1,12 +1,13 @@
 // Les droits et les périmètres, route par route, pour chaque sorte d'utilisateur, sur les deux moteurs.
 // La table attendue est écrite à la main (cadre CPO §1), pas déduite du code qu'elle vérifie.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { TYPE_XLSX } from '../../src/domaine/outils/tableur.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import type { Base } from '../../src/application/ports/base.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter, jetonAnonyme, type CompteDemo } from '../outils/sessions.ts';
@@ -132,7 +133,7 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('acces');
     ecrireExtraitAleatoire(dossier, 11, { structures: 3, jeunesParStructure: 40 });
-    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     app = await creerServeur(base, { connexionDemo: true });
     comptes = await comptesDemo(app);
     qui = {

@@ -1,11 +1,12 @@
 // L'API HTTP des chiffres, appelée comme un client (injection Fastify), sur les deux moteurs.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
 import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import type { Base } from '../../src/application/ports/base.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { CODES_ERREUR } from '../../src/domaine/erreurs.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
@@ -22,7 +23,7 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('api');
     ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
-    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     app = await creerServeur(base, { prechauffer: true, connexionDemo: true });
     dgefp = await connecter(app, compte(await comptesDemo(app), 'agent_dgefp'));
   });
@@ -98,7 +99,7 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     // Un import qui n'écrit rien ne change pas la date.
     const dossier = dossierTemporaire('api-rien');
     ecrireExtraitAleatoire(dossier, 5, { structures: 3, jeunesParStructure: 80 });
-    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     expect((await get('/api/moi')).json().donnees_au).toBe('2017-03-15');
   });
 

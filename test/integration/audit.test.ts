@@ -1,11 +1,12 @@
 // Le journal d'audit lisible, sur les deux moteurs : chaque action en français, chaque acteur par son
 // nom et son organisation, chaque changement en une phrase ; l'export CSV garde ses colonnes d'origine.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditer } from '../../src/application/audit.ts';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import type { Base } from '../../src/application/ports/base.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter, type CompteDemo } from '../outils/sessions.ts';
@@ -22,7 +23,7 @@ surChaqueMoteur("Journal d'audit lisible", (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('audit');
     ecrireExtraitAleatoire(dossier, 7, { structures: 2, jeunesParStructure: 20 });
-    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     app = await creerServeur(base, { connexionDemo: true });
     const comptes = await comptesDemo(app);
     direction = compte(comptes, 'direction_ml', 'RA01');

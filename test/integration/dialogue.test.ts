@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { AUTODIAGNOSTIC, CONVENTION, JUSTIFICATION, MONTANTS, objectifs as objectifsPour, OUVERTURE, preparerCampagne, type Campagne, type Qui } from '../outils/campagne.ts';
 import { dateEnFrancais } from '../../src/domaine/temps/dates.ts';

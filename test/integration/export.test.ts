@@ -1,9 +1,10 @@
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { exporterExtrait } from '../../src/application/echange/exporterExtrait.ts';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 import { HorlogeFixe } from '../outils/horloge.ts';
@@ -51,7 +52,7 @@ surChaqueMoteur('export', (moteur) => {
   let base: Base;
   beforeEach(async () => {
     base = await moteur.ouvrir();
-    const r = await importerExtrait(base, ecrireExtrait(EXTRAIT), { horloge });
+    const r = await importerExtrait(base, ecrireExtrait(EXTRAIT), { fichiers: lecteurFichiers, horloge });
     expect(r.erreurs).toEqual([]);
   });
   afterEach(async () => {
@@ -63,7 +64,7 @@ surChaqueMoteur('export', (moteur) => {
     await exporterExtrait(base, premier);
     const autre = await moteur.ouvrir();
     try {
-      const r = await importerExtrait(autre, premier, { horloge });
+      const r = await importerExtrait(autre, premier, { fichiers: lecteurFichiers, horloge });
       expect(r.erreurs).toEqual([]);
       const second = dossierTemporaire();
       await exporterExtrait(autre, second);
@@ -84,7 +85,7 @@ surChaqueMoteur('export', (moteur) => {
     expect(lignes).toMatchObject({ 'structures.csv': 1, 'jeunes.csv': 2, 'evenements.csv': 2, 'dispositifs.csv': 0, 'situations.csv': 1, 'aides.csv': 0, 'offres.csv': 1, 'contexte.csv': 1 });
     const autre = await moteur.ouvrir();
     try {
-      expect((await importerExtrait(autre, dossier, { horloge })).erreurs).toEqual([]);
+      expect((await importerExtrait(autre, dossier, { fichiers: lecteurFichiers, horloge })).erreurs).toEqual([]);
     } finally {
       await autre.fermer();
     }
@@ -98,7 +99,7 @@ surChaqueMoteur('export', (moteur) => {
       ]),
       'offres.csv': csv([['code_structure', 'id_offre', 'date_collecte', 'intitule'], ['ML03501', 'O9', '2017-02-01', '-Serveur']]),
     });
-    expect((await importerExtrait(base, formules, { horloge })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, formules, { fichiers: lecteurFichiers, horloge })).erreurs).toEqual([]);
     const dossier = dossierTemporaire();
     await exporterExtrait(base, dossier);
     const fichiers = contenu(dossier);
@@ -106,7 +107,7 @@ surChaqueMoteur('export', (moteur) => {
     expect(fichiers['offres.csv']).toContain('ML03501;O9;2017-02-01;;-Serveur\n');
     const autre = await moteur.ouvrir();
     try {
-      expect((await importerExtrait(autre, dossier, { horloge })).erreurs).toEqual([]);
+      expect((await importerExtrait(autre, dossier, { fichiers: lecteurFichiers, horloge })).erreurs).toEqual([]);
       const identite = `SELECT nom, prenom, telephone FROM jeune_identite WHERE code_structure = 'ML03501' AND id_jeune = 'J9'`;
       expect(await autre.query(identite)).toEqual([{ nom: '=1+1', prenom: '@SOMME(A1)', telephone: '+33 6 12 34 56 78' }]);
       expect(await autre.query(`SELECT intitule FROM offre WHERE id_offre = 'O9'`)).toEqual([{ intitule: '-Serveur' }]);

@@ -1,12 +1,14 @@
 // Des milliers d'extraits abîmés, au hasard (graine fixe, rejouable), donnés à l'importeur : jamais
 // de plantage, jamais d'écriture partielle, et chaque refus dit en français ce qui ne va pas.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { rapportEnTexte } from '../../src/application/echange/rapport.ts';
 import { ErreurMetier } from '../../src/domaine/erreurs.ts';
-import { ouvrirBase, type Base } from '../../src/infrastructure/db/base.ts';
+import { ouvrirBase } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { HorlogeFixe } from '../outils/horloge.ts';
@@ -131,7 +133,7 @@ beforeAll(async () => {
   base = await ouvrirBase({ dossier: 'memoire' });
   const dossier = dossierTemporaire('fuzz-modele');
   ecrireExtraitAleatoire(dossier, 77, { structures: 2, jeunesParStructure: 12 });
-  expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+  expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
   modele = new Map(readdirSync(dossier).map((nom) => [nom, readFileSync(join(dossier, nom))]));
 });
 afterAll(() => base?.fermer());
@@ -152,7 +154,7 @@ it(`résiste à ${CAS} extraits abîmés au hasard : pas de plantage, pas d'écr
     const avant = await empreinte();
     const contexte = `cas ${cas} (graine ${GRAINE}) : ${descriptions.join(', ')}`;
     try {
-      const rapport = await importerExtrait(base, ici, { horloge: new HorlogeFixe('2018-12-31') });
+      const rapport = await importerExtrait(base, ici, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') });
       // Le rapport cite des valeurs hostiles : jamais un caractère de contrôle brut à l'écran.
       expect(rapportEnTexte(rapport), contexte).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       if (rapport.statut === 'refuse') {
@@ -185,15 +187,15 @@ it('refuse un fichier au-delà des limites de lignes ou de taille, sans rien éc
   const dossier = dossierTemporaire('limites');
   ecrireExtraitAleatoire(dossier, 78, { structures: 1, jeunesParStructure: 30 });
   const avant = await empreinte();
-  const lignes = await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31'), limites: { lignes: 10 } });
+  const lignes = await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31'), limites: { lignes: 10 } });
   expect(lignes.statut).toBe('refuse');
   expect(lignes.erreurs.map((e) => e.message)).toContainEqual(expect.stringMatching(/^[a-z_]+\.csv : plus de 10 lignes, au-delà de la limite par fichier \(CPO_IMPORT_LIGNES_MAX\)$/));
-  const taille = await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31'), limites: { octets: 100 } });
+  const taille = await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31'), limites: { octets: 100 } });
   expect(taille.erreurs[0].message).toMatch(/^[a-z_]+\.csv : \d+ (octets|Ko), au-delà de la limite de 100 octets par fichier \(CPO_IMPORT_TAILLE_MAX_MO\)$/);
-  const ligne = await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31'), limites: { longueurLigne: 40 } });
+  const ligne = await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31'), limites: { longueurLigne: 40 } });
   expect(ligne.statut).toBe('refuse');
   expect(ligne.erreurs.map((e) => e.message)).toContainEqual(expect.stringMatching(/^ligne de plus de 40 caractères \(limite CPO_IMPORT_LONGUEUR_LIGNE_MAX\)/));
-  const champ = await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31'), limites: { longueurChamp: 10 } });
+  const champ = await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31'), limites: { longueurChamp: 10 } });
   expect(champ.erreurs.map((e) => e.message)).toContainEqual('champ de plus de 10 caractères (limite CPO_IMPORT_LONGUEUR_CHAMP_MAX)');
   expect(await empreinte()).toBe(avant);
 });

@@ -1,10 +1,11 @@
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { rapportEnJson, rapportEnTexte, type RapportImport } from '../../src/application/echange/rapport.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 import { ecrireZip } from '../outils/zip.ts';
@@ -78,7 +79,7 @@ surChaqueMoteur('import', (moteur) => {
   });
 
   it('importe en mode strict un extrait valide, `;` et `,` mêlés, colonnes facultatives absentes', async () => {
-    const r = await importerExtrait(base, ecrireExtrait(extraitValide()), { horloge });
+    const r = await importerExtrait(base, ecrireExtrait(extraitValide()), { fichiers: lecteurFichiers, horloge });
     expect(r.erreurs).toEqual([]);
     expect(r.statut).toBe('importe');
     expect(compte(r, 'jeunes.csv')).toMatchObject({ lignes: 300, crees: 300, misAJour: 0, inchanges: 0, rejetes: 0, separateur: ',' });
@@ -92,16 +93,16 @@ surChaqueMoteur('import', (moteur) => {
 
   it('réimporter le même extrait ne change rien', async () => {
     const dossier = ecrireExtrait(extraitValide());
-    await importerExtrait(base, dossier, { horloge });
+    await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge });
     const avant = await etat(base);
-    const r = await importerExtrait(base, dossier, { horloge });
+    const r = await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge });
     expect(r.statut).toBe('importe');
     for (const f of r.fichiers) expect(f, f.fichier).toMatchObject({ crees: 0, misAJour: 0, inchanges: f.lignes });
     expect(await etat(base)).toEqual(avant);
   });
 
   it('met à jour une ligne de même clé, la dernière importée gagne, sans toucher aux colonnes absentes', async () => {
-    await importerExtrait(base, ecrireExtrait(extraitValide()), { horloge });
+    await importerExtrait(base, ecrireExtrait(extraitValide()), { fichiers: lecteurFichiers, horloge });
     const r = await importerExtrait(
       base,
       ecrireExtrait({
@@ -111,7 +112,7 @@ surChaqueMoteur('import', (moteur) => {
           ['ML03501', 'J2', '1994-03-15', 'H', '2016-03-01'],
         ]),
       }),
-      { horloge },
+      { fichiers: lecteurFichiers, horloge },
     );
     expect(compte(r, 'jeunes.csv')).toMatchObject({ crees: 0, misAJour: 1, inchanges: 1 });
     const [j1] = await base.query(`SELECT j.date_naissance, j.niveau_formation, i.nom FROM jeune j JOIN jeune_identite i USING (code_structure, id_jeune)
@@ -125,7 +126,7 @@ surChaqueMoteur('import', (moteur) => {
     fichiers['aides.csv'] += 'ML03501;A-X;J2;FIPJ;2017-02-30;10\n';
     // J1 est né le 1993-02-15 : 26 ans le 2019-02-15.
     fichiers['dispositifs.csv'] += 'ML03501;G-X;J1;GARANTIE_JEUNES;2019-02-15;;\n';
-    const r = await importerExtrait(base, ecrireExtrait(fichiers), { horloge });
+    const r = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge });
     expect(r.statut).toBe('refuse');
     expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.colonne, e.valeur])).toEqual([
       ['evenements.csv', 902, 'id_jeune', 'J999'],
@@ -143,12 +144,12 @@ surChaqueMoteur('import', (moteur) => {
   it('accepte un dispositif la veille des 26 ans et le jour des 16 ans', async () => {
     const fichiers = extraitValide();
     fichiers['dispositifs.csv'] += 'ML03501;G-X;J1;GARANTIE_JEUNES;2019-02-14;;\nML03501;PP-X;J2;PPAE;2010-03-15;2010-06-01;\n';
-    const r = await importerExtrait(base, ecrireExtrait(fichiers), { horloge });
+    const r = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge });
     expect(r.erreurs).toEqual([]);
   });
 
   it('refuse deux CIVIS/PACEA qui se chevauchent, y compris avec un contrat déjà en base', async () => {
-    await importerExtrait(base, ecrireExtrait(extraitValide()), { horloge });
+    await importerExtrait(base, ecrireExtrait(extraitValide()), { fichiers: lecteurFichiers, horloge });
     const r = await importerExtrait(
       base,
       ecrireExtrait({
@@ -164,7 +165,7 @@ surChaqueMoteur('import', (moteur) => {
           ['ML03501', 'C4', 'J2', 'CIVIS', '2015-07-01', '2015-12-31'],
         ]),
       }),
-      { horloge },
+      { fichiers: lecteurFichiers, horloge },
     );
     expect(r.erreurs.map((e) => [e.ligne, e.message])).toEqual([
       [2, 'chevauche le contrat PACEA P3 du même jeune (du 01/01/2017, sans date de fin)'],
@@ -177,7 +178,7 @@ surChaqueMoteur('import', (moteur) => {
     fichiers['jeunes.csv'] += 'ML03501,J-X,1999-13-01,F,,0,2016-01-01,Nom,Prénom\n';
     fichiers['evenements.csv'] += 'ML03501;E-X1;J-X;2017-05-02;ATELIER\nML03501;E-X2;J1;2017-05-02;RENDEZ_VOUS\n';
     const dossier = ecrireExtrait(fichiers);
-    const r = await importerExtrait(base, dossier, { horloge, tolerant: true });
+    const r = await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge, tolerant: true });
     expect(r.statut).toBe('importe_avec_rejets');
     expect(compte(r, 'jeunes.csv')).toMatchObject({ lignes: 301, crees: 300, rejetes: 1 });
     expect(compte(r, 'evenements.csv')).toMatchObject({ lignes: 902, crees: 900, rejetes: 2 });
@@ -201,7 +202,7 @@ surChaqueMoteur('import', (moteur) => {
         'structures.csv': csv([['code_structure', 'nom', 'code_region'], ['ML03501', 'ML', '53']]),
         'offres.csv': 'code_structure;id_offre;date_collecte\nML03501;O1;2017-01-01;en trop\nML03501;"O2;2017-01-01\n',
       }),
-      { horloge },
+      { fichiers: lecteurFichiers, horloge },
     );
     expect(r.statut).toBe('refuse');
     expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.colonne, e.message])).toEqual([
@@ -223,7 +224,7 @@ surChaqueMoteur('import', (moteur) => {
       ['ML03501', 2017, 1000, 500, 480],
       ['ML02901', 2017, 1000, 500, '499,5'],
     ]);
-    const r = await importerExtrait(base, ecrireExtrait(fichiers), { horloge });
+    const r = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge });
     expect(r.statut).toBe('importe');
     expect(compte(r, 'structures.csv')).toMatchObject({ encodage: 'windows-1252', colonnesIgnorees: ['commentaire'] });
     const [ml] = await base.query(`SELECT nom FROM mission_locale WHERE code_structure = 'ML03501'`);
@@ -235,16 +236,16 @@ surChaqueMoteur('import', (moteur) => {
   it('signale une clé en double dans un fichier : refus en mode strict, ligne écartée en mode tolérant', async () => {
     const fichiers = extraitValide();
     fichiers['evenements.csv'] += 'ML03501;E1-0;J1;2017-05-02;ATELIER\n';
-    const strict = await importerExtrait(base, ecrireExtrait(fichiers), { horloge });
+    const strict = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge });
     expect(strict.statut).toBe('refuse');
     expect(strict.erreurs).toEqual([
       { fichier: 'evenements.csv', ligne: 902, colonne: 'id_evenement', valeur: 'E1-0', message: 'clé en double dans le fichier : déjà présente ligne 2' },
     ]);
     expect((await base.query(`SELECT count(*)::int AS n FROM evenement`))[0].n).toBe(0);
-    const tolerant = await importerExtrait(base, ecrireExtrait(fichiers), { horloge, tolerant: true });
+    const tolerant = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge, tolerant: true });
     expect(compte(tolerant, 'evenements.csv')).toMatchObject({ crees: 900, rejetes: 1 });
     // Une seconde fois, par le chemin ON CONFLICT : même diagnostic.
-    const encore = await importerExtrait(base, ecrireExtrait(fichiers), { horloge });
+    const encore = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge });
     expect(encore.erreurs.map((e) => e.ligne)).toEqual([902]);
   });
 
@@ -252,7 +253,7 @@ surChaqueMoteur('import', (moteur) => {
     const dossier = ecrireExtrait(extraitValide());
     const zip = `${dossier}.zip`;
     execFileSync('python3', ['-c', `import shutil; shutil.make_archive('${dossier}', 'zip', '${dossier}/..', '${dossier.split('/').pop()}')`]);
-    const r = await importerExtrait(base, zip, { horloge });
+    const r = await importerExtrait(base, zip, { fichiers: lecteurFichiers, horloge });
     expect(r.erreurs).toEqual([]);
     expect(compte(r, 'jeunes.csv').crees).toBe(300);
   });
@@ -268,7 +269,7 @@ surChaqueMoteur('import', (moteur) => {
         ]),
         'offres.csv': csv([['code_structure', 'id_offre', 'date_collecte'], ['ML9', 'O1', '2017-01-01']]),
       }),
-      { horloge },
+      { fichiers: lecteurFichiers, horloge },
     );
     expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.colonne])).toEqual([
       ['structures.csv', 2, 'code_departement'],
@@ -286,7 +287,7 @@ surChaqueMoteur('import', (moteur) => {
       { nom: 'structures.csv', contenu: structures },
       { nom: 'jeunes.csv', contenu: Buffer.alloc(20 * 1024 * 1024, 'x') },
     ]);
-    const r = await importerExtrait(base, zip, { horloge, limites: { octets: 1024 * 1024 } });
+    const r = await importerExtrait(base, zip, { fichiers: lecteurFichiers, horloge, limites: { octets: 1024 * 1024 } });
     expect(r.statut).toBe('refuse');
     const motif = 'jeunes.csv : plus de 1 Mo une fois décompressé, au-delà de la limite par fichier (CPO_IMPORT_TAILLE_MAX_MO) : archive refusée';
     expect(r.erreurs.map((e) => [e.fichier, e.message])).toEqual([['extrait.zip', motif]]);
@@ -303,7 +304,7 @@ surChaqueMoteur('import', (moteur) => {
       [sansFormat, expect.stringMatching(/^aucun fichier du format d'échange dans .* \(attendus : structures\.csv, jeunes\.csv/) as unknown as string],
     ];
     for (const [source, message] of attendus) {
-      const r = await importerExtrait(base, source, { horloge });
+      const r = await importerExtrait(base, source, { fichiers: lecteurFichiers, horloge });
       expect(r.statut, source).toBe('refuse');
       expect(r.erreurs.map((e) => e.message), source).toEqual([message]);
     }
@@ -314,7 +315,7 @@ surChaqueMoteur('import', (moteur) => {
 
   it("un import qui plante laisse une ligne import_echoue hors de la transaction annulée, puis l'erreur remonte", async () => {
     const panne = { etape: (libelle: string) => { if (libelle === 'Écriture en base') throw new Error('panne du disque'); }, avancer() {}, terminer() {} };
-    await expect(importerExtrait(base, ecrireExtrait(extraitValide()), { horloge, progression: panne, acteur: 'test' })).rejects.toThrow('panne du disque');
+    await expect(importerExtrait(base, ecrireExtrait(extraitValide()), { fichiers: lecteurFichiers, horloge, progression: panne, acteur: 'test' })).rejects.toThrow('panne du disque');
     for (const t of TABLES) expect((await base.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n, t).toBe(0);
     expect(await lignesAudit(base)).toMatchObject([{ acteur: 'test', action: 'import_echoue', details: { motif: 'panne du disque' } }]);
   });
@@ -325,7 +326,7 @@ surChaqueMoteur('import', (moteur) => {
     fichiers['evenements.csv'] = 'code_structure;id_evenement;id_jeune;date;type\n' + 'x'.repeat(3_000_000);
     fichiers['offres.csv'] = csv([['code_structure', 'id_offre', 'date_collecte', 'intitule'], ['ML03501', 'O1', '2017-02-01', 'y'.repeat(20_000)]]);
     fichiers['structures.csv'] = fichiers['structures.csv'].replace('Mission locale de Brest', 'z'.repeat(5000));
-    const r = await importerExtrait(base, ecrireExtrait(fichiers), { horloge, limites: { longueurLigne: 50_000 } });
+    const r = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge, limites: { longueurLigne: 50_000 } });
     expect(r.statut).toBe('refuse');
     expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.colonne, e.valeur, e.message])).toEqual([
       ['structures.csv', 3, 'nom', 'z'.repeat(100) + '…', 'texte trop long (200 caractères au plus)'],
@@ -341,7 +342,7 @@ surChaqueMoteur('import', (moteur) => {
       Buffer.from('code_structure;nom;code_departement;code_region\nML03501;Mission locale de Saint-Étienne;35;53\n'),
       Buffer.from('ML02901;Mission locale de Ploërmel;29;53\n', 'latin1'),
     ]);
-    const r = await importerExtrait(base, ecrireExtrait(fichiers), { horloge });
+    const r = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge });
     expect(r.statut).toBe('refuse');
     // Le fichier n'est pas lu : les jeunes qui renvoient à ses structures sont signalés ensuite.
     expect(r.erreurs.filter((e) => e.fichier === 'structures.csv').map((e) => [e.ligne, e.message])).toEqual([
@@ -357,7 +358,7 @@ surChaqueMoteur('import', (moteur) => {
       .replace('code_structure,', 'code_structure,colonne\u009b31m,')
       .replace(/\n(ML\d+,)/g, '\n$1x,');
     fichiers['notes\u001b]0;titre\u0007.csv'] = 'a;b\n';
-    const r = await importerExtrait(base, ecrireExtrait(fichiers), { horloge });
+    const r = await importerExtrait(base, ecrireExtrait(fichiers), { fichiers: lecteurFichiers, horloge });
     expect(r.statut).toBe('refuse');
     expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.colonne, e.valeur, e.message])).toEqual([
       ['jeunes.csv', 3, 'nom', 'Nom2\u001b[2J\u001b[31m', "caractère de contrôle interdit (\\x1b) : séquence d'échappement de terminal, ou fichier abîmé"],
@@ -378,7 +379,7 @@ surChaqueMoteur('import', (moteur) => {
         ...extraitValide(),
         'evenements.csv': 'code_structure;id_evenement;id_jeune;date;type;id_conseiller\rML03501;E1;J1;2017-01-10;ATELIER;\r',
       }),
-      { horloge },
+      { fichiers: lecteurFichiers, horloge },
     );
     expect(r.statut).toBe('refuse');
     expect(r.erreurs.map((e) => [e.fichier, e.ligne, e.message])).toEqual([

@@ -1,5 +1,6 @@
 // Le moteur SQL contre l'implémentation de référence indépendante (test/reference), sur des extraits
 // aléatoires qui touchent les cas de bord, pour chaque ML et chaque année, sur les deux moteurs de base.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
@@ -7,7 +8,7 @@ import { figerInstantane, lireInstantane, listerInstantanes } from '../../src/ap
 import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
 import { ServiceChiffres } from '../../src/application/indicateurs/serviceChiffres.ts';
 import { tableauAnnuel } from '../../src/application/indicateurs/tableauDeBord.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire, ecrireExtrait } from '../outils/extraits.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
@@ -35,7 +36,7 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
     beforeAll(async () => {
       ecrireExtraitAleatoire(dossier, graine, { structures: 3, jeunesParStructure: 150 });
       base = await moteur.ouvrir();
-      const r = await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') });
+      const r = await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') });
       expect(r.erreurs).toEqual([]);
     });
     afterAll(async () => base.fermer());
@@ -90,13 +91,13 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
 
     it("un import terminé se voit à la requête suivante ; un instantané figé ne change plus", async () => {
       const service = new ServiceChiffres(base, catalogue);
-      await importerExtrait(base, ecrireExtrait({ 'structures.csv': structure, 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(2) }), { horloge });
+      await importerExtrait(base, ecrireExtrait({ 'structures.csv': structure, 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(2) }), { fichiers: lecteurFichiers, horloge });
       expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(2);
       const fige = await figerInstantane(base, catalogue, { annee: 2017, acteur: 'test', origine: 'test' });
       expect(fige).toMatchObject({ annee: 2017, code_region: null, catalogue: catalogue.version });
       expect(fige.empreinte).toMatch(/^[0-9a-f]{64}$/);
 
-      await importerExtrait(base, ecrireExtrait({ 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(3) }), { horloge });
+      await importerExtrait(base, ecrireExtrait({ 'jeunes.csv': jeunes(3), 'evenements.csv': evenements(3) }), { fichiers: lecteurFichiers, horloge });
       expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(3);
 
       const relu = await lireInstantane(base, fige.id);
@@ -115,7 +116,7 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
 
       // Un événement déplacé d'une année à l'autre quitte l'activité de 2017 et rejoint celle de 2016.
       const deplace = csv([['code_structure', 'id_evenement', 'id_jeune', 'date', 'type'], ['ML1', 'E2', 'J2', '2016-03-01', 'ATELIER']]);
-      await importerExtrait(base, ecrireExtrait({ 'evenements.csv': deplace }), { horloge });
+      await importerExtrait(base, ecrireExtrait({ 'evenements.csv': deplace }), { fichiers: lecteurFichiers, horloge });
       expect((await service.structure(2017, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(2);
       expect((await service.structure(2016, 'ML1'))!.indicateurs.jeunes_accompagnes).toBe(1);
     });

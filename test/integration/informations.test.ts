@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import type { Base } from '../../src/application/ports/base.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 

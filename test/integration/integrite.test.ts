@@ -2,7 +2,8 @@
 // les déclencheurs se voit : `verifierIntegrite`, `cpo verifier` et le démarrage du serveur le disent.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifierIntegrite } from '../../src/application/dialogue/integrite.ts';
-import { ouvrirBase, type Base, type Requeteur } from '../../src/infrastructure/db/base.ts';
+import { ouvrirBase } from '../../src/infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { preparerCampagne, signerDialogue, type Campagne } from '../outils/campagne.ts';
 import { arreterLesProcessus, cpo, lancerCpo } from '../outils/cli.ts';

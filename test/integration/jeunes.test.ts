@@ -1,12 +1,13 @@
 // La liste nominative des jeunes d'une ML, ses exports et le dossier d'un jeune, sur les deux moteurs :
 // l'export a toutes les lignes du filtre, dans l'ordre de la liste (à la française), et laisse sa ligne
 // d'audit ; hors de la ML, tout est refusé et tracé.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import type { Base } from '../../src/application/ports/base.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
@@ -37,7 +38,7 @@ surChaqueMoteur('Jeunes : liste, exports et dossier', (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('jeunes');
     ecrireExtraitAleatoire(dossier, 23, { structures: 2, jeunesParStructure: 130 });
-    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     const ids = (await base.query<{ id_jeune: string }>(`SELECT id_jeune FROM jeune WHERE code_structure = 'RA01' ORDER BY id_jeune`)).map((j) => j.id_jeune);
     identites = ids.map((id, i) => (i < SANS_IDENTITE ? { id_jeune: id, nom: null, prenom: null } : { id_jeune: id, nom: NOMS[i % NOMS.length], prenom: `Prénom ${id}` }));
     for (const j of identites.filter((j) => j.nom !== null)) {

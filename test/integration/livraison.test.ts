@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur, DOSSIER_WEB } from '../../src/infrastructure/http/serveur.ts';
+import type { Base } from '../../src/application/ports/base.ts';
+import { creerServeur, DOSSIER_WEB } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 
 surChaqueMoteur('Livraison de l’application web', (moteur) => {

@@ -1,11 +1,12 @@
 // La durée de conservation, sur les deux moteurs : les identités des jeunes inactifs sont effacées,
 // les chiffres restent les mêmes, un nouvel extrait ne les fait pas revenir, tout est tracé.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import { chargerCatalogue } from '../../src/application/indicateurs/catalogueEnVigueur.ts';
 import { chiffresParML } from '../../src/application/indicateurs/moteur.ts';
 import { appliquerRetention } from '../../src/application/parcours/retention.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { dossierTemporaire } from '../outils/extraits.ts';
 import { HorlogeFixe } from '../outils/horloge.ts';
@@ -21,7 +22,7 @@ surChaqueMoteur('Durée de conservation', (moteur) => {
     base = await moteur.ouvrir();
     dossier = dossierTemporaire('retention');
     ecrireExtraitAleatoire(dossier, 8, { structures: 2, jeunesParStructure: 120 });
-    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     await base.query(
       `INSERT INTO jeune_identite (code_structure, id_jeune, nom, prenom, courriel) SELECT code_structure, id_jeune, 'Nom-' || id_jeune, 'Prénom', 'j@exemple.fr' FROM jeune
        ON CONFLICT (code_structure, id_jeune) DO UPDATE SET nom = EXCLUDED.nom, prenom = EXCLUDED.prenom, courriel = EXCLUDED.courriel`,
@@ -63,7 +64,7 @@ surChaqueMoteur('Durée de conservation', (moteur) => {
 
   it("un extrait renvoyé ne fait pas revenir une identité effacée", async () => {
     const avant = await identites();
-    await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') });
+    await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') });
     expect(await identites()).toBe(avant);
   });
 

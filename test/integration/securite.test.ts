@@ -1,12 +1,13 @@
 // Les protections de l'interface web, sur les deux moteurs : jeton anti-CSRF, limite des tentatives de
 // connexion, expiration et révocation des sessions, refus tracés, en-têtes de sécurité, réponses en
 // français aux requêtes mal formées, ouvertures concurrentes d'une campagne.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Base } from '../../src/infrastructure/db/base.ts';
-import { DUREE_SESSION_S } from '../../src/infrastructure/http/acces.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import type { Base } from '../../src/application/ports/base.ts';
+import { DUREE_SESSION_S } from '../../src/http/acces.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { compte, comptesDemo, connecter, jetonAnonyme, type CompteDemo } from '../outils/sessions.ts';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
@@ -23,7 +24,7 @@ surChaqueMoteur('Sécurité de l’interface web', (moteur) => {
     base = await moteur.ouvrir();
     const dossier = dossierTemporaire('securite');
     ecrireExtraitAleatoire(dossier, 3, { structures: 2, jeunesParStructure: 20 });
-    expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
     app = await creerServeur(base, { connexionDemo: true, connexionsParMinute: 3, horloge });
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 // Un seul processus par base embarquée : PGlite n'a pas de verrou à lui, et deux processus sur le même
 // dossier perdaient des écritures validées ou l'abîmaient. Sur PGlite seulement (PostgreSQL est fait
 // pour plusieurs processus), avec de vrais processus `cpo`.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -131,7 +132,7 @@ describe('base embarquée : un seul processus par dossier', () => {
   it("le verrou d'un processus tué est repris ; de plusieurs processus lancés ensemble, un seul ouvre la base", async () => {
     const dossier = dossierTemporaire('verrou');
     const avant = await ouvrirBase({ dossier });
-    expect((await importerExtrait(avant, ecrireExtrait(EXTRAIT), { horloge })).statut).toBe('importe');
+    expect((await importerExtrait(avant, ecrireExtrait(EXTRAIT), { fichiers: lecteurFichiers, horloge })).statut).toBe('importe');
     await avant.fermer();
     const tue = await serveur(dossier);
     tue.processus.kill('SIGKILL');

@@ -2,7 +2,8 @@
 // chacun dans une base neuve.
 import { randomBytes } from 'node:crypto';
 import { describe, inject } from 'vitest';
-import { ouvrirBase, type Base } from '../../src/infrastructure/db/base.ts';
+import { ouvrirBase } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 import { basePostgresNeuve } from './postgres.ts';
 
 export interface Moteur {

@@ -1,11 +1,12 @@
 // Une campagne de dialogue de gestion menée par l'API : trois ML de Bretagne (RA01 à RA03) et leur
 // activité, les sessions des comptes de démonstration, les saisies de chaque étape, et le dialogue 2018
 // de RA01 mené jusqu'à la signature.
+import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
-import type { Base } from '../../src/infrastructure/db/base.ts';
-import { creerServeur } from '../../src/infrastructure/http/serveur.ts';
+import type { Base } from '../../src/application/ports/base.ts';
+import { creerServeur } from '../../src/http/serveur.ts';
 import { ecrireExtraitAleatoire } from '../reference/extraitAleatoire.ts';
 import { dossierTemporaire } from './extraits.ts';
 import { compte, comptesDemo, connecter } from './sessions.ts';
@@ -26,7 +27,7 @@ export interface Campagne {
 export async function preparerCampagne(base: Base): Promise<Campagne> {
   const dossier = dossierTemporaire('dialogue');
   ecrireExtraitAleatoire(dossier, 21, { structures: 3, jeunesParStructure: 60 });
-  expect((await importerExtrait(base, dossier, { horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+  expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
   const horloge = new HorlogeFixe('2018-02-15T09:00:00+01:00');
   // Des sessions d'un an : un test peut avancer l'horloge de quelques jours sans se reconnecter.
   const app = await creerServeur(base, { connexionDemo: true, horloge, dureeSessionS: 366 * 86_400 });

@@ -1,6 +1,7 @@
 // Une base PostgreSQL neuve sur le serveur de test ou de banc d'essai, détruite à la fermeture.
 import pg from 'pg';
-import { ouvrirBase, type Base } from '../../src/infrastructure/db/base.ts';
+import { ouvrirBase } from '../../src/infrastructure/db/base.ts';
+import type { Base } from '../../src/application/ports/base.ts';
 
 async function administrer(urlAdmin: string, sql: string) {
   const client = new pg.Client({ connectionString: urlAdmin });

@@ -4,7 +4,7 @@
 // déclencheur (migration 0010).
 import { randomBytes } from 'node:crypto';
 import type { Utilisateur } from '../../domaine/acces/droits.ts';
-import type { Base } from '../../infrastructure/db/base.ts';
+import type { Base } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 import type { Horloge } from '../ports/horloge.ts';
 

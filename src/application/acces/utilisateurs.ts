@@ -1,7 +1,7 @@
 // Les utilisateurs et leur périmètre : l'organisation d'un utilisateur fait sa portée (une ML, un
 // département, une région, la nation), lue depuis la base avec la session ouverte.
 import { ROLES, type Portee, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
-import type { Requeteur } from '../../infrastructure/db/base.ts';
+import type { Requeteur } from '../ports/base.ts';
 import { NOMS, PRENOMS_F, PRENOMS_H, versAscii } from '../demo/listes.ts';
 import type { Horloge } from '../ports/horloge.ts';
 

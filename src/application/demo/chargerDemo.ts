@@ -2,21 +2,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Base } from '../../infrastructure/db/base.ts';
+import type { Base } from '../ports/base.ts';
 import { importerExtrait, type Progression } from '../echange/importerExtrait.ts';
+import type { LecteurFichiers } from '../ports/fichiers.ts';
 import type { Horloge } from '../ports/horloge.ts';
 import type { RapportImport } from '../echange/rapport.ts';
 import { genererDemo, type OptionsDemo } from './genererDemo.ts';
 
-export type OptionsChargementDemo = Omit<OptionsDemo, 'sortie' | 'progression'> & { progression?: Progression; acteur?: string; horloge: Horloge };
+export type OptionsChargementDemo = Omit<OptionsDemo, 'sortie' | 'progression'> & { progression?: Progression; acteur?: string; horloge: Horloge; fichiers: LecteurFichiers };
 
 export async function chargerDemo(base: Base, options: OptionsChargementDemo): Promise<RapportImport> {
   const dossier = mkdtempSync(join(tmpdir(), 'cpo-demo-'));
   try {
-    const { progression, acteur = 'demo', horloge, ...reste } = options;
+    const { progression, acteur = 'demo', horloge, fichiers, ...reste } = options;
     await genererDemo({ ...reste, sortie: dossier, progression: suiviGeneration(progression) });
     progression?.terminer();
-    return await importerExtrait(base, dossier, { acteur, progression, horloge });
+    return await importerExtrait(base, dossier, { acteur, progression, horloge, fichiers });
   } finally {
     rmSync(dossier, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { totalMontants, type Montants } from '../../domaine/dialogue/financement
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { estDateValide, joursEntre, type DateCalendaire } from '../../domaine/temps/dates.ts';
-import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 import { figerDansLaTransaction } from '../indicateurs/instantanes.ts';
 import { ErreurTransition } from './dialogues.ts';

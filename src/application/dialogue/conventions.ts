@@ -5,7 +5,7 @@ import { couvreStructure, exiger, type Portee, type Utilisateur } from '../../do
 import { messagesDe } from '../../domaine/dialogue/contenus.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import { estDateValide } from '../../domaine/temps/dates.ts';
-import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 
 export interface Convention {

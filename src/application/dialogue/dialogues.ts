@@ -13,11 +13,11 @@ import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { atteinte, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import { empreinteSha256, jsonCanonique } from '../../domaine/outils/jsonCanonique.ts';
 import type { DateCalendaire } from '../../domaine/temps/dates.ts';
-import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
-import { rendrePdf } from '../../infrastructure/pdf/pdf.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 import { lireInstantane } from '../indicateurs/instantanes.ts';
 import type { Horloge } from '../ports/horloge.ts';
+import type { RenduPdf } from '../ports/pdf.ts';
 import type { ServiceChiffres } from '../indicateurs/serviceChiffres.ts';
 import type { ChiffresTerritoire, TableauAnnuel } from '../indicateurs/tableauDeBord.ts';
 import { echeanceDe, retard, type Campagne } from './campagnes.ts';
@@ -276,6 +276,7 @@ export async function agir(
   brut: unknown,
   origine: string,
   horloge: Horloge,
+  pdf: RenduPdf,
 ): Promise<{ etat: EtatDialogue }> {
   if (!estAction(action)) throw new ErreurMetier(`Action inconnue : ${action}`);
   const lu = contenus(catalogue.ratios).parAction[action].safeParse(brut ?? {});
@@ -291,9 +292,9 @@ export async function agir(
     const verdict = decider(d.etat, action, utilisateur.role, lu.data, cadre, contexte);
     if (!verdict.ok) throw erreurDe(verdict.refus);
     const { ecritures } = verdict;
-    if (action === 'generer_avenant') await genererAvenant(tx, cadre, catalogue, utilisateur, d, conv!, horloge);
+    if (action === 'generer_avenant') await genererAvenant(tx, cadre, catalogue, utilisateur, d, conv!, horloge, pdf);
     const signature =
-      action === 'signer_ml' || action === 'signer_etat' ? await signerAvenant(tx, cadre, utilisateur, d, avenant, action === 'signer_ml' ? 'ml' : 'etat', lu.data as ContenuSignature) : null;
+      action === 'signer_ml' || action === 'signer_etat' ? await signerAvenant(tx, cadre, utilisateur, d, avenant, action === 'signer_ml' ? 'ml' : 'etat', lu.data as ContenuSignature, pdf) : null;
     const colonnes = Object.keys(ecritures) as (keyof Ecritures)[];
     await tx.query(
       `UPDATE dialogue SET etat = $2, definitif = $3, modifie_le = now()${colonnes.map((c, i) => `, ${c} = $${i + 4}`).join('')} WHERE id = $1`,
@@ -313,7 +314,7 @@ export async function agir(
   });
 }
 
-async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, d: LigneDialogue, conv: Convention, horloge: Horloge) {
+async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, d: LigneDialogue, conv: Convention, horloge: Horloge, rendu: RenduPdf) {
   const [instantane] = await tx.query<{ id: number; annee: number; cree_le: string; empreinte: string; catalogue: string }>(
     `SELECT id, annee, ${horodatageParis('cree_le')} AS cree_le, empreinte, catalogue FROM instantane WHERE id = $1`,
     [d.instantane_id],
@@ -354,7 +355,7 @@ async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Ca
   };
   const texte = jsonCanonique(donnees);
   const empreinteDonnees = empreinteSha256(texte);
-  const pdf = await rendrePdf(documentAvenant(cadre, donnees, empreinteDonnees));
+  const pdf = await rendu.rendre(documentAvenant(cadre, donnees, empreinteDonnees));
   await tx.query(`INSERT INTO avenant (dialogue_id, numero, donnees, empreinte_donnees, empreinte_pdf, genere_par) VALUES ($1, $2, $3, $4, $5, $6)`, [
     d.id,
     donnees.numero,
@@ -407,7 +408,7 @@ function avenantPresente(cadre: CadreDialogue, a: LigneAvenant & { genere_le: st
  * données et les deux signatures figées). Chaque empreinte est vérifiée ; une seule qui diffère, et la
  * base a été altérée.
  */
-async function reconstruire(cadre: CadreDialogue, id: number, a: LigneAvenant, version: 'genere' | 'signe'): Promise<Buffer> {
+async function reconstruire(cadre: CadreDialogue, id: number, a: LigneAvenant, version: 'genere' | 'signe', rendu: RenduPdf): Promise<Buffer> {
   if (!donneesAvenantIntegres(a)) throw new ErreurIntegrite(`les données de l'avenant du dialogue ${id} ne correspondent plus à leur empreinte`);
   let signe: AvenantSigne | undefined;
   if (version === 'signe') {
@@ -415,7 +416,7 @@ async function reconstruire(cadre: CadreDialogue, id: number, a: LigneAvenant, v
     if (!signaturesIntegres(a)) throw new ErreurIntegrite(`les signatures de l'avenant du dialogue ${id} ne correspondent plus à leur empreinte`);
     signe = { signatures, empreinteSignatures: a.empreinte_signatures!, empreintePdf: a.empreinte_pdf };
   }
-  const pdf = await rendrePdf(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees, signe));
+  const pdf = await rendu.rendre(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees, signe));
   if (sha256(pdf) !== (version === 'signe' ? a.empreinte_pdf_signe : a.empreinte_pdf)) {
     throw new ErreurIntegrite(`l'avenant ${version === 'signe' ? 'signé' : 'généré'} du dialogue ${id} regénéré diffère de celui d'origine`);
   }
@@ -427,9 +428,9 @@ async function reconstruire(cadre: CadreDialogue, id: number, a: LigneAvenant, v
  * la signature est figée. La seconde, celle de l'État, produit l'avenant signé : son empreinte est
  * gardée, et il se reconstruit comme l'original.
  */
-async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, d: LigneDialogue, a: LigneAvenant, partie: 'ml' | 'etat', c: ContenuSignature): Promise<Signature> {
+async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, d: LigneDialogue, a: LigneAvenant, partie: 'ml' | 'etat', c: ContenuSignature, rendu: RenduPdf): Promise<Signature> {
   // Ce qui est signé est bien ce qui est gardé : l'avenant généré se reconstruit à l'identique.
-  await reconstruire(cadre, d.id, a, 'genere');
+  await reconstruire(cadre, d.id, a, 'genere', rendu);
   const [{ maintenant }] = await tx.query<{ maintenant: string }>(`SELECT ${horodatageParis('now()')} AS maintenant`);
   const signature: Signature = { nom: utilisateur.nom, qualite: c.qualite, organisation: utilisateur.organisation.nom, lieu: c.lieu, signeLe: maintenant };
   if (partie === 'ml') {
@@ -438,7 +439,7 @@ async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: U
   }
   const signatures = { ml: JSON.parse(a.signature_ml!) as Signature, etat: signature };
   const empreinteSignatures = empreinteSha256(jsonCanonique(signatures));
-  const pdf = await rendrePdf(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees, { signatures, empreinteSignatures, empreintePdf: a.empreinte_pdf }));
+  const pdf = await rendu.rendre(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees, { signatures, empreinteSignatures, empreintePdf: a.empreinte_pdf }));
   await tx.query('UPDATE avenant SET signature_etat = $2, empreinte_signatures = $3, empreinte_pdf_signe = $4 WHERE dialogue_id = $1', [
     d.id,
     jsonCanonique(signature),
@@ -449,13 +450,13 @@ async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: U
 }
 
 /** Le PDF de l'avenant (généré, ou signé par les deux parties), reconstruit et vérifié ; null si le dialogue n'en a pas (encore). */
-export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: Utilisateur, id: number, version: 'genere' | 'signe'): Promise<{ pdf: Buffer; nom: string } | null> {
+export async function pdfAvenant(base: Base, cadre: CadreDialogue, utilisateur: Utilisateur, id: number, version: 'genere' | 'signe', rendu: RenduPdf): Promise<{ pdf: Buffer; nom: string } | null> {
   const d = await chargerDialogue(base, id);
   if (!d) throw new ErreurMetier(`Dialogue inconnu : ${id}`, 'introuvable');
   exiger(couvreStructure(utilisateur.portee, situee(d)), `Hors de votre périmètre : le dialogue ${id}.`);
   const [a] = await base.query<LigneAvenant>(`SELECT ${COLONNES_AVENANT} FROM avenant WHERE dialogue_id = $1`, [id]);
   if (!a || (version === 'signe' && a.empreinte_pdf_signe === null)) return null;
-  const pdf = await reconstruire(cadre, id, a, version);
+  const pdf = await reconstruire(cadre, id, a, version, rendu);
   return { pdf, nom: `avenant-${a.numero}-${d.annee}-${d.code_structure}${version === 'signe' ? '-signe' : ''}.pdf` };
 }
 

@@ -2,7 +2,7 @@
 // les déclencheurs (un administrateur de la base) peut tout changer ; ce qu'il aurait changé se voit ici
 // (`cpo verifier`, démarrage du serveur).
 import { ecartsAvecLAvenant } from '../../domaine/dialogue/avenant.ts';
-import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 import { contenuIntegre } from '../indicateurs/instantanes.ts';
 import { donneesAvenantIntegres, signaturesIntegres } from './dialogues.ts';

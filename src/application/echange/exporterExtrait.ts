@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FICHIERS, type Colonne, type FichierEchange } from '../../domaine/echange/format.ts';
-import type { Base } from '../../infrastructure/db/base.ts';
+import type { Base } from '../ports/base.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import { auditer } from '../audit.ts';
 

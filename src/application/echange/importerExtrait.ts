@@ -13,8 +13,8 @@
 // réussisse, soit refusé ou échoue.
 import { basename, dirname, join } from 'node:path';
 import { abreger } from '../../domaine/echange/valeurs.ts';
-import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
-import type { LongueursMax } from '../../infrastructure/fichiers/csv.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
+import type { LongueursMax } from '../ports/fichiers.ts';
 import { accepter, executerTrace, refuser, type Resultat } from '../casDUsage.ts';
 import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';
 import { controler, controlerFinancements, signalerDoublons, type ContexteControle } from './import/controles.ts';
@@ -49,7 +49,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
   const signalements = signalementsDans(rapport);
   const refus = (motif?: string) => refuser({ rapport: rapportRefuse(rapport, options.horloge.ms() - debut, motif), motif });
 
-  const lecture = await lireExtrait(source, limites.octets);
+  const lecture = await lireExtrait(options.fichiers, source, limites.octets);
   if (!lecture.accepte) {
     rapport.fichiersIgnores = lecture.refus.ignores;
     return refus(lecture.refus.motif);
@@ -58,7 +58,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
   rapport.fichiersIgnores = extrait.ignores;
   try {
     await suspendreClesEtrangeres(tx);
-    const contexte = { horloge: options.horloge, lignesMax: limites.lignes, longueurs, signaler: signalements.signaler, progression: options.progression };
+    const contexte = { horloge: options.horloge, fichiers: options.fichiers, lignesMax: limites.lignes, longueurs, signaler: signalements.signaler, progression: options.progression };
     const lus: FichierLu[] = [];
     for (const fichier of presents) {
       const lu = await mettreEnTransit(tx, fichier, extrait.fichiers.get(fichier.nom)!, contexte);
@@ -85,7 +85,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
     if (tolerant && lus.some((l) => l.bilan.rejetes > 0)) {
       rapport.statut = 'importe_avec_rejets';
       rapport.dossierRejets = options.dossierRejets ?? join(dirname(source), `${basename(source).replace(/\.zip$/i, '')}.rejets`);
-      await ecrireRejets(lus, signalements.rejets, rapport.dossierRejets, longueurs);
+      await ecrireRejets(options.fichiers, lus, signalements.rejets, rapport.dossierRejets, longueurs);
     }
     rapport.dureeMs = options.horloge.ms() - debut;
     return accepter(rapport);

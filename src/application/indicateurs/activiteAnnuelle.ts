@@ -2,7 +2,7 @@
 // (entretiens, ateliers, contact, JDI, entrées en situation). L'import la recalcule, dans sa
 // transaction, pour les Missions locales dont il a touché les événements ou les situations.
 import { TYPES_EVENEMENT_ACCOMPAGNEMENT } from '../../domaine/referentiel/codes.ts';
-import type { Requeteur } from '../../infrastructure/db/base.ts';
+import type { Requeteur } from '../ports/base.ts';
 
 // Les types d'événement sont des codes du référentiel (domaine), pas des valeurs lues : écrits dans le SQL.
 const ACCOMPAGNEMENT = TYPES_EVENEMENT_ACCOMPAGNEMENT.map((t) => `'${t}'`).join(', ');

@@ -2,7 +2,7 @@
 // jamais (déclencheur en base) et porte la version du catalogue, la date et l'empreinte du contenu.
 import { empreinteSha256, jsonCanonique } from '../../domaine/outils/jsonCanonique.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
-import type { Base, Requeteur } from '../../infrastructure/db/base.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 import { ErreurMoteur } from './moteur.ts';
 import { tableauAnnuel, type TableauAnnuel } from './tableauDeBord.ts';

@@ -4,7 +4,7 @@
 // en TypeScript (domaine/indicateurs/chiffres.ts), les mêmes pour tous les moteurs de base.
 import type { Catalogue, Declinaison } from '../../domaine/indicateurs/catalogue.ts';
 import { calculerRatios, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
-import type { Requeteur } from '../../infrastructure/db/base.ts';
+import type { Requeteur } from '../ports/base.ts';
 import { CALCULS, requeteSource, type Source } from './calculs.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 

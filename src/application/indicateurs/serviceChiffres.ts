@@ -4,7 +4,7 @@
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import type { Distribution, Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import { REGIONS } from '../../domaine/referentiel/geographie.ts';
-import type { Requeteur } from '../../infrastructure/db/base.ts';
+import type { Requeteur } from '../ports/base.ts';
 import type { Declinaisons } from './moteur.ts';
 import { chargerReseau } from './reseauEnVigueur.ts';
 import { distributionsDesRatios, tableauAnnuel, type ChiffresTerritoire, type TableauAnnuel } from './tableauDeBord.ts';

@@ -3,7 +3,7 @@
 // fige un instantané, et ce dont un tableau de bord tire ses références.
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { agregerIndicateurs, agregerRatios, distribution, type Distribution, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
-import type { Requeteur } from '../../infrastructure/db/base.ts';
+import type { Requeteur } from '../ports/base.ts';
 import { chiffresParML, type ChiffresML } from './moteur.ts';
 import { chargerReseau } from './reseauEnVigueur.ts';
 

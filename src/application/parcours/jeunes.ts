@@ -2,7 +2,7 @@
 // lecture (liste, dossier, export) laisse une ligne d'audit, écrite dans la même transaction.
 import { exiger, voitNominatif, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { DossierJeune, JeuneListe, TriJeunes } from '../../domaine/parcours/dossier.ts';
-import type { Base } from '../../infrastructure/db/base.ts';
+import type { Base } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 
 export const JEUNES_PAR_PAGE = 50;

@@ -3,7 +3,7 @@
 // ne changent pas. Lancé par `cpo retention`, à planifier (cron, minuteur systemd).
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import { ajouterMois, estDateValide } from '../../domaine/temps/dates.ts';
-import type { Base } from '../../infrastructure/db/base.ts';
+import type { Base } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 import type { Horloge } from '../ports/horloge.ts';
 

@@ -1,5 +1,5 @@
 // L'heure vue par l'application : un port, pour que les cas d'usage ne lisent jamais l'heure du système
-// eux-mêmes. Le serveur et la ligne de commande choisissent l'horloge (src/infrastructure/horloge.ts) ;
+// eux-mêmes. Le serveur et la ligne de commande choisissent l'horloge (dans l'infrastructure : horloge.ts) ;
 // les tests en prennent une fixe, qu'ils avancent à la main (test/outils/horloge.ts).
 import type { DateCalendaire } from '../../domaine/temps/dates.ts';
 

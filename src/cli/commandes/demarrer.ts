@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { chargerDemo } from '../../application/demo/chargerDemo.ts';
 import { assurerConventionsDemo } from '../../application/dialogue/conventions.ts';
 import { rapportEnTexte } from '../../application/echange/rapport.ts';
-import { horlogeDeLEnvironnement } from '../../infrastructure/horloge.ts';
+import { ports } from '../../composition.ts';
 import { acteurCli } from '../acteur.ts';
 import { avecBase } from '../base.ts';
 import { construireSiNecessaire } from '../construire.ts';
@@ -20,7 +20,8 @@ export function commandeDemarrer(programme: Command) {
         const [{ n }] = await base.query<{ n: number }>('SELECT count(*)::int AS n FROM mission_locale');
         if (n > 0) return assurerConventionsDemo(base, acteurCli());
         process.stderr.write('Base vide : chargement de la démonstration (région Bretagne, 2015-2018)…\n');
-        const rapport = await chargerDemo(base, { echelle: 'region', graine: 2015, acteur: acteurCli(), progression: progressionTerminal(), horloge: horlogeDeLEnvironnement() });
+        const { horloge, fichiers } = ports();
+        const rapport = await chargerDemo(base, { echelle: 'region', graine: 2015, acteur: acteurCli(), progression: progressionTerminal(), horloge, fichiers });
         process.stderr.write(rapportEnTexte(rapport) + '\n');
         if (rapport.statut === 'refuse') throw new Error('la démonstration n’a pas pu être chargée');
         await assurerConventionsDemo(base, acteurCli());

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { chargerDemo, suiviGeneration } from '../../application/demo/chargerDemo.ts';
 import { genererDemo, type Echelle } from '../../application/demo/genererDemo.ts';
 import { rapportEnTexte } from '../../application/echange/rapport.ts';
-import { horlogeDeLEnvironnement } from '../../infrastructure/horloge.ts';
+import { ports } from '../../composition.ts';
 import { acteurCli } from '../acteur.ts';
 import { avecBase } from '../base.ts';
 import { entier } from '../options.ts';
@@ -40,7 +40,8 @@ export function commandeDemo(programme: Command) {
         process.stderr.write(`Démonstration écrite dans ${options.sortie} : ${resultat.structures} Missions locales\n`);
         return;
       }
-      const rapport = await avecBase((base) => chargerDemo(base, { ...options, acteur: acteurCli(), progression, horloge: horlogeDeLEnvironnement() }));
+      const { horloge, fichiers } = ports();
+      const rapport = await avecBase((base) => chargerDemo(base, { ...options, acteur: acteurCli(), progression, horloge, fichiers }));
       process.stderr.write(rapportEnTexte(rapport) + '\n');
       if (rapport.statut === 'refuse') process.exitCode = 1;
     });

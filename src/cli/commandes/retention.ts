@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { appliquerRetention, RETENTION_ANNEES_PAR_DEFAUT } from '../../application/parcours/retention.ts';
 import { dateEnFrancais } from '../../domaine/temps/dates.ts';
-import { horlogeDeLEnvironnement } from '../../infrastructure/horloge.ts';
+import { ports } from '../../composition.ts';
 import { acteurCli } from '../acteur.ts';
 import { avecBase } from '../base.ts';
 import { entier } from '../options.ts';
@@ -16,7 +16,7 @@ export function commandeRetention(programme: Command) {
     .option('--simulation', "compte sans rien effacer")
     .action(async (options: { annees?: number; date?: string; simulation?: boolean }) => {
       await avecBase(async (base) => {
-        const r = await appliquerRetention(base, horlogeDeLEnvironnement(), { ...options, acteur: acteurCli() });
+        const r = await appliquerRetention(base, ports().horloge, { ...options, acteur: acteurCli() });
         const verbe = r.simulation ? 'seraient effacées' : 'effacées';
         process.stderr.write(
           `Durée de conservation : ${r.annees} ans ; dernière activité avant le ${dateEnFrancais(r.limite)} : ${r.anonymises} identité${r.anonymises > 1 ? 's' : ''} ${verbe}.\n` +

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { nombreAnomalies, verifierAuDemarrage } from '../../application/dialogue/integrite.ts';
 import { ouvrirBase } from '../../infrastructure/db/base.ts';
-import { creerServeur } from '../../infrastructure/http/serveur.ts';
+import { creerServeur } from '../../http/serveur.ts';
+import { ports } from '../../composition.ts';
 import { entier } from '../options.ts';
 
 export async function servir(port: number, hote: string) {
@@ -14,7 +15,7 @@ export async function servir(port: number, hote: string) {
         `La base a été modifiée hors de l'application : « cpo verifier » refait la vérification (voir docs/securite.md).\n`,
     );
   }
-  const app = await creerServeur(base, { prechauffer: true });
+  const app = await creerServeur(base, { prechauffer: true, ...ports() });
   const arreter = async () => {
     await app.close();
     await base.fermer();

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { evolution, formaterValeur, uniteEvolution } from '../indicateurs/format.ts';
-import { estValeurAffichee, lignesEnCsv, neutraliser } from './tableur.ts';
+import { champCsv, estValeurAffichee, lignesEnCsv, neutraliser } from './tableur.ts';
 
 const formaterEvolution = (actuel: number, precedent: number, unite: string) => formaterValeur(evolution(actuel, precedent, unite), uniteEvolution(unite));
 
@@ -30,4 +30,11 @@ it('laisse intacts les nombres, les pourcentages et les évolutions affichés, s
 
 it('écrit un CSV français : BOM, point-virgule, guillemets doublés, formules neutralisées', () => {
   expect(lignesEnCsv([['a;b', 'dit "oui"', '=HYPERLINK("x")']])).toBe('\ufeff"a;b";"dit ""oui""";"\'=HYPERLINK(""x"")"\r\n');
+});
+
+it('écrit un champ avec guillemets seulement si nécessaire', () => {
+  expect(champCsv('simple')).toBe('simple');
+  expect(champCsv('a;b')).toBe('"a;b"');
+  expect(champCsv('il dit "oui"')).toBe('"il dit ""oui"""');
+  expect(champCsv('deux\nlignes')).toBe('"deux\nlignes"');
 });

@@ -15,27 +15,7 @@ import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { chargerReferentielGeographique } from './referentielGeographique.ts';
 import { verrouiller } from './verrou.ts';
-
-export interface Requeteur {
-  /** Des requêtes lancées ensemble s'exécutent-elles en parallèle (pool PostgreSQL) ? */
-  readonly parallele?: boolean;
-  query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Chargement en masse : des lots de lignes, chaque valeur sous sa forme texte PostgreSQL ou null. */
-  charger(table: string, colonnes: readonly ColonneSql[], lots: AsyncIterable<(string | null)[][]>): Promise<void>;
-  /** COPY (requête) TO … écrit dans un fichier ; `options` est la clause WITH de COPY. Rend le nombre de lignes. */
-  copyToFile(requete: string, options: string, chemin: string): Promise<number>;
-}
-
-export interface ColonneSql {
-  nom: string;
-  type: string;
-}
-
-export interface Base extends Requeteur {
-  readonly moteur: 'pglite' | 'postgresql';
-  transaction<T>(travail: (tx: Requeteur) => Promise<T>): Promise<T>;
-  fermer(): Promise<void>;
-}
+import type { Base, Requeteur } from '../../application/ports/base.ts';
 
 const DOSSIER_MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Lignes par INSERT … unnest vers PGlite : assez pour amortir l'appel, assez peu pour la mémoire. */

@@ -1,5 +1,5 @@
 import { DEPARTEMENTS, REGIONS } from '../../domaine/referentiel/geographie.ts';
-import type { Requeteur } from './base.ts';
+import type { Requeteur } from '../../application/ports/base.ts';
 
 /** Charge régions et départements s'ils manquent ; sans effet sur une base déjà à jour. */
 export async function chargerReferentielGeographique(base: Requeteur): Promise<void> {

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnalyseurCsv, champCsv, detecterEncodage, ErreurCsv, lireCsv, type LongueursMax } from './csv.ts';
+import { ErreurCsv, type LongueursMax } from '../../application/ports/fichiers.ts';
+import { AnalyseurCsv, detecterEncodage, lireCsv } from './csv.ts';
 
 const analyser = (texte: string, morceaux = 1, longueurs?: LongueursMax) => {
   const a = new AnalyseurCsv(longueurs);
@@ -108,12 +109,6 @@ describe('analyseur CSV', () => {
     for (let morceaux = 1; morceaux <= 18; morceaux++) {
       expect(analyser('"a";"b"\r\n"1";"2"\r\n', morceaux).enregistrements.map((e) => e.champs)).toEqual([['a', 'b'], ['1', '2']]);
     }
-  });
-
-  it('écrit un champ avec guillemets seulement si nécessaire', () => {
-    expect(champCsv('simple')).toBe('simple');
-    expect(champCsv('a;b')).toBe('"a;b"');
-    expect(champCsv('il dit "oui"')).toBe('"il dit ""oui"""');
   });
 });
 

@@ -3,34 +3,7 @@
 // le numéro de la ligne où il commence, pour que les rapports d'erreur le citent. La longueur d'une
 // ligne et d'un champ est bornée : la lecture s'arrête au premier dépassement, la mémoire aussi.
 import { createReadStream } from 'node:fs';
-
-export interface Enregistrement {
-  ligne: number;
-  champs: string[];
-}
-
-export class ErreurCsv extends Error {
-  constructor(
-    readonly ligne: number,
-    message: string,
-    /** Le champ fautif, quand l'erreur en vise un : son nom dans l'en-tête, ou « champ n° N ». */
-    readonly colonne?: string,
-  ) {
-    super(message);
-  }
-}
-
-/** En caractères ; un enregistrement entre guillemets sur plusieurs lignes compte pour une ligne. */
-export interface LongueursMax {
-  ligne: number;
-  champ: number;
-}
-
-/**
- * Bien au-delà de ce que le format produit (la plus longue ligne, une structure et la liste de ses
- * communes, fait quelques milliers de caractères), bien en deçà de ce qui inquiète la mémoire.
- */
-export const LONGUEURS_MAX_PAR_DEFAUT: LongueursMax = { ligne: 100_000, champ: 10_000 };
+import { ErreurCsv, LONGUEURS_MAX_PAR_DEFAUT, type Encodage, type Enregistrement, type LongueursMax } from '../../application/ports/fichiers.ts';
 
 const FINS_CR_SEULES = 'fins de ligne CR seules (format des anciens Mac) : enregistrez le fichier avec des fins de ligne LF ou CRLF';
 
@@ -38,8 +11,6 @@ const FINS_CR_SEULES = 'fins de ligne CR seules (format des anciens Mac) : enreg
 function deviner(entete: string): string {
   return !entete.includes(';') && entete.includes(',') ? ',' : ';';
 }
-
-export type Encodage = 'utf-8' | 'windows-1252';
 
 /**
  * Un fichier est en UTF-8 s'il se décode sans erreur ; sinon, il est en Windows-1252, à moins qu'il
@@ -275,12 +246,4 @@ export async function* lireCsv(
     yield { enregistrements: analyseur.pousser(texte), octets: (morceau as Buffer).length, separateur: analyseur.separateur };
   }
   yield { enregistrements: analyseur.pousser(decodeur.decode(), true), octets: 0, separateur: analyseur.separateur };
-}
-
-/** Une valeur écrite en CSV `;` : guillemets seulement si nécessaire. */
-export function champCsv(valeur: string, separateur = ';'): string {
-  if (valeur.includes('"') || valeur.includes(separateur) || valeur.includes('\n') || valeur.includes('\r')) {
-    return `"${valeur.replaceAll('"', '""')}"`;
-  }
-  return valeur;
 }

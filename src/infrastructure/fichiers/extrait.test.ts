@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { dossierTemporaire } from '../../../test/outils/extraits.ts';
 import { ecrireZip } from '../../../test/outils/zip.ts';
-import { ErreurExtrait, ouvrirExtrait } from './extrait.ts';
+import { ErreurExtrait } from '../../application/ports/fichiers.ts';
+import { ouvrirExtrait } from './extrait.ts';
 
 // Chaque octet écrit sur le disque par la décompression est compté : c'est ce que la limite protège.
 const disque = vi.hoisted(() => ({ octets: 0 }));

@@ -9,17 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { FICHIERS } from '../../domaine/echange/format.ts';
 import { abreger } from '../../domaine/echange/valeurs.ts';
-import { ErreurMetier } from '../../domaine/erreurs.ts';
-
-export class ErreurExtrait extends ErreurMetier {}
-
-export interface ExtraitOuvert {
-  /** Chemin de chaque fichier du format trouvé, par nom en minuscules (jeunes.csv…). */
-  fichiers: Map<string, string>;
-  /** Les autres fichiers .csv, ni lus ni extraits : nommés dans le rapport. */
-  ignores: string[];
-  nettoyer(): void;
-}
+import { ErreurExtrait, type ExtraitOuvert } from '../../application/ports/fichiers.ts';
 
 const NOMS_DU_FORMAT = new Set(FICHIERS.map((f) => f.nom));
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chargerCadre } from '../../application/dialogue/cadreEnVigueur.ts';
 import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
 import { documentAvenant, type DonneesAvenant } from '../../domaine/dialogue/avenant.ts';
-import { rendrePdf } from './pdf.ts';
+import { renduPdfmake } from './pdf.ts';
 
 const cadre = chargerCadre();
 const catalogue = chargerCatalogue();
@@ -43,7 +43,7 @@ describe("mise en page de l'avenant", () => {
     const premiere = cadre.financement.lignes[0].libelle;
     // Une ligne de plus à chaque tour (11 points) : le bas de page passe tour à tour dans chaque ligne des montants.
     for (let n = 0; n <= 15; n++) {
-      const texte = pages(await rendrePdf(documentAvenant(cadre, donnees(n), 'b'.repeat(64))));
+      const texte = pages(await renduPdfmake.rendre(documentAvenant(cadre, donnees(n), 'b'.repeat(64))));
       const ou = (motif: RegExp) => texte.findIndex((p) => motif.test(p));
       expect(ou(/ Total 100 000 € /), `${n} lignes : le total est sur la page de la première ligne de montant`).toBe(ou(new RegExp(`${premiere} 10 000 €`)));
       for (const r of catalogue.ratios) expect(ou(new RegExp(r.libelle.replace(/[()]/g, '\\$&'))), `${n} lignes : ${r.libelle}`).toBeGreaterThanOrEqual(0);

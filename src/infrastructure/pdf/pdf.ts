@@ -2,6 +2,7 @@
 // seules polices.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { RenduPdf } from '../../application/ports/pdf.ts';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as {
@@ -23,6 +24,6 @@ pdfmake.addFonts({
   },
 });
 
-export function rendrePdf(definition: Record<string, unknown>): Promise<Buffer> {
-  return pdfmake.createPdf(definition).getBuffer();
-}
+export const renduPdfmake: RenduPdf = {
+  rendre: (definition) => pdfmake.createPdf(definition).getBuffer(),
+};

@@ -5,7 +5,7 @@
 // du fichier lu.
 import { LIGNES_FINANCEMENT, renvoieAuJeune, type FichierEchange } from '../../../domaine/echange/format.ts';
 import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../../domaine/referentiel/codes.ts';
-import type { Requeteur } from '../../../infrastructure/db/base.ts';
+import type { Requeteur } from '../../ports/base.ts';
 import type { Horloge } from '../../ports/horloge.ts';
 import type { ErreurImport } from '../rapport.ts';
 import type { Progression } from './options.ts';

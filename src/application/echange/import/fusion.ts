@@ -1,6 +1,6 @@
 // Étape « fusionner » : chaque table de transit entre dans sa table par INSERT … ON CONFLICT (même
 // clé : mise à jour ; ligne identique : rien), ou par un INSERT simple au premier chargement.
-import type { Requeteur } from '../../../infrastructure/db/base.ts';
+import type { Requeteur } from '../../ports/base.ts';
 import { signalerDoublons, type ContexteControle } from './controles.ts';
 import { transit, type FichierLu } from './transit.ts';
 

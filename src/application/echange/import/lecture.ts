@@ -1,7 +1,7 @@
 // Étape « lire » : ouvrir l'extrait (dossier ou archive zip, limites de taille appliquées avant toute
 // lecture ou décompression au-delà) et trouver les fichiers du format qu'il contient.
 import { FICHIERS, type FichierEchange } from '../../../domaine/echange/format.ts';
-import { ErreurExtrait, ouvrirExtrait, type ExtraitOuvert } from '../../../infrastructure/fichiers/extrait.ts';
+import { ErreurExtrait, type ExtraitOuvert, type LecteurFichiers } from '../../ports/fichiers.ts';
 import { accepter, refuser, type Resultat } from '../../casDUsage.ts';
 
 export interface ExtraitLu {
@@ -11,10 +11,10 @@ export interface ExtraitLu {
 }
 
 /** Refusé, avec le motif à dire, si la source ne s'ouvre pas ou ne contient aucun fichier du format. */
-export async function lireExtrait(source: string, octetsMax: number): Promise<Resultat<ExtraitLu, { motif: string; ignores: string[] }>> {
+export async function lireExtrait(fichiers: LecteurFichiers, source: string, octetsMax: number): Promise<Resultat<ExtraitLu, { motif: string; ignores: string[] }>> {
   let extrait: ExtraitOuvert;
   try {
-    extrait = await ouvrirExtrait(source, octetsMax);
+    extrait = await fichiers.ouvrirExtrait(source, octetsMax);
   } catch (e) {
     if (e instanceof ErreurExtrait) return refuser({ motif: e.message, ignores: [] });
     throw e;

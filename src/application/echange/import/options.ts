@@ -1,5 +1,5 @@
 // Les réglages d'un import : mode, limites contre les fichiers hostiles, suivi de l'avancement.
-import { LONGUEURS_MAX_PAR_DEFAUT } from '../../../infrastructure/fichiers/csv.ts';
+import { LONGUEURS_MAX_PAR_DEFAUT, type LecteurFichiers } from '../../ports/fichiers.ts';
 import type { Horloge } from '../../ports/horloge.ts';
 
 export interface Progression {
@@ -16,6 +16,8 @@ export interface OptionsImport {
   progression?: Progression;
   /** Le jour de l'import borne les dates de l'extrait ; les durées du rapport se mesurent aussi sur elle. */
   horloge: Horloge;
+  /** L'extrait et ses CSV, lus par ce port. */
+  fichiers: LecteurFichiers;
   /** Limites contre les fichiers hostiles ou aberrants ; par défaut, les variables CPO_IMPORT_… (voir limitesParDefaut). */
   limites?: Partial<Limites>;
 }

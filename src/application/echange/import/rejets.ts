@@ -1,11 +1,12 @@
 // Mode tolérant : les lignes rejetées, recopiées avec leur motif dans un dossier de rejets.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { champCsv, lireCsv, type LongueursMax } from '../../../infrastructure/fichiers/csv.ts';
+import { champCsv } from '../../../domaine/outils/tableur.ts';
+import type { LecteurFichiers, LongueursMax } from '../../ports/fichiers.ts';
 import type { Rejets } from './signalements.ts';
 import type { FichierLu } from './transit.ts';
 
-export async function ecrireRejets(lus: FichierLu[], rejets: Rejets, dossier: string, longueurs: LongueursMax) {
+export async function ecrireRejets(fichiers: LecteurFichiers, lus: FichierLu[], rejets: Rejets, dossier: string, longueurs: LongueursMax) {
   mkdirSync(dossier, { recursive: true });
   for (const lu of lus) {
     if (!lu.lisible) {
@@ -17,7 +18,7 @@ export async function ecrireRejets(lus: FichierLu[], rejets: Rejets, dossier: st
     if (!motifs?.size) continue;
     const sortie: string[] = [];
     let entete = true;
-    for await (const { enregistrements } of lireCsv(lu.chemin, lu.encodage, longueurs)) {
+    for await (const { enregistrements } of fichiers.lireCsv(lu.chemin, lu.encodage, longueurs)) {
       for (const { ligne, champs } of enregistrements) {
         if (entete) {
           sortie.push([...champs, 'motif_rejet'].map((c) => champCsv(c)).join(';'));

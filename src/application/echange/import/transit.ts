@@ -4,9 +4,9 @@
 import { statSync } from 'node:fs';
 import type { Colonne, FichierEchange } from '../../../domaine/echange/format.ts';
 import { abreger, lecteurDeColonne } from '../../../domaine/echange/valeurs.ts';
-import type { Requeteur } from '../../../infrastructure/db/base.ts';
+import type { Requeteur } from '../../ports/base.ts';
+import { ErreurCsv, type Encodage, type LecteurFichiers, type LongueursMax } from '../../ports/fichiers.ts';
 import type { Horloge } from '../../ports/horloge.ts';
-import { detecterEncodage, ErreurCsv, lireCsv, type Encodage, type LongueursMax } from '../../../infrastructure/fichiers/csv.ts';
 import type { BilanFichier, ErreurImport } from '../rapport.ts';
 import type { Progression } from './options.ts';
 import { lireEntete, validerEnregistrement, type Entete, type Signaler } from './validation.ts';
@@ -43,6 +43,7 @@ export interface FichierLu {
 
 export interface ContexteLecture {
   horloge: Horloge;
+  fichiers: LecteurFichiers;
   lignesMax: number;
   longueurs: LongueursMax;
   signaler: (e: ErreurImport) => void;
@@ -87,8 +88,8 @@ async function* lots(lu: FichierLu, contexte: ContexteLecture, erreur: Signaler,
   const { fichier, bilan } = lu;
   const lecteurs = fichier.colonnes.map((c) => lecteurDeColonne(c, contexte.horloge.dateDuJour()));
   try {
-    lu.encodage = bilan.encodage = await detecterEncodage(lu.chemin);
-    for await (const { enregistrements, octets, separateur } of lireCsv(lu.chemin, lu.encodage, contexte.longueurs)) {
+    lu.encodage = bilan.encodage = await contexte.fichiers.detecterEncodage(lu.chemin);
+    for await (const { enregistrements, octets, separateur } of contexte.fichiers.lireCsv(lu.chemin, lu.encodage, contexte.longueurs)) {
       bilan.separateur = separateur ?? ';';
       const lot: (string | null)[][] = [];
       for (const { ligne, champs } of enregistrements) {

@@ -3,7 +3,7 @@
 // Et le caractère nul, que PostgreSQL refuse dans un texte, refusé dès l'entrée de la requête.
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
-import { ErreurMetier } from '../../domaine/erreurs.ts';
+import { ErreurMetier } from '../domaine/erreurs.ts';
 
 export async function securiser(app: FastifyInstance) {
   await app.register(fastifyHelmet, {

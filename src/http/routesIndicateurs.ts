@@ -3,10 +3,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { figerInstantane, lireInstantane, listerInstantanes } from '../../application/indicateurs/instantanes.ts';
-import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
-import { couvreStructure, couvreTerritoire, exiger, type Portee } from '../../domaine/acces/droits.ts';
-import type { Base } from '../db/base.ts';
+import { figerInstantane, lireInstantane, listerInstantanes } from '../application/indicateurs/instantanes.ts';
+import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
+import { couvreStructure, couvreTerritoire, exiger, type Portee } from '../domaine/acces/droits.ts';
+import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 import { annee, code } from './schemas.ts';

@@ -7,12 +7,12 @@ import Tokens from '@fastify/csrf';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySecureSession from '@fastify/secure-session';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { utilisateurDeLaSession } from '../../application/acces/utilisateurs.ts';
-import { auditer } from '../../application/audit.ts';
-import type { Horloge } from '../../application/ports/horloge.ts';
-import { ACTIONS_NOMINATIVES, ErreurAcces, LIBELLES_ACTION, ROLES, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
-import { ErreurMetier } from '../../domaine/erreurs.ts';
-import type { Base } from '../db/base.ts';
+import { utilisateurDeLaSession } from '../application/acces/utilisateurs.ts';
+import { auditer } from '../application/audit.ts';
+import type { Horloge } from '../application/ports/horloge.ts';
+import { ACTIONS_NOMINATIVES, ErreurAcces, LIBELLES_ACTION, ROLES, peut, type Action, type Utilisateur } from '../domaine/acces/droits.ts';
+import { ErreurMetier } from '../domaine/erreurs.ts';
+import type { Base } from '../application/ports/base.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -3,13 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { listerCampagnes, ouvrirCampagne, suiviCampagne } from '../../application/dialogue/campagnes.ts';
-import { enregistrerConvention, importerConventions, listerConventions } from '../../application/dialogue/conventions.ts';
-import { aFaire, agir, ajouterBilan, dialoguesDeLaStructure, enregistrerAutodiagnostic, lireDialogue, pdfAvenant } from '../../application/dialogue/dialogues.ts';
-import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
-import type { Horloge } from '../../application/ports/horloge.ts';
-import type { CadreDialogue } from '../../domaine/dialogue/cadre.ts';
-import type { Base } from '../db/base.ts';
+import { listerCampagnes, ouvrirCampagne, suiviCampagne } from '../application/dialogue/campagnes.ts';
+import { enregistrerConvention, importerConventions, listerConventions } from '../application/dialogue/conventions.ts';
+import { aFaire, agir, ajouterBilan, dialoguesDeLaStructure, enregistrerAutodiagnostic, lireDialogue, pdfAvenant } from '../application/dialogue/dialogues.ts';
+import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
+import type { Horloge } from '../application/ports/horloge.ts';
+import type { RenduPdf } from '../application/ports/pdf.ts';
+import type { CadreDialogue } from '../domaine/dialogue/cadre.ts';
+import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 import { code } from './schemas.ts';
@@ -17,7 +18,7 @@ import { code } from './schemas.ts';
 const id = z.coerce.number().int().positive();
 const tags = ['dialogue de gestion'];
 
-export function routesDialogue(app: FastifyInstance, base: Base, service: ServiceChiffres, cadre: CadreDialogue, horloge: Horloge) {
+export function routesDialogue(app: FastifyInstance, base: Base, service: ServiceChiffres, cadre: CadreDialogue, horloge: Horloge, pdf: RenduPdf) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const catalogue = service.catalogue;
 
@@ -84,7 +85,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
       config: { droit: 'agir_dialogue' },
       schema: { tags, summary: 'Faire avancer le dialogue (soumettre, renvoyer, entretien, objectifs, décision, avenant, signatures)', params: z.object({ id, action: code }), body: z.unknown().optional() },
     },
-    async (req) => agir(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.params.action, req.body, req.ip, horloge),
+    async (req) => agir(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.params.action, req.body, req.ip, horloge, pdf),
   );
   for (const version of ['genere', 'signe'] as const) {
     r.get(
@@ -102,7 +103,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
       },
       async (req, rep) => {
         const avenant =
-          (await pdfAvenant(base, cadre, utilisateurDe(req), req.params.id, version)) ??
+          (await pdfAvenant(base, cadre, utilisateurDe(req), req.params.id, version, pdf)) ??
           introuvable(version === 'genere' ? `Pas d'avenant pour le dialogue ${req.params.id}` : `L'avenant du dialogue ${req.params.id} n'est pas encore signé par les deux parties`);
         return rep.type('application/pdf').header('content-disposition', `attachment; filename="${avenant.nom}"`).send(avenant.pdf);
       },

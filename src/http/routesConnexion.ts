@@ -4,13 +4,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { fermerSession, fermerSessions, ouvrirSession } from '../../application/acces/sessions.ts';
-import { utilisateursDemo } from '../../application/acces/utilisateurs.ts';
-import { auditer } from '../../application/audit.ts';
-import type { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
-import { DROITS, ErreurAcces, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../../domaine/acces/droits.ts';
-import { ClientOidc, type ConfigurationOidc } from '../auth/oidc.ts';
-import type { Base } from '../db/base.ts';
+import { fermerSession, fermerSessions, ouvrirSession } from '../application/acces/sessions.ts';
+import { utilisateursDemo } from '../application/acces/utilisateurs.ts';
+import { auditer } from '../application/audit.ts';
+import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
+import { DROITS, ErreurAcces, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../domaine/acces/droits.ts';
+import { ClientOidc, type ConfigurationOidc } from '../infrastructure/auth/oidc.ts';
+import type { Base } from '../application/ports/base.ts';
 import { jetonCsrf, limiteConnexions, utilisateurDe, type SessionsRecentes } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 

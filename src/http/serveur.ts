@@ -9,17 +9,16 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { assurerUtilisateursDemo } from '../../application/acces/utilisateurs.ts';
-import { chargerCadre } from '../../application/dialogue/cadreEnVigueur.ts';
-import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
-import { chargerInformationsLegales } from '../../application/informationsLegales.ts';
-import { ServiceChiffres } from '../../application/indicateurs/serviceChiffres.ts';
-import { ErreurMetier } from '../../domaine/erreurs.ts';
-import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
-import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../auth/oidc.ts';
-import type { Horloge } from '../../application/ports/horloge.ts';
-import type { Base } from '../db/base.ts';
-import { horlogeDeLEnvironnement } from '../horloge.ts';
+import { assurerUtilisateursDemo } from '../application/acces/utilisateurs.ts';
+import { chargerCadre } from '../application/dialogue/cadreEnVigueur.ts';
+import { chargerCatalogue } from '../application/indicateurs/catalogueEnVigueur.ts';
+import { chargerInformationsLegales } from '../application/informationsLegales.ts';
+import { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
+import { ErreurMetier } from '../domaine/erreurs.ts';
+import type { Catalogue } from '../domaine/indicateurs/catalogue.ts';
+import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../infrastructure/auth/oidc.ts';
+import { ports, type Ports } from '../composition.ts';
+import type { Base } from '../application/ports/base.ts';
 import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
 import { repondreErreur } from './erreurs.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
@@ -51,9 +50,9 @@ function messageRefus(erreur: { code?: string; statusCode?: number }, limiteCorp
 }
 
 /** L'application web construite (`npm run build`). */
-export const DOSSIER_WEB = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+export const DOSSIER_WEB = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-export interface OptionsServeur extends OptionsAcces {
+export interface OptionsServeur extends OptionsAcces, Partial<Ports> {
   /** Calculer dès le démarrage les chiffres de chaque année. */
   prechauffer?: boolean;
   /** Connexion de démonstration ; par défaut : CPO_CONNEXION_DEMO, sinon seulement sur la base embarquée. */
@@ -62,8 +61,6 @@ export interface OptionsServeur extends OptionsAcces {
   oidc?: ConfigurationOidc | null;
   /** Le catalogue des indicateurs et des ratios ; par défaut, celui de CPO_CATALOGUE ou de la CPO 2015-2018. */
   catalogue?: Catalogue;
-  /** L'heure du serveur ; par défaut celle du système, ou le jour fixé par CPO_AUJOURDHUI. */
-  horloge?: Horloge;
 }
 
 export async function creerServeur(base: Base, options: OptionsServeur = {}): Promise<FastifyInstance> {
@@ -102,7 +99,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  const horloge = options.horloge ?? horlogeDeLEnvironnement();
+  const { horloge, pdf } = ports(options);
   const sessions = await installerAcces(app, base, horloge, options);
   refuserCaractereNul(app);
 
@@ -114,7 +111,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesIndicateurs(app, base, service);
   routesJeunes(app, base, horloge);
   routesAudit(app, base);
-  routesDialogue(app, base, service, chargerCadre(), horloge);
+  routesDialogue(app, base, service, chargerCadre(), horloge, pdf);
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { chercherAudit, rendreLisibles } from '../../application/audit.ts';
-import { estDateValide } from '../../domaine/temps/dates.ts';
-import { lignesEnCsv } from '../../domaine/outils/tableur.ts';
-import type { Base } from '../db/base.ts';
+import { chercherAudit, rendreLisibles } from '../application/audit.ts';
+import { estDateValide } from '../domaine/temps/dates.ts';
+import { lignesEnCsv } from '../domaine/outils/tableur.ts';
+import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { code } from './schemas.ts';
 

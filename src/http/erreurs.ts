@@ -1,7 +1,7 @@
 // Le statut HTTP de chaque code d'erreur : la seule table qui les relie. Toute réponse d'erreur de
 // l'API est `{ code, message }` ; le client décide sur le code, montre le message.
 import type { FastifyReply } from 'fastify';
-import { ErreurMetier, type CodeErreur } from '../../domaine/erreurs.ts';
+import { ErreurMetier, type CodeErreur } from '../domaine/erreurs.ts';
 
 export const STATUT_HTTP: Record<CodeErreur, number> = {
   saisie_invalide: 400,

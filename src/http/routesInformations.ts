@@ -1,8 +1,8 @@
 // Les informations des pages légales, ouvertes sans connexion : celles de l'exploitant (éditeur,
 // hébergeur, contacts) et ce que ce serveur applique (conservation des identités, cookie de session).
 import type { FastifyInstance } from 'fastify';
-import type { InformationsLegales } from '../../application/informationsLegales.ts';
-import { dureeConservationAnnees } from '../../application/parcours/retention.ts';
+import type { InformationsLegales } from '../application/informationsLegales.ts';
+import { dureeConservationAnnees } from '../application/parcours/retention.ts';
 import { NOM_COOKIE_SESSION } from './acces.ts';
 
 export function routesInformations(app: FastifyInstance, informations: InformationsLegales, dureeSessionS: number) {

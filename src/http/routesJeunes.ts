@@ -3,11 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { exporterJeunes, ficheJeune, listerJeunes } from '../../application/parcours/jeunes.ts';
-import type { Horloge } from '../../application/ports/horloge.ts';
-import { COLONNES_JEUNES, TRIS_JEUNES } from '../../domaine/parcours/dossier.ts';
-import { tableauEnCsv, tableauEnXlsx, TYPE_XLSX, type TableauExport } from '../../domaine/outils/tableur.ts';
-import type { Base } from '../db/base.ts';
+import { exporterJeunes, ficheJeune, listerJeunes } from '../application/parcours/jeunes.ts';
+import type { Horloge } from '../application/ports/horloge.ts';
+import { COLONNES_JEUNES, TRIS_JEUNES } from '../domaine/parcours/dossier.ts';
+import { tableauEnCsv, tableauEnXlsx, TYPE_XLSX, type TableauExport } from '../domaine/outils/tableur.ts';
+import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 import { code } from './schemas.ts';

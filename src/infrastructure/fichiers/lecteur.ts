@@ -1,0 +1,6 @@
+// Le lecteur de fichiers de production (port : src/application/ports/fichiers.ts).
+import type { LecteurFichiers } from '../../application/ports/fichiers.ts';
+import { detecterEncodage, lireCsv } from './csv.ts';
+import { ouvrirExtrait } from './extrait.ts';
+
+export const lecteurFichiers: LecteurFichiers = { ouvrirExtrait, detecterEncodage, lireCsv };
