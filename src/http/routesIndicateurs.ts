@@ -38,7 +38,7 @@ const instantane = z.object({
 /**
  * Les chiffres ne dépendent que de l'adresse et de la version des données ; le périmètre, lui, se vérifie
  * à chaque requête, dans le cas d'usage, avant de demander les chiffres ici. Leur JSON, passé par le schéma de la réponse, est gardé pour la version en cours :
- * une requête ne coûte plus que la lecture de la version et de l'utilisateur.
+ * une requête ne coûte plus que la lecture de l'utilisateur, de ce qu'elle vise (où est la ML) et de la version.
  */
 class JsonParVersion {
   private version = -1;
