@@ -35,3 +35,8 @@ export class ErreurMetier extends Error {
     super(message);
   }
 }
+
+/** Ce qu'on cherche n'existe pas : 404 `introuvable`. */
+export function introuvable(message: string): never {
+  throw new ErreurMetier(message, 'introuvable');
+}

@@ -1,7 +1,9 @@
 // Le statut HTTP de chaque code d'erreur : la seule table qui les relie. Toute réponse d'erreur de
 // l'API est `{ code, message }` ; le client décide sur le code, montre le message.
 import type { FastifyReply } from 'fastify';
-import { ErreurMetier, type CodeErreur } from '../domaine/erreurs.ts';
+import type { CodeErreur } from '../domaine/erreurs.ts';
+
+export { introuvable } from '../domaine/erreurs.ts';
 
 export const STATUT_HTTP: Record<CodeErreur, number> = {
   saisie_invalide: 400,
@@ -18,8 +20,3 @@ export const STATUT_HTTP: Record<CodeErreur, number> = {
 
 /** Répond l'erreur `{ code, message }`, au statut de son code. */
 export const repondreErreur = (reponse: FastifyReply, code: CodeErreur, message: string) => reponse.code(STATUT_HTTP[code]).send({ code, message });
-
-/** Ce qu'une route cherche n'existe pas : 404 `introuvable`. */
-export function introuvable(message: string): never {
-  throw new ErreurMetier(message, 'introuvable');
-}

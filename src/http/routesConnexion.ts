@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { fermerSession, fermerSessions, ouvrirSession } from '../application/acces/sessions.ts';
-import { utilisateursDemo } from '../application/acces/utilisateurs.ts';
+import { compteDuCourriel, utilisateursDemo } from '../application/acces/utilisateurs.ts';
 import { auditer } from '../application/audit.ts';
 import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import { DROITS, ErreurAcces, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../domaine/acces/droits.ts';
@@ -86,9 +86,7 @@ export function routesConnexion(
         await auditer(base, { acteur: 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: (e as Error).message } });
         return rep.redirect('/connexion?erreur=fournisseur');
       }
-      const [compte] = courriel
-        ? await base.query<{ id: number; courriel: string; actif: boolean }>('SELECT id, courriel, actif FROM utilisateur WHERE lower(courriel) = lower($1)', [courriel])
-        : [];
+      const compte = courriel ? await compteDuCourriel(base, courriel) : null;
       if (!compte?.actif) {
         await auditer(base, { acteur: courriel ?? 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: compte ? 'compte désactivé' : 'compte inconnu' } });
         return rep.redirect(`/connexion?erreur=${compte ? 'desactive' : 'compte'}`);

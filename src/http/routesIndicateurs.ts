@@ -3,18 +3,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { figerInstantane, lireInstantane, listerInstantanes } from '../application/indicateurs/instantanes.ts';
-import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
-import { couvreStructure, couvreTerritoire, exiger, type Portee } from '../domaine/acces/droits.ts';
+import { figerInstantaneAutorise } from '../application/indicateurs/figerInstantaneAutorise.ts';
+import { lireChiffresStructure } from '../application/indicateurs/lireChiffresStructure.ts';
+import { lireChiffresTerritoire } from '../application/indicateurs/lireChiffresTerritoire.ts';
+import { lireEvolution } from '../application/indicateurs/lireEvolution.ts';
+import { lireInstantaneVisible } from '../application/indicateurs/lireInstantaneVisible.ts';
+import { listerInstantanesVisibles } from '../application/indicateurs/listerInstantanesVisibles.ts';
+import { listerStructuresVisibles } from '../application/indicateurs/listerStructuresVisibles.ts';
+import type { Niveau, ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
-import { introuvable } from './erreurs.ts';
 import { annee, code } from './schemas.ts';
 
-const HORS_PERIMETRE = 'Hors de votre périmètre';
-/** Un instantané régional se lit dans sa région ; un instantané national, au national. */
-const couvreInstantane = (portee: Portee, codeRegion: string | null) =>
-  couvreTerritoire(portee, codeRegion === null ? { niveau: 'national' } : { niveau: 'region', code: codeRegion });
 const valeurs = z.record(z.string(), z.number().nullable());
 const chiffres = z.object({ indicateurs: valeurs, ratios: valeurs });
 /** `structures` : ML en base ; `attendues` : ML du réseau de référence (null pour un département). */
@@ -36,9 +36,9 @@ const instantane = z.object({
 });
 
 /**
- * Les chiffres ne dépendent que de l'adresse et de la version des données ; le droit, lui, se vérifie
- * à chaque requête. Leur JSON, passé par le schéma de la réponse, est gardé pour la version en cours :
- * une requête ne coûte plus que la lecture de la version et de l'utilisateur.
+ * Les chiffres ne dépendent que de l'adresse et de la version des données ; le périmètre, lui, se vérifie
+ * à chaque requête, dans le cas d'usage, avant de demander les chiffres ici. Leur JSON, passé par le schéma de la réponse, est gardé pour la version en cours :
+ * une requête ne coûte plus que la lecture de l'utilisateur, de ce qu'elle vise (où est la ML) et de la version.
  */
 class JsonParVersion {
   private version = -1;
@@ -83,15 +83,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 200: z.object({ structures: z.array(z.object({ ...situee, departement: z.string(), region: z.string() })) }) },
       },
     },
-    async (req) => {
-      const { portee } = utilisateurDe(req);
-      const toutes = await base.query<{ code: string; nom: string; code_departement: string; departement: string; code_region: string; region: string }>(
-        `SELECT m.code_structure AS code, m.nom, m.code_departement, d.nom AS departement, m.code_region, r.nom AS region
-         FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
-         ORDER BY m.code_structure COLLATE "C"`,
-      );
-      return { structures: toutes.filter((s) => couvreStructure(portee, s)) };
-    },
+    async (req) => ({ structures: await listerStructuresVisibles(base, utilisateurDe(req)) }),
   );
 
   const reponseStructure = chiffres.extend({
@@ -118,13 +110,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 200: reponseStructure },
       },
     },
-    async (req, rep) => {
-      const { annee, code } = req.params;
-      const resultat = await enCache.obtenir(`structure/${annee}/${code}`, reponseStructure, () => service.structure(annee, code));
-      if (!resultat) return introuvable(`Mission locale inconnue : ${code}`);
-      exiger(couvreStructure(utilisateurDe(req).portee, resultat.valeur.structure), `${HORS_PERIMETRE} : la Mission locale ${code}.`);
-      return envoyerJson(rep, resultat.json);
-    },
+    async (req, rep) => envoyerJson(rep, (await lireChiffresStructure(base, chiffresEnCache, utilisateurDe(req), req.params.annee, req.params.code)).json),
   );
 
   const chiffresTerritoire = z.object({
@@ -150,15 +136,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
           response: reponseTerritoire,
         },
       },
-      async (req, rep) => {
-        const { annee, code } = req.params;
-        const resultat = await enCache.obtenir(`${niveau}/${annee}/${code}`, chiffresTerritoire, () => service.territoire(annee, niveau, code));
-        const nom = niveau === 'region' ? 'la région' : 'le département';
-        if (!resultat) return introuvable(`${nom} ${code} n'a pas de Mission locale en base`);
-        const territoire = niveau === 'region' ? { niveau, code } : { niveau, code, code_region: resultat.valeur.structures[0].code_region };
-        exiger(couvreTerritoire(utilisateurDe(req).portee, territoire), `${HORS_PERIMETRE} : ${nom} ${code}.`);
-        return envoyerJson(rep, resultat.json);
-      },
+      async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(base, chiffresEnCache, utilisateurDe(req), req.params.annee, { niveau, code: req.params.code })).json),
     );
   }
   r.get(
@@ -167,18 +145,20 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
       config: { droit: 'lire_chiffres_territoire' },
       schema: { tags: ['indicateurs'], summary: 'Chiffres nationaux, chaque ML et la distribution des ratios', params: z.object({ annee }), response: reponseTerritoire },
     },
-    async (req, rep) => {
-      exiger(couvreTerritoire(utilisateurDe(req).portee, { niveau: 'national' }), `${HORS_PERIMETRE} : le tableau national.`);
-      const { annee } = req.params;
-      const resultat = await enCache.obtenir(`national/${annee}`, chiffresTerritoire, () => service.territoire(annee, 'national'));
-      return resultat ? envoyerJson(rep, resultat.json) : introuvable('aucune Mission locale en base');
-    },
+    async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(base, chiffresEnCache, utilisateurDe(req), req.params.annee, { niveau: 'national' })).json),
   );
 
   const evolution = z.object({
     annees: z.array(z.number()),
     series: z.array(z.object({ niveau: z.string(), code: z.string(), nom: z.string(), couverture: z.object(couverture).optional(), valeurs: z.array(chiffres.nullable()) })),
   });
+  // Le service des chiffres, vu par les cas d'usage, dont chaque réponse est gardée avec son JSON.
+  const chiffresEnCache = {
+    structure: (annee: number, code: string) => enCache.obtenir(`structure/${annee}/${code}`, reponseStructure, () => service.structure(annee, code)),
+    territoire: (annee: number, niveau: 'departement' | 'region' | 'national', code?: string) =>
+      enCache.obtenir(`${niveau}/${annee}/${code ?? 'FR'}`, chiffresTerritoire, () => service.territoire(annee, niveau, code)),
+    evolution: (niveau: Niveau, code: string) => enCache.obtenir(`evolution/${niveau}/${code}`, evolution, () => service.evolution(niveau, code)),
+  };
   r.get(
     '/api/evolution/:niveau/:code',
     {
@@ -190,22 +170,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 200: evolution },
       },
     },
-    async (req, rep) => {
-      const { niveau, code: codeDemande } = req.params;
-      const resultat = await enCache.obtenir(`evolution/${niveau}/${codeDemande}`, evolution, () => service.evolution(niveau, codeDemande));
-      if (!resultat) return introuvable(`aucun chiffre pour ${niveau} ${codeDemande}`);
-      const { portee } = utilisateurDe(req);
-      const { series } = resultat.valeur;
-      const [sujet] = series;
-      const regionDuSujet = series.find((s) => s.niveau === 'region')?.code ?? '';
-      const departementDuSujet = series.find((s) => s.niveau === 'departement')?.code ?? '';
-      const couvert =
-        niveau === 'structure'
-          ? couvreStructure(portee, { code: sujet.code, code_departement: departementDuSujet, code_region: regionDuSujet })
-          : couvreTerritoire(portee, niveau === 'departement' ? { niveau, code: codeDemande, code_region: regionDuSujet } : niveau === 'region' ? { niveau, code: codeDemande } : { niveau });
-      exiger(couvert, `${HORS_PERIMETRE} : ${niveau} ${codeDemande}.`);
-      return envoyerJson(rep, resultat.json);
-    },
+    async (req, rep) => envoyerJson(rep, (await lireEvolution(base, chiffresEnCache, utilisateurDe(req), req.params.niveau, req.params.code)).json),
   );
 
   r.get(
@@ -219,10 +184,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 200: z.object({ instantanes: z.array(instantane) }) },
       },
     },
-    async (req) => {
-      const { portee } = utilisateurDe(req);
-      return { instantanes: (await listerInstantanes(base, req.query)).filter((i) => couvreInstantane(portee, i.code_region)) };
-    },
+    async (req) => ({ instantanes: await listerInstantanesVisibles(base, utilisateurDe(req), req.query) }),
   );
   r.get(
     '/api/instantanes/:id',
@@ -234,12 +196,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         params: z.object({ id: z.coerce.number().int().positive() }),
       },
     },
-    async (req, rep) => {
-      const instantane = await lireInstantane(base, req.params.id);
-      if (!instantane) return introuvable(`instantané inconnu : ${req.params.id}`);
-      exiger(couvreInstantane(utilisateurDe(req).portee, instantane.code_region), `${HORS_PERIMETRE} : l'instantané ${req.params.id}.`);
-      return instantane;
-    },
+    async (req) => lireInstantaneVisible(base, utilisateurDe(req), req.params.id),
   );
   r.post(
     '/api/instantanes',
@@ -252,11 +209,6 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 201: instantane },
       },
     },
-    async (req, rep) => {
-      const utilisateur = utilisateurDe(req);
-      const region = req.body.region ?? null;
-      exiger(couvreInstantane(utilisateur.portee, region), `${HORS_PERIMETRE} : ${region === null ? 'un instantané national' : `la région ${region}`}.`);
-      return rep.code(201).send(await figerInstantane(base, service.catalogue, { ...req.body, acteur: utilisateur.courriel, origine: req.ip }));
-    },
+    async (req, rep) => rep.code(201).send(await figerInstantaneAutorise(base, service.catalogue, utilisateurDe(req), { ...req.body, origine: req.ip })),
   );
 }

@@ -59,6 +59,12 @@ export async function utilisateurDeLaSession(db: Requeteur, idSession: string, h
   return versUtilisateur(ligne);
 }
 
+/** Le compte d'un courriel, sans égard à la casse (celle que rend le fournisseur d'identité peut différer) ; null s'il n'existe pas. */
+export async function compteDuCourriel(db: Requeteur, courriel: string): Promise<{ id: number; courriel: string; actif: boolean } | null> {
+  const [compte] = await db.query<{ id: number; courriel: string; actif: boolean }>('SELECT id, courriel, actif FROM utilisateur WHERE lower(courriel) = lower($1)', [courriel]);
+  return compte ?? null;
+}
+
 export async function utilisateursDemo(db: Requeteur): Promise<Utilisateur[]> {
   const lignes = await db.query<Ligne>(`${SELECT_UTILISATEUR} WHERE u.demo AND u.actif ORDER BY u.id`);
   return lignes.filter((l) => l.type !== 'ml' || l.ml_region).map(versUtilisateur);

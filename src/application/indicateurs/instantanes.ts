@@ -72,7 +72,7 @@ export async function figerDansLaTransaction(
   return instantane;
 }
 
-export async function listerInstantanes(base: Base, filtre: { annee?: number; region?: string } = {}): Promise<Instantane[]> {
+export async function listerInstantanes(base: Requeteur, filtre: { annee?: number; region?: string } = {}): Promise<Instantane[]> {
   return base.query<Instantane>(
     `SELECT ${COLONNES} FROM instantane
      WHERE ($1::int IS NULL OR annee = $1) AND ($2::text IS NULL OR code_region = $2) ORDER BY id`,

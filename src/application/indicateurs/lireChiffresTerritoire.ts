@@ -1,0 +1,30 @@
+// Cas d'usage : les chiffres d'un département, d'une région ou de la nation pour une année. Le
+// territoire est chargé, le périmètre vérifié, et seulement ensuite les chiffres calculés.
+import { couvreTerritoire, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { introuvable } from '../../domaine/erreurs.ts';
+import type { Requeteur } from '../ports/base.ts';
+import { HORS_PERIMETRE, situerTerritoire } from './situerChiffres.ts';
+
+/** Ce qui calcule : le service des chiffres, ou ce qui garde ses réponses (`T` : ce qu'il rend). */
+export interface CalculTerritoire<T> {
+  territoire(annee: number, niveau: 'departement' | 'region' | 'national', code?: string): Promise<T | null>;
+}
+
+export async function lireChiffresTerritoire<T>(
+  db: Requeteur,
+  chiffres: CalculTerritoire<T>,
+  utilisateur: Pick<Utilisateur, 'portee'>,
+  annee: number,
+  demande: { niveau: 'departement' | 'region'; code: string } | { niveau: 'national' },
+): Promise<T> {
+  if (demande.niveau === 'national') {
+    exiger(couvreTerritoire(utilisateur.portee, demande), `${HORS_PERIMETRE} : le tableau national.`);
+    return (await chiffres.territoire(annee, 'national')) ?? introuvable('aucune Mission locale en base');
+  }
+  const { niveau, code } = demande;
+  const nom = niveau === 'region' ? 'la région' : 'le département';
+  const inconnu = `${nom} ${code} n'a pas de Mission locale en base`;
+  const territoire = (await situerTerritoire(db, niveau, code)) ?? introuvable(inconnu);
+  exiger(couvreTerritoire(utilisateur.portee, territoire), `${HORS_PERIMETRE} : ${nom} ${code}.`);
+  return (await chiffres.territoire(annee, niveau, code)) ?? introuvable(inconnu);
+}
