@@ -120,6 +120,11 @@ async function ouvrirPostgres(url: string): Promise<Base> {
   // Les requêtes d'indicateurs agrègent des millions de lignes : avec la mémoire de travail par défaut
   // (4 Mo), tris et hachages débordent sur disque, et la compilation JIT coûte plus qu'elle ne rapporte.
   const pool = new pg.Pool({ connectionString: url, max: 10, options: process.env.CPO_PG_OPTIONS ?? '-c work_mem=256MB -c jit=off' });
+  // Une connexion que le serveur coupe (redémarrage, base supprimée pendant la fermeture) émet « error » :
+  // sans écouteur, tout le processus tomberait. La requête en cours échoue de toute façon avec cette erreur,
+  // et le pool en ouvre une autre pour la suivante.
+  pool.on('error', () => {});
+  pool.on('connect', (connexion) => connexion.on('error', () => {}));
   // Plusieurs processus peuvent démarrer ensemble (tests) : un verrou consultatif sérialise les migrations.
   const client = await pool.connect();
   try {
