@@ -5,6 +5,7 @@ export type { ChiffresDuTerritoire, ChiffresStructure, Evolution } from '../appl
 export type { ChiffresTerritoire } from '../application/indicateurs/tableauDeBord.ts';
 export type { Action, Portee, Role } from '../domaine/acces/droits.ts';
 import type { Action, Portee, Role } from '../domaine/acces/droits.ts';
+import type { StructureVisible } from '../application/indicateurs/listerStructuresVisibles.ts';
 
 export interface UtilisateurPresente {
   id: number;
@@ -25,11 +26,5 @@ export interface Moi {
   donnees_au: string | null;
 }
 
-export interface StructureListee {
-  code: string;
-  nom: string;
-  code_departement: string;
-  departement: string;
-  code_region: string;
-  region: string;
-}
+/** Une ML de la liste du périmètre, telle que le cas d'usage la rend. */
+export type StructureListee = StructureVisible;
