@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErreurIntegrite, ErreurTransition } from '../application/dialogue/dialogues.ts';
+import { ErreurIntegrite, ErreurTransition } from '../application/dialogue/commun.ts';
 import { ErreurAcces, exiger } from '../domaine/acces/droits.ts';
 import { CODES_ERREUR, ErreurMetier } from '../domaine/erreurs.ts';
 import { introuvable, STATUT_HTTP } from './erreurs.ts';

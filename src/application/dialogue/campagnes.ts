@@ -11,7 +11,7 @@ import { estDateValide, joursEntre, type DateCalendaire } from '../../domaine/te
 import type { Base, Requeteur } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 import { figerDansLaTransaction } from '../indicateurs/instantanes.ts';
-import { ErreurTransition } from './dialogues.ts';
+import { ErreurTransition } from './commun.ts';
 import { horodatageParis, jourParis } from '../fragmentsSql.ts';
 
 const date = (champ: string) => z.string().refine(estDateValide, `${champ} : date AAAA-MM-JJ attendue`);

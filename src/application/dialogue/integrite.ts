@@ -5,7 +5,7 @@ import { ecartsAvecLAvenant } from '../../domaine/dialogue/avenant.ts';
 import type { Base, Requeteur } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 import { contenuIntegre } from '../indicateurs/instantanes.ts';
-import { donneesAvenantIntegres, signaturesIntegres } from './dialogues.ts';
+import { donneesAvenantIntegres, signaturesIntegres } from './avenants.ts';
 
 export interface Anomalie {
   /** Ce qui est touché, nommé comme dans le journal d'audit : dialogues/12, instantane/3. */

@@ -1,6 +1,6 @@
 // « À faire » : les dialogues de gestion qui attendent une action de l'utilisateur ; une échéance
 // passée (à la date du serveur) est signalée par un badge.
-import type { aFaire } from '../../application/dialogue/dialogues.ts';
+import type { aFaire } from '../../application/dialogue/aFaire.ts';
 import { dateEnFrancais, enRetard } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';

@@ -4,7 +4,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
-import type { lireDialogue } from '../../../application/dialogue/dialogues.ts';
+import type { lireDialogue } from '../../../application/dialogue/lireDialogue.ts';
 import type { CadreDialogue } from '../../../domaine/dialogue/cadre.ts';
 import { borneEnTexte, texteVariation } from '../../../domaine/dialogue/financement.ts';
 import { formaterValeur } from '../../../domaine/indicateurs/format.ts';
