@@ -9,6 +9,7 @@ import { lireChiffresTerritoire } from '../application/indicateurs/lireChiffresT
 import { lireEvolution } from '../application/indicateurs/lireEvolution.ts';
 import { lireInstantaneVisible } from '../application/indicateurs/lireInstantaneVisible.ts';
 import { listerInstantanesVisibles } from '../application/indicateurs/listerInstantanesVisibles.ts';
+import { situeurSql, type Situeur, type Territoire } from '../application/indicateurs/situerChiffres.ts';
 import { listerStructuresVisibles } from '../application/indicateurs/listerStructuresVisibles.ts';
 import type { Niveau, ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import type { Base } from '../application/ports/base.ts';
@@ -37,35 +38,46 @@ const instantane = z.object({
 
 /**
  * Les chiffres ne dépendent que de l'adresse et de la version des données ; le périmètre, lui, se vérifie
- * à chaque requête, dans le cas d'usage, avant de demander les chiffres ici. Leur JSON, passé par le schéma de la réponse, est gardé pour la version en cours :
- * une requête ne coûte plus que la lecture de l'utilisateur, de ce qu'elle vise (où est la ML) et de la version.
+ * à chaque requête, dans le cas d'usage, avant de demander les chiffres ici. Pour la version en cours sont
+ * gardés le JSON de chaque réponse (passé par son schéma) et où sont les ML et les territoires : une
+ * requête ne coûte que la lecture de l'utilisateur et celle de la version, faite une fois.
  */
-class JsonParVersion {
+class CacheParVersion {
   private version = -1;
-  private readonly entrees = new Map<string, Promise<{ valeur: unknown; json: string } | null>>();
+  private readonly entrees = new Map<string, Promise<unknown>>();
   constructor(private readonly service: ServiceChiffres) {}
 
-  async obtenir<T>(cle: string, schema: z.ZodType, calculer: () => Promise<T | null>): Promise<{ valeur: T; json: string } | null> {
+  /** Ce que voit une requête : la version lue une fois, puis tout ce qui est gardé pour elle. */
+  async vue() {
     const version = await this.service.version();
     if (version !== this.version || this.entrees.size > 5000) {
       this.entrees.clear();
       this.version = version;
     }
-    let entree = this.entrees.get(cle);
-    if (!entree) {
-      entree = calculer().then((valeur) => (valeur === null ? null : { valeur, json: JSON.stringify(schema.parse(valeur)) }));
-      this.entrees.set(cle, entree);
-      entree.catch(() => this.entrees.delete(cle));
-    }
-    return entree as Promise<{ valeur: T; json: string } | null>;
+    return {
+      garder: <T>(cle: string, calculer: () => Promise<T>): Promise<T> => {
+        let entree = this.entrees.get(cle) as Promise<T> | undefined;
+        if (!entree) {
+          entree = calculer();
+          this.entrees.set(cle, entree);
+          entree.catch(() => this.entrees.delete(cle));
+        }
+        return entree;
+      },
+    };
   }
 }
+
+const enJson = <T>(schema: z.ZodType, calculer: () => Promise<T | null>) => async () => {
+  const valeur = await calculer();
+  return valeur === null ? null : { valeur, json: JSON.stringify(schema.parse(valeur)) };
+};
 
 const envoyerJson = (rep: FastifyReply, json: string) => rep.type('application/json; charset=utf-8').send(json);
 
 export function routesIndicateurs(app: FastifyInstance, base: Base, service: ServiceChiffres) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const enCache = new JsonParVersion(service);
+  const enCache = new CacheParVersion(service);
 
   r.get(
     '/api/catalogue',
@@ -110,7 +122,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 200: reponseStructure },
       },
     },
-    async (req, rep) => envoyerJson(rep, (await lireChiffresStructure(base, chiffresEnCache, utilisateurDe(req), req.params.annee, req.params.code)).json),
+    async (req, rep) => envoyerJson(rep, (await lireChiffresStructure(...(await vue()), utilisateurDe(req), req.params.annee, req.params.code)).json),
   );
 
   const chiffresTerritoire = z.object({
@@ -136,7 +148,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
           response: reponseTerritoire,
         },
       },
-      async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(base, chiffresEnCache, utilisateurDe(req), req.params.annee, { niveau, code: req.params.code })).json),
+      async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau, code: req.params.code })).json),
     );
   }
   r.get(
@@ -145,19 +157,29 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
       config: { droit: 'lire_chiffres_territoire' },
       schema: { tags: ['indicateurs'], summary: 'Chiffres nationaux, chaque ML et la distribution des ratios', params: z.object({ annee }), response: reponseTerritoire },
     },
-    async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(base, chiffresEnCache, utilisateurDe(req), req.params.annee, { niveau: 'national' })).json),
+    async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau: 'national' })).json),
   );
 
   const evolution = z.object({
     annees: z.array(z.number()),
     series: z.array(z.object({ niveau: z.string(), code: z.string(), nom: z.string(), couverture: z.object(couverture).optional(), valeurs: z.array(chiffres.nullable()) })),
   });
-  // Le service des chiffres, vu par les cas d'usage, dont chaque réponse est gardée avec son JSON.
-  const chiffresEnCache = {
-    structure: (annee: number, code: string) => enCache.obtenir(`structure/${annee}/${code}`, reponseStructure, () => service.structure(annee, code)),
-    territoire: (annee: number, niveau: 'departement' | 'region' | 'national', code?: string) =>
-      enCache.obtenir(`${niveau}/${annee}/${code ?? 'FR'}`, chiffresTerritoire, () => service.territoire(annee, niveau, code)),
-    evolution: (niveau: Niveau, code: string) => enCache.obtenir(`evolution/${niveau}/${code}`, evolution, () => service.evolution(niveau, code)),
+  // Le service des chiffres et le situeur, vus par les cas d'usage, dont chaque réponse est gardée pour la version lue.
+  const vue = async () => {
+    const { garder } = await enCache.vue();
+    const sql = situeurSql(base);
+    return [
+      {
+        structure: (code: string) => garder(`ml/${code}`, () => sql.structure(code)),
+        territoire: (niveau: Territoire['niveau'], code: string) => garder(`situer/${niveau}/${code}`, () => sql.territoire(niveau, code)),
+      } satisfies Situeur,
+      {
+        structure: (annee: number, code: string) => garder(`structure/${annee}/${code}`, enJson(reponseStructure, () => service.structure(annee, code))),
+        territoire: (annee: number, niveau: 'departement' | 'region' | 'national', code?: string) =>
+          garder(`${niveau}/${annee}/${code ?? 'FR'}`, enJson(chiffresTerritoire, () => service.territoire(annee, niveau, code))),
+        evolution: (niveau: Niveau, code: string) => garder(`evolution/${niveau}/${code}`, enJson(evolution, () => service.evolution(niveau, code))),
+      },
+    ] as const;
   };
   r.get(
     '/api/evolution/:niveau/:code',
@@ -170,7 +192,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 200: evolution },
       },
     },
-    async (req, rep) => envoyerJson(rep, (await lireEvolution(base, chiffresEnCache, utilisateurDe(req), req.params.niveau, req.params.code)).json),
+    async (req, rep) => envoyerJson(rep, (await lireEvolution(...(await vue()), utilisateurDe(req), req.params.niveau, req.params.code)).json),
   );
 
   r.get(

@@ -135,4 +135,16 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     expect(schema.properties.code.enum).toEqual([...CODES_ERREUR]);
     expect(reponses['5XX']).toBeDefined();
   });
+
+  it("ne garde où sont les ML que pour la version des données : une ML importée après un 404 est servie", async () => {
+    expect((await get('/api/annees/2017/structures/RA04')).statusCode).toBe(404);
+    expect((await get('/api/annees/2017/departements/13')).statusCode).toBe(404);
+    const dossier = dossierTemporaire('api-quatre');
+    ecrireExtraitAleatoire(dossier, 5, { structures: 4, jeunesParStructure: 80 });
+    expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
+    const ml = await get('/api/annees/2017/structures/RA04');
+    expect(ml.statusCode).toBe(200);
+    const departement = await get('/api/annees/2017/departements/13');
+    expect([departement.statusCode, departement.json().structures.map((s: any) => s.code)]).toEqual([200, ['RA04']]);
+  });
 });

@@ -2,8 +2,7 @@
 // seulement ensuite les chiffres calculés : un refus ne coûte aucun calcul.
 import { couvreStructure, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { introuvable } from '../../domaine/erreurs.ts';
-import type { Requeteur } from '../ports/base.ts';
-import { HORS_PERIMETRE, situerStructure } from './situerChiffres.ts';
+import { HORS_PERIMETRE, type Situeur } from './situerChiffres.ts';
 
 /** Ce qui calcule : le service des chiffres, ou ce qui garde ses réponses (`T` : ce qu'il rend). */
 export interface CalculStructure<T> {
@@ -11,14 +10,14 @@ export interface CalculStructure<T> {
 }
 
 export async function lireChiffresStructure<T>(
-  db: Requeteur,
+  situer: Situeur,
   chiffres: CalculStructure<T>,
   utilisateur: Pick<Utilisateur, 'portee'>,
   annee: number,
   code: string,
 ): Promise<T> {
   const inconnue = `Mission locale inconnue : ${code}`;
-  const ml = (await situerStructure(db, code)) ?? introuvable(inconnue);
+  const ml = (await situer.structure(code)) ?? introuvable(inconnue);
   exiger(couvreStructure(utilisateur.portee, ml), `${HORS_PERIMETRE} : la Mission locale ${code}.`);
   return (await chiffres.structure(annee, code)) ?? introuvable(inconnue);
 }

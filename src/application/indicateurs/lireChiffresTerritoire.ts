@@ -2,8 +2,7 @@
 // territoire est chargé, le périmètre vérifié, et seulement ensuite les chiffres calculés.
 import { couvreTerritoire, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { introuvable } from '../../domaine/erreurs.ts';
-import type { Requeteur } from '../ports/base.ts';
-import { HORS_PERIMETRE, situerTerritoire } from './situerChiffres.ts';
+import { HORS_PERIMETRE, type Situeur } from './situerChiffres.ts';
 
 /** Ce qui calcule : le service des chiffres, ou ce qui garde ses réponses (`T` : ce qu'il rend). */
 export interface CalculTerritoire<T> {
@@ -11,7 +10,7 @@ export interface CalculTerritoire<T> {
 }
 
 export async function lireChiffresTerritoire<T>(
-  db: Requeteur,
+  situer: Situeur,
   chiffres: CalculTerritoire<T>,
   utilisateur: Pick<Utilisateur, 'portee'>,
   annee: number,
@@ -24,7 +23,7 @@ export async function lireChiffresTerritoire<T>(
   const { niveau, code } = demande;
   const nom = niveau === 'region' ? 'la région' : 'le département';
   const inconnu = `${nom} ${code} n'a pas de Mission locale en base`;
-  const territoire = (await situerTerritoire(db, niveau, code)) ?? introuvable(inconnu);
+  const territoire = (await situer.territoire(niveau, code)) ?? introuvable(inconnu);
   exiger(couvreTerritoire(utilisateur.portee, territoire), `${HORS_PERIMETRE} : ${nom} ${code}.`);
   return (await chiffres.territoire(annee, niveau, code)) ?? introuvable(inconnu);
 }

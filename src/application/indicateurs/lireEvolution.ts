@@ -2,21 +2,20 @@
 // est chargé, le périmètre vérifié, et seulement ensuite les chiffres calculés.
 import { couvreStructure, couvreTerritoire, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { introuvable } from '../../domaine/erreurs.ts';
-import type { Requeteur } from '../ports/base.ts';
 import type { Niveau } from './serviceChiffres.ts';
-import { HORS_PERIMETRE, situerStructure, situerTerritoire } from './situerChiffres.ts';
+import { HORS_PERIMETRE, type Situeur } from './situerChiffres.ts';
 
 /** Ce qui calcule : le service des chiffres, ou ce qui garde ses réponses (`T` : ce qu'il rend). */
 export interface CalculEvolution<T> {
   evolution(niveau: Niveau, code: string): Promise<T | null>;
 }
 
-export async function lireEvolution<T>(db: Requeteur, chiffres: CalculEvolution<T>, utilisateur: Pick<Utilisateur, 'portee'>, niveau: Niveau, code: string): Promise<T> {
+export async function lireEvolution<T>(situer: Situeur, chiffres: CalculEvolution<T>, utilisateur: Pick<Utilisateur, 'portee'>, niveau: Niveau, code: string): Promise<T> {
   const inconnu = `aucun chiffre pour ${niveau} ${code}`;
   const couvert =
     niveau === 'structure'
-      ? couvreStructure(utilisateur.portee, (await situerStructure(db, code)) ?? introuvable(inconnu))
-      : couvreTerritoire(utilisateur.portee, (await situerTerritoire(db, niveau, code)) ?? introuvable(inconnu));
+      ? couvreStructure(utilisateur.portee, (await situer.structure(code)) ?? introuvable(inconnu))
+      : couvreTerritoire(utilisateur.portee, (await situer.territoire(niveau, code)) ?? introuvable(inconnu));
   exiger(couvert, `${HORS_PERIMETRE} : ${niveau} ${code}.`);
   return (await chiffres.evolution(niveau, code)) ?? introuvable(inconnu);
 }

@@ -22,6 +22,17 @@ export async function situerTerritoire(db: Requeteur, niveau: Territoire['niveau
   return niveau === 'departement' ? { niveau, code, code_region: ml.code_region } : { niveau, code };
 }
 
+/** Où sont les ML et les territoires : lu en base, ou gardé par version des données (les ML n'entrent que par un import, qui change la version). */
+export interface Situeur {
+  structure(code: string): Promise<Situee | null>;
+  territoire(niveau: Territoire['niveau'], code: string): Promise<Territoire | null>;
+}
+
+export const situeurSql = (db: Requeteur): Situeur => ({
+  structure: (code) => situerStructure(db, code),
+  territoire: (niveau, code) => situerTerritoire(db, niveau, code),
+});
+
 /** Un instantané régional se lit dans sa région ; un instantané national, au national. */
 export const couvreInstantane = (portee: Portee, codeRegion: string | null) =>
   couvreTerritoire(portee, codeRegion === null ? { niveau: 'national' } : { niveau: 'region', code: codeRegion });
