@@ -76,6 +76,8 @@ export class DepotDialoguesMemoire implements DepotDialogues {
   tables = tablesVides();
   /** Les écritures qui lèvent, pour simuler une panne de la base au milieu d'une transaction. */
   readonly pannes = new Set<keyof DialoguesEnTransaction>();
+  /** Une transaction est-elle ouverte ? Sur la base embarquée, lire la base pendant ce temps bloquerait. */
+  transactionEnCours = false;
   private file: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly horloge: Horloge) {}
@@ -116,11 +118,14 @@ export class DepotDialoguesMemoire implements DepotDialogues {
   transaction<T>(travail: (d: DialoguesEnTransaction) => Promise<T>): Promise<T> {
     const resultat = this.file.then(async () => {
       const avant = copie(this.tables);
+      this.transactionEnCours = true;
       try {
         return await travail(this.enTransaction());
       } catch (e) {
         this.tables = avant;
         throw e;
+      } finally {
+        this.transactionEnCours = false;
       }
     });
     this.file = resultat.catch(() => {});

@@ -16,17 +16,18 @@ const catalogue = chargerCatalogue();
 const horloge = new HorlogeFixe('2018-09-14T15:00:00+02:00');
 const direction = unUtilisateur({ role: 'direction_ml' });
 
-/** Les chiffres 2018 à ce jour de la ML de Rennes : un seul ratio connu. */
-const service: ChiffresDuMoment & { demandes: [number, string][] } = {
+let depotCourant: DepotDialoguesMemoire;
+/** Les chiffres 2018 à ce jour de la ML de Rennes (un seul ratio connu), lus sur la base : notés avec l'état de la transaction. */
+const service: ChiffresDuMoment & { demandes: { annee: number; code: string; pendantLaTransaction: boolean }[] } = {
   demandes: [],
   async structure(annee, code) {
-    this.demandes.push([annee, code]);
+    this.demandes.push({ annee, code, pendantLaTransaction: depotCourant.transactionEnCours });
     return { ratios: { ratio_07: 0.45 } };
   },
 };
 
 const unDepot = (etat: EtatDialogue) =>
-  new DepotDialoguesMemoire(horloge).avec({ mls: [uneML()], campagnes: [uneCampagne()], instantanes: [unInstantane()], dialogues: [unDialogue({ etat }, catalogue)] });
+  (depotCourant = new DepotDialoguesMemoire(horloge).avec({ mls: [uneML()], campagnes: [uneCampagne()], instantanes: [unInstantane()], dialogues: [unDialogue({ etat }, catalogue)] }));
 
 const ajouter = (depot: DepotDialoguesMemoire, contenu: unknown, utilisateur: Utilisateur = direction) => ajouterBilan(depot, cadre, catalogue, service, utilisateur, 1, contenu, '10.0.0.7', horloge);
 
@@ -34,7 +35,8 @@ describe('ajouterBilan', () => {
   it("sur un dialogue signé : écrit le bilan (chiffres du jour de l'horloge contre les cibles) et sa ligne d'audit", async () => {
     const depot = unDepot('signe');
     expect(await ajouter(depot, { commentaire: '  À mi-parcours, la prospection porte ses fruits. ' })).toEqual({ enregistre: true });
-    expect(service.demandes.at(-1)).toEqual([2018, 'RA01']);
+    // Hors de la transaction : la base embarquée n'a qu'une connexion, que la transaction garde.
+    expect(service.demandes.at(-1)).toEqual({ annee: 2018, code: 'RA01', pendantLaTransaction: false });
     const [bilan] = depot.tables.bilans;
     expect(bilan).toMatchObject({ dialogue: 1, commentaire: 'À mi-parcours, la prospection porte ses fruits.', cree_par: direction.courriel, cree_le: '2018-09-14T15:00:00' });
     const chiffres = bilan.chiffres as { date: string; ratios: { ratio: string; valeur: number | null; cible: number | null }[] };

@@ -58,7 +58,11 @@ export interface ChiffresDuMoment {
 
 /** Les chiffres de l'année N à ce jour, contre les cibles arrêtées (bilan intermédiaire). */
 export async function chiffresDuMoment(catalogue: Catalogue, service: ChiffresDuMoment, d: LigneDialogue, horloge: Horloge) {
-  const chiffres = await service.structure(d.annee, d.code_structure);
+  return faceAuxCibles(catalogue, await service.structure(d.annee, d.code_structure), d, horloge);
+}
+
+/** Des chiffres de l'année N déjà lus, contre les cibles arrêtées du dialogue, datés du jour. */
+export function faceAuxCibles(catalogue: Catalogue, chiffres: { ratios: Valeurs } | null, d: Pick<LigneDialogue, 'objectifs'>, horloge: Horloge) {
   const cibles = d.objectifs?.cibles ?? {};
   return {
     date: horloge.dateDuJour(),
