@@ -197,7 +197,7 @@ export class DepotDialoguesMemoire implements DepotDialogues {
         Object.assign(dialogue(id), { autodiagnostic: copie(contenu), modifie_le: maintenant() });
       },
       async ajouterAvenant(id, a: NouvelAvenant) {
-        if (t().avenants.has(id)) throw new Error(`jumeau : le dialogue ${id} a déjà un avenant (clé unique)`);
+        if (t().avenants.has(id)) throw new Error(`jumeau : le dialogue ${id} a déjà un avenant (clé primaire)`);
         t().avenants.set(id, { ...copie(a), signature_ml: null, signature_etat: null, empreinte_signatures: null, empreinte_pdf_signe: null, genere_le: maintenant() });
       },
       async signerAvenantMl(id, signature) {
