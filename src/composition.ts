@@ -1,9 +1,12 @@
 // La racine de composition : le seul endroit qui choisit les implémentations des ports de l'application
 // (src/application/ports/). Le serveur et les commandes de la ligne de commande les prennent ici ; un
 // test en remplace une (une horloge fixe) et garde les autres.
+import type { Base } from './application/ports/base.ts';
+import type { DepotDialogues } from './application/ports/depotDialogues.ts';
 import type { LecteurFichiers } from './application/ports/fichiers.ts';
 import type { Horloge } from './application/ports/horloge.ts';
 import type { RenduPdf } from './application/ports/pdf.ts';
+import { depotDialogues } from './infrastructure/db/depotDialogues.ts';
 import { lecteurFichiers } from './infrastructure/fichiers/lecteur.ts';
 import { horlogeDeLEnvironnement } from './infrastructure/horloge.ts';
 import { renduPdfmake } from './infrastructure/pdf/pdf.ts';
@@ -15,9 +18,16 @@ export interface Ports {
   pdf: RenduPdf;
   /** La lecture des extraits (dossier ou zip) et de leurs CSV ; par défaut sur le disque. */
   fichiers: LecteurFichiers;
+  /** Les dialogues de gestion sur la base ouverte par l'entrée ; par défaut en SQL. */
+  dialogues(base: Base): DepotDialogues;
 }
 
 /** Les implémentations de production, sauf celles que l'appelant fournit. */
 export function ports(fournis: Partial<Ports> = {}): Ports {
-  return { horloge: fournis.horloge ?? horlogeDeLEnvironnement(), pdf: fournis.pdf ?? renduPdfmake, fichiers: fournis.fichiers ?? lecteurFichiers };
+  return {
+    horloge: fournis.horloge ?? horlogeDeLEnvironnement(),
+    pdf: fournis.pdf ?? renduPdfmake,
+    fichiers: fournis.fichiers ?? lecteurFichiers,
+    dialogues: fournis.dialogues ?? depotDialogues,
+  };
 }

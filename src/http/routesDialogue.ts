@@ -17,6 +17,7 @@ import type { Horloge } from '../application/ports/horloge.ts';
 import type { RenduPdf } from '../application/ports/pdf.ts';
 import type { CadreDialogue } from '../domaine/dialogue/cadre.ts';
 import type { Base } from '../application/ports/base.ts';
+import type { DepotDialogues } from '../application/ports/depotDialogues.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 import { code } from './schemas.ts';
@@ -24,7 +25,7 @@ import { code } from './schemas.ts';
 const id = z.coerce.number().int().positive();
 const tags = ['dialogue de gestion'];
 
-export function routesDialogue(app: FastifyInstance, base: Base, service: ServiceChiffres, cadre: CadreDialogue, horloge: Horloge, pdf: RenduPdf) {
+export function routesDialogue(app: FastifyInstance, base: Base, dialogues: DepotDialogues, service: ServiceChiffres, cadre: CadreDialogue, horloge: Horloge, pdf: RenduPdf) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const catalogue = service.catalogue;
 
@@ -78,12 +79,12 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.get(
     '/api/dialogues/:id',
     { config: { droit: 'lire_dialogues' }, schema: { tags, summary: 'Un dialogue : étapes, chiffres N-1 figés, historique, actions permises', params: z.object({ id }) } },
-    async (req) => (await lireDialogue(base, cadre, catalogue, service, utilisateurDe(req), req.params.id, horloge)) ?? introuvable(`Dialogue inconnu : ${req.params.id}`),
+    async (req) => lireDialogue(dialogues, cadre, catalogue, service, utilisateurDe(req), req.params.id, horloge),
   );
   r.put(
     '/api/dialogues/:id/autodiagnostic',
     { config: { droit: 'agir_dialogue' }, schema: { tags, summary: "Enregistrer le brouillon de l'autodiagnostic", params: z.object({ id }), body: z.unknown() } },
-    async (req) => enregistrerAutodiagnostic(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.body, req.ip),
+    async (req) => enregistrerAutodiagnostic(dialogues, cadre, catalogue, utilisateurDe(req), req.params.id, req.body, req.ip),
   );
   r.post(
     '/api/dialogues/:id/actions/:action',
@@ -91,7 +92,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
       config: { droit: 'agir_dialogue' },
       schema: { tags, summary: 'Faire avancer le dialogue (soumettre, renvoyer, entretien, objectifs, décision, avenant, signatures)', params: z.object({ id, action: code }), body: z.unknown().optional() },
     },
-    async (req) => agir(base, cadre, catalogue, utilisateurDe(req), req.params.id, req.params.action, req.body, req.ip, horloge, pdf),
+    async (req) => agir(dialogues, cadre, catalogue, utilisateurDe(req), req.params.id, req.params.action, req.body, req.ip, horloge, pdf),
   );
   for (const version of ['genere', 'signe'] as const) {
     r.get(
@@ -109,7 +110,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
       },
       async (req, rep) => {
         const avenant =
-          (await pdfAvenant(base, cadre, utilisateurDe(req), req.params.id, version, pdf)) ??
+          (await pdfAvenant(dialogues, cadre, utilisateurDe(req), req.params.id, version, pdf)) ??
           introuvable(version === 'genere' ? `Pas d'avenant pour le dialogue ${req.params.id}` : `L'avenant du dialogue ${req.params.id} n'est pas encore signé par les deux parties`);
         return rep.type('application/pdf').header('content-disposition', `attachment; filename="${avenant.nom}"`).send(avenant.pdf);
       },
@@ -118,6 +119,6 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.post(
     '/api/dialogues/:id/bilans',
     { config: { droit: 'saisir_bilan' }, schema: { tags, summary: 'Bilan intermédiaire : chiffres du moment contre les cibles, et un commentaire', params: z.object({ id }), body: z.unknown() } },
-    async (req, rep) => rep.code(201).send(await ajouterBilan(base, cadre, catalogue, service, utilisateurDe(req), req.params.id, req.body, req.ip, horloge)),
+    async (req, rep) => rep.code(201).send(await ajouterBilan(dialogues, cadre, catalogue, service, utilisateurDe(req), req.params.id, req.body, req.ip, horloge)),
   );
 }

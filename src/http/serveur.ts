@@ -99,7 +99,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  const { horloge, pdf } = ports(options);
+  const { horloge, pdf, dialogues } = ports(options);
   const sessions = await installerAcces(app, base, horloge, options);
   refuserCaractereNul(app);
 
@@ -111,7 +111,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesIndicateurs(app, base, service);
   routesJeunes(app, base, horloge);
   routesAudit(app, base);
-  routesDialogue(app, base, service, chargerCadre(), horloge, pdf);
+  routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf);
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 

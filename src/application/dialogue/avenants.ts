@@ -7,38 +7,25 @@ import type { ContenuSignature } from '../../domaine/dialogue/contenus.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import type { Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import { empreinteSha256, jsonCanonique } from '../../domaine/outils/jsonCanonique.ts';
-import type { Requeteur } from '../ports/base.ts';
+import type { Convention, DialoguesEnTransaction, LigneAvenant, LigneDialogue } from '../ports/depotDialogues.ts';
 import type { Horloge } from '../ports/horloge.ts';
 import type { RenduPdf } from '../ports/pdf.ts';
-import { horodatageParis } from '../fragmentsSql.ts';
-import { ErreurIntegrite, chiffresFiges, type LigneDialogue, type Convention } from './commun.ts';
-
-export interface LigneAvenant {
-  numero: number;
-  donnees: string;
-  empreinte_donnees: string;
-  empreinte_pdf: string;
-  signature_ml: string | null;
-  signature_etat: string | null;
-  empreinte_signatures: string | null;
-  empreinte_pdf_signe: string | null;
-}
-export const COLONNES_AVENANT = 'numero, donnees, empreinte_donnees, empreinte_pdf, signature_ml, signature_etat, empreinte_signatures, empreinte_pdf_signe';
+import { ErreurIntegrite, chiffresFiges } from './commun.ts';
 
 const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
 
-/** La ligne de l'avenant du dialogue ; null s'il n'en a pas (encore). */
-export async function lireAvenant(db: Requeteur, id: number): Promise<LigneAvenant | null> {
-  const [a] = await db.query<LigneAvenant>(`SELECT ${COLONNES_AVENANT} FROM avenant WHERE dialogue_id = $1`, [id]);
-  return a ?? null;
-}
-
-export async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalogue: Catalogue, utilisateur: Utilisateur, d: LigneDialogue, conv: Convention, horloge: Horloge, rendu: RenduPdf) {
-  const [instantane] = await tx.query<{ id: number; annee: number; cree_le: string; empreinte: string; catalogue: string }>(
-    `SELECT id, annee, ${horodatageParis('cree_le')} AS cree_le, empreinte, catalogue FROM instantane WHERE id = $1`,
-    [d.instantane_id],
-  );
-  const figes = await chiffresFiges(tx, d);
+export async function genererAvenant(
+  depot: DialoguesEnTransaction,
+  cadre: CadreDialogue,
+  catalogue: Catalogue,
+  utilisateur: Utilisateur,
+  d: LigneDialogue,
+  conv: Convention,
+  horloge: Horloge,
+  rendu: RenduPdf,
+) {
+  const instantane = (await depot.enteteInstantane(d.instantane_id))!;
+  const figes = await chiffresFiges(depot, d);
   const ratio = (v: { ratios: Valeurs } | null, id: string) => v?.ratios[id] ?? null;
   const donnees: DonneesAvenant = {
     numero: d.annee - conv.annee_debut + 1,
@@ -75,14 +62,7 @@ export async function genererAvenant(tx: Requeteur, cadre: CadreDialogue, catalo
   const texte = jsonCanonique(donnees);
   const empreinteDonnees = empreinteSha256(texte);
   const pdf = await rendu.rendre(documentAvenant(cadre, donnees, empreinteDonnees));
-  await tx.query(`INSERT INTO avenant (dialogue_id, numero, donnees, empreinte_donnees, empreinte_pdf, genere_par) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    d.id,
-    donnees.numero,
-    texte,
-    empreinteDonnees,
-    sha256(pdf),
-    utilisateur.courriel,
-  ]);
+  await depot.ajouterAvenant(d.id, { numero: donnees.numero, donnees: texte, empreinte_donnees: empreinteDonnees, empreinte_pdf: sha256(pdf), genere_par: utilisateur.courriel });
 }
 
 /** Les données figées de l'avenant ont-elles encore l'empreinte SHA-256 enregistrée à sa génération ? */
@@ -119,23 +99,17 @@ export async function reconstruire(cadre: CadreDialogue, id: number, a: LigneAve
  * la signature est figée. La seconde, celle de l'État, produit l'avenant signé : son empreinte est
  * gardée, et il se reconstruit comme l'original.
  */
-export async function signerAvenant(tx: Requeteur, cadre: CadreDialogue, utilisateur: Utilisateur, d: LigneDialogue, a: LigneAvenant, partie: 'ml' | 'etat', c: ContenuSignature, rendu: RenduPdf): Promise<Signature> {
+export async function signerAvenant(depot: DialoguesEnTransaction, cadre: CadreDialogue, utilisateur: Utilisateur, d: LigneDialogue, a: LigneAvenant, partie: 'ml' | 'etat', c: ContenuSignature, rendu: RenduPdf): Promise<Signature> {
   // Ce qui est signé est bien ce qui est gardé : l'avenant généré se reconstruit à l'identique.
   await reconstruire(cadre, d.id, a, 'genere', rendu);
-  const [{ maintenant }] = await tx.query<{ maintenant: string }>(`SELECT ${horodatageParis('now()')} AS maintenant`);
-  const signature: Signature = { nom: utilisateur.nom, qualite: c.qualite, organisation: utilisateur.organisation.nom, lieu: c.lieu, signeLe: maintenant };
+  const signature: Signature = { nom: utilisateur.nom, qualite: c.qualite, organisation: utilisateur.organisation.nom, lieu: c.lieu, signeLe: await depot.horodatage() };
   if (partie === 'ml') {
-    await tx.query('UPDATE avenant SET signature_ml = $2 WHERE dialogue_id = $1', [d.id, jsonCanonique(signature)]);
+    await depot.signerAvenantMl(d.id, jsonCanonique(signature));
     return signature;
   }
   const signatures = { ml: JSON.parse(a.signature_ml!) as Signature, etat: signature };
   const empreinteSignatures = empreinteSha256(jsonCanonique(signatures));
   const pdf = await rendu.rendre(documentAvenant(cadre, JSON.parse(a.donnees), a.empreinte_donnees, { signatures, empreinteSignatures, empreintePdf: a.empreinte_pdf }));
-  await tx.query('UPDATE avenant SET signature_etat = $2, empreinte_signatures = $3, empreinte_pdf_signe = $4 WHERE dialogue_id = $1', [
-    d.id,
-    jsonCanonique(signature),
-    empreinteSignatures,
-    sha256(pdf),
-  ]);
+  await depot.signerAvenantEtat(d.id, jsonCanonique(signature), empreinteSignatures, sha256(pdf));
   return signature;
 }
