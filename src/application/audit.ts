@@ -50,6 +50,8 @@ export interface FiltreAudit {
 }
 
 export const AUDIT_PAR_PAGE = 200;
+/** L'export CSV d'une recherche : ses lignes les plus récentes, 100 000 au plus. */
+const AUDIT_EXPORT_MAX = 100_000;
 
 /**
  * Chercher dans le journal : la DGEFP voit tout, sans rien qui désigne un jeune ; une ML, les lignes
@@ -68,13 +70,14 @@ export async function chercherAudit(
     AND ($5::date IS NULL OR horodatage < ${minuitParis('$5::date + 1')})`;
   const motif = filtre.acteur ? `%${filtre.acteur.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const parametres = [structure, motif, filtre.action || null, filtre.depuis || null, filtre.jusqua || null];
+  const page = Math.max(1, options.page ?? 1);
+  const [limite, decalage] = options.tout ? [AUDIT_EXPORT_MAX, 0] : [AUDIT_PAR_PAGE, (page - 1) * AUDIT_PAR_PAGE];
   return base.transaction(async (tx) => {
     const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM journal_audit WHERE ${conditions}`, parametres);
-    const page = Math.max(1, options.page ?? 1);
     const lignes = await tx.query<LigneAudit>(
       `SELECT id, ${horodatageParis('horodatage')} AS horodatage, acteur, action, objet, code_structure, origine, details
-       FROM journal_audit WHERE ${conditions} ORDER BY id DESC ${options.tout ? 'LIMIT 100000' : `LIMIT ${AUDIT_PAR_PAGE} OFFSET ${(page - 1) * AUDIT_PAR_PAGE}`}`,
-      parametres,
+       FROM journal_audit WHERE ${conditions} ORDER BY id DESC LIMIT $6::int OFFSET $7::int`,
+      [...parametres, limite, decalage],
     );
     await auditer(tx, { acteur: utilisateur.courriel, action: 'lire_audit', codeStructure: structure, origine: options.origine, details: { ...filtre, page, export: !!options.tout } });
     return { total, lignes: lignes.map((l) => (voitNominatif(utilisateur, l.code_structure ?? '') ? l : sansNominatif(l))) };
