@@ -3,7 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { listerCampagnes, ouvrirCampagne, suiviCampagne } from '../application/dialogue/campagnes.ts';
+import { listerCampagnes } from '../application/dialogue/listerCampagnes.ts';
+import { lireSuiviCampagne } from '../application/dialogue/lireSuiviCampagne.ts';
+import { ouvrirCampagne } from '../application/dialogue/ouvrirCampagne.ts';
 import { enregistrerConvention, importerConventions, listerConventions } from '../application/dialogue/conventions.ts';
 import { aFaire } from '../application/dialogue/aFaire.ts';
 import { agir } from '../application/dialogue/agir.ts';
@@ -64,7 +66,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.get(
     '/api/campagnes/:id',
     { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Le suivi d’une campagne : chaque ML, son état, ses échéances, cibles et montants', params: z.object({ id }) } },
-    async (req) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, horloge.dateDuJour())) ?? introuvable(`Campagne inconnue : ${req.params.id}`),
+    async (req) => (await lireSuiviCampagne(base, cadre, utilisateurDe(req), req.params.id, horloge.dateDuJour())) ?? introuvable(`Campagne inconnue : ${req.params.id}`),
   );
 
   r.get(
