@@ -6,7 +6,9 @@ import * as z from 'zod';
 import { listerCampagnes } from '../application/dialogue/listerCampagnes.ts';
 import { lireSuiviCampagne } from '../application/dialogue/lireSuiviCampagne.ts';
 import { ouvrirCampagne } from '../application/dialogue/ouvrirCampagne.ts';
-import { enregistrerConvention, importerConventions, listerConventions } from '../application/dialogue/conventions.ts';
+import { enregistrerConvention } from '../application/dialogue/enregistrerConvention.ts';
+import { importerConventions } from '../application/dialogue/importerConventions.ts';
+import { listerConventions } from '../application/dialogue/listerConventions.ts';
 import { aFaire } from '../application/dialogue/aFaire.ts';
 import { agir } from '../application/dialogue/agir.ts';
 import { ajouterBilan } from '../application/dialogue/ajouterBilan.ts';
@@ -35,10 +37,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, service: Servic
   r.get(
     '/api/conventions',
     { config: { droit: 'lire_conventions' }, schema: { tags, summary: 'Les conventions de votre périmètre', querystring: z.object({ structure: code.optional() }) } },
-    async (req) => {
-      const conventions = await listerConventions(base, utilisateurDe(req).portee);
-      return { conventions: req.query.structure ? conventions.filter((c) => c.code_structure === req.query.structure) : conventions };
-    },
+    async (req) => ({ conventions: await listerConventions(base, utilisateurDe(req).portee, req.query) }),
   );
   r.post(
     '/api/conventions',

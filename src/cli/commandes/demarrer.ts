@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { chargerDemo } from '../../application/demo/chargerDemo.ts';
-import { assurerConventionsDemo } from '../../application/dialogue/conventions.ts';
+import { assurerConventionsDemo } from '../../application/dialogue/assurerConventionsDemo.ts';
 import { rapportEnTexte } from '../../application/echange/rapport.ts';
 import { ports } from '../../composition.ts';
 import { acteurCli } from '../acteur.ts';
