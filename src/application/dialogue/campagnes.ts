@@ -1,7 +1,6 @@
 // Ce que les cas d'usage des campagnes partagent : la ligne d'une campagne, ses colonnes, l'échéance
 // qui attend un dialogue et son retard.
-import type { DateCalendaire } from '../../domaine/temps/dates.ts';
-import { joursEntre } from '../../domaine/temps/dates.ts';
+import { joursEntre, type DateCalendaire } from '../../domaine/temps/dates.ts';
 import { horodatageParis } from '../fragmentsSql.ts';
 
 export interface Campagne {

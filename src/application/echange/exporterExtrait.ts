@@ -80,7 +80,7 @@ export async function exporterExtrait(base: Base, dossier: string, options: Opti
   return base.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     if (options.structure) {
-      const [trouvee] = await tx.query('SELECT 1 FROM mission_locale WHERE code_structure = $1', [options.structure]);
+      const [trouvee] = await tx.query<{ existe: 1 }>('SELECT 1 AS existe FROM mission_locale WHERE code_structure = $1', [options.structure]);
       if (!trouvee) throw new ErreurExport(`structure inconnue : ${options.structure}`);
     }
     await tx.query(FILTRE, [options.structure ?? null, options.annee ?? null]);
