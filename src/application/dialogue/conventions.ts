@@ -26,9 +26,6 @@ export const schemaConvention = z
   })
   .refine((c) => c.annee_debut <= c.annee_fin, { message: "l'année de début dépasse l'année de fin", path: ['annee_fin'] });
 
-/** Les colonnes d'une `Convention`, sur la table convention d'alias c. */
-export const COLONNES_CONVENTION = 'c.code_structure, c.numero, c.annee_debut, c.annee_fin, c.date_signature, c.montant_reference';
-
 /** Charger → autoriser (la ML dans le périmètre) → décider → écrire une convention validée, dans la transaction de l'appelant. */
 export async function ecrireConvention(tx: Requeteur, utilisateur: Utilisateur, c: Convention): Promise<void> {
   const [ml] = await tx.query<{ code_departement: string; code_region: string }>('SELECT code_departement, code_region FROM mission_locale WHERE code_structure = $1', [
