@@ -34,4 +34,14 @@ describe('architecture', () => {
   it("le domaine n'importe pas l'application", () => {
     expect(violations(['src/domaine'], ['src/application'])).toEqual([]);
   });
+
+  it("les entrées (src/http, src/cli) n'écrivent pas de SQL : elles passent par les cas d'usage", () => {
+    const sql = /\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|TRUNCATE|COPY)\b/;
+    const fautifs = ['src/http', 'src/cli'].flatMap((d) =>
+      fichiersTs(d)
+        .filter((f) => !f.endsWith('.test.ts'))
+        .flatMap((f) => readFileSync(join(RACINE, f), 'utf8').split('\n').flatMap((ligne, i) => (sql.test(ligne) ? [`${f}:${i + 1} : ${ligne.trim()}`] : []))),
+    );
+    expect(fautifs).toEqual([]);
+  });
 });

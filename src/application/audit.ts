@@ -1,11 +1,6 @@
 // Le journal d'audit : une ligne par écriture et par lecture de données nominatives, dans la même
-// transaction que l'acte qu'elle trace.
-import { exiger, voitNominatif, type Utilisateur } from '../domaine/acces/droits.ts';
-import { sansNominatif } from '../domaine/acces/journal.ts';
-import { libelleActionAudit, nomActeur, resumerDetails } from '../domaine/audit/journal.ts';
-import type { Base, Requeteur } from './ports/base.ts';
-import { chargerCadre } from './dialogue/cadreEnVigueur.ts';
-import { horodatageParis, minuitParis } from './fragmentsSql.ts';
+// transaction que l'acte qu'elle trace. Toute ligne du journal s'écrit ici ; chercherAudit.ts les lit.
+import type { Requeteur } from './ports/base.ts';
 
 export interface Trace {
   /** Qui : le courriel de l'utilisateur, ou « cli ». */
@@ -27,93 +22,4 @@ export async function auditer(db: Requeteur, t: Trace): Promise<void> {
     t.origine ?? null,
     t.details === undefined ? null : JSON.stringify(t.details),
   ]);
-}
-
-export interface LigneAudit {
-  id: number;
-  horodatage: string;
-  acteur: string;
-  action: string;
-  objet: string | null;
-  code_structure: string | null;
-  origine: string | null;
-  details: unknown;
-}
-
-export interface FiltreAudit {
-  acteur?: string;
-  action?: string;
-  structure?: string;
-  /** Jours AAAA-MM-JJ, bornes comprises (heure de Paris). */
-  depuis?: string;
-  jusqua?: string;
-}
-
-export const AUDIT_PAR_PAGE = 200;
-
-/**
- * Chercher dans le journal : la DGEFP voit tout, sans rien qui désigne un jeune ; une ML, les lignes
- * entières de ses propres données. La recherche elle-même est tracée.
- */
-export async function chercherAudit(
-  base: Base,
-  utilisateur: Utilisateur,
-  filtre: FiltreAudit,
-  options: { page?: number; tout?: boolean; origine: string },
-): Promise<{ total: number; lignes: LigneAudit[] }> {
-  const structure = utilisateur.portee.niveau === 'structure' ? utilisateur.portee.code : (filtre.structure ?? null);
-  exiger(utilisateur.portee.niveau === 'national' || utilisateur.portee.niveau === 'structure', 'Le journal d’audit se consulte à la DGEFP ou, pour ses propres données, dans une Mission locale.');
-  const conditions = `($1::text IS NULL OR code_structure = $1) AND ($2::text IS NULL OR acteur ILIKE $2) AND ($3::text IS NULL OR action = $3)
-    AND ($4::date IS NULL OR horodatage >= ${minuitParis('$4::date')})
-    AND ($5::date IS NULL OR horodatage < ${minuitParis('$5::date + 1')})`;
-  const motif = filtre.acteur ? `%${filtre.acteur.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const parametres = [structure, motif, filtre.action || null, filtre.depuis || null, filtre.jusqua || null];
-  return base.transaction(async (tx) => {
-    const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM journal_audit WHERE ${conditions}`, parametres);
-    const page = Math.max(1, options.page ?? 1);
-    const lignes = await tx.query<LigneAudit>(
-      `SELECT id, ${horodatageParis('horodatage')} AS horodatage, acteur, action, objet, code_structure, origine, details
-       FROM journal_audit WHERE ${conditions} ORDER BY id DESC ${options.tout ? 'LIMIT 100000' : `LIMIT ${AUDIT_PAR_PAGE} OFFSET ${(page - 1) * AUDIT_PAR_PAGE}`}`,
-      parametres,
-    );
-    await auditer(tx, { acteur: utilisateur.courriel, action: 'lire_audit', codeStructure: structure, origine: options.origine, details: { ...filtre, page, export: !!options.tout } });
-    return { total, lignes: lignes.map((l) => (voitNominatif(utilisateur, l.code_structure ?? '') ? l : sansNominatif(l))) };
-  });
-}
-
-/** Une ligne du journal telle qu'on la lit : l'action en français, la personne et son organisation, le changement en une phrase. */
-export interface LigneAuditLisible extends LigneAudit {
-  libelle_action: string;
-  nom_acteur: string;
-  organisation_acteur: string | null;
-  resume: string;
-}
-
-/**
- * Les lignes cherchées, rendues lisibles : l'acteur rapproché des utilisateurs par son courriel. Le
- * résumé se calcule sur les détails tels qu'ils seront montrés : après tout masquage.
- */
-export async function rendreLisibles(db: Requeteur, lignes: LigneAudit[]): Promise<LigneAuditLisible[]> {
-  const courriels = [...new Set(lignes.map((l) => l.acteur.toLowerCase()))];
-  const personnes = await db.query<{ courriel: string; nom: string; organisation: string }>(
-    `SELECT lower(u.courriel) AS courriel, u.nom, o.nom AS organisation FROM utilisateur u JOIN organisation o ON o.id = u.organisation_id
-     WHERE lower(u.courriel) = ANY($1::text[])`,
-    [courriels],
-  );
-  const parCourriel = new Map(personnes.map((p) => [p.courriel, p]));
-  const cadre = chargerCadre();
-  const libelles = {
-    etats: Object.fromEntries(cadre.etats.map((e) => [e.id, e.libelle])),
-    champs: Object.fromEntries(cadre.financement.lignes.map((l) => [l.id, l.libelle])),
-  };
-  return lignes.map((l) => {
-    const personne = parCourriel.get(l.acteur.toLowerCase());
-    return {
-      ...l,
-      libelle_action: libelleActionAudit(l.action),
-      nom_acteur: nomActeur(l.acteur, personne?.nom ?? null),
-      organisation_acteur: personne?.organisation ?? null,
-      resume: resumerDetails(l.details, libelles),
-    };
-  });
 }

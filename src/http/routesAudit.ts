@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { chercherAudit, rendreLisibles } from '../application/audit.ts';
+import { chercherAudit } from '../application/chercherAudit.ts';
 import { estDateValide } from '../domaine/temps/dates.ts';
 import { lignesEnCsv } from '../domaine/outils/tableur.ts';
 import type { Base } from '../application/ports/base.ts';
@@ -27,7 +27,7 @@ export function routesAudit(app: FastifyInstance, base: Base) {
     async (req) => {
       const { page, ...f } = req.query;
       const { total, lignes } = await chercherAudit(base, utilisateurDe(req), f, { page, origine: req.ip });
-      return { total, lignes: await rendreLisibles(base, lignes), page: page ?? 1 };
+      return { total, lignes, page: page ?? 1 };
     },
   );
   r.get(
@@ -39,7 +39,7 @@ export function routesAudit(app: FastifyInstance, base: Base) {
       // Les colonnes d'origine, puis leurs versions lisibles.
       const csv = lignesEnCsv([
         ['horodatage', 'acteur', 'action', 'objet', 'code_structure', 'origine', 'details', 'action_libelle', 'acteur_nom', 'acteur_organisation', 'changement'],
-        ...(await rendreLisibles(base, lignes)).map((l) => [
+        ...lignes.map((l) => [
           l.horodatage,
           l.acteur,
           l.action,

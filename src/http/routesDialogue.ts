@@ -3,8 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { listerCampagnes, ouvrirCampagne, suiviCampagne } from '../application/dialogue/campagnes.ts';
-import { enregistrerConvention, importerConventions, listerConventions } from '../application/dialogue/conventions.ts';
+import { listerCampagnes } from '../application/dialogue/listerCampagnes.ts';
+import { lireSuiviCampagne } from '../application/dialogue/lireSuiviCampagne.ts';
+import { ouvrirCampagne } from '../application/dialogue/ouvrirCampagne.ts';
+import { enregistrerConvention } from '../application/dialogue/enregistrerConvention.ts';
+import { importerConventions } from '../application/dialogue/importerConventions.ts';
+import { listerConventions } from '../application/dialogue/listerConventions.ts';
 import { aFaire } from '../application/dialogue/aFaire.ts';
 import { agir } from '../application/dialogue/agir.ts';
 import { ajouterBilan } from '../application/dialogue/ajouterBilan.ts';
@@ -34,10 +38,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, dialogues: Depo
   r.get(
     '/api/conventions',
     { config: { droit: 'lire_conventions' }, schema: { tags, summary: 'Les conventions de votre périmètre', querystring: z.object({ structure: code.optional() }) } },
-    async (req) => {
-      const conventions = await listerConventions(base, utilisateurDe(req).portee);
-      return { conventions: req.query.structure ? conventions.filter((c) => c.code_structure === req.query.structure) : conventions };
-    },
+    async (req) => ({ conventions: await listerConventions(base, utilisateurDe(req).portee, req.query) }),
   );
   r.post(
     '/api/conventions',
@@ -65,7 +66,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, dialogues: Depo
   r.get(
     '/api/campagnes/:id',
     { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Le suivi d’une campagne : chaque ML, son état, ses échéances, cibles et montants', params: z.object({ id }) } },
-    async (req) => (await suiviCampagne(base, cadre, utilisateurDe(req), req.params.id, horloge.dateDuJour())) ?? introuvable(`Campagne inconnue : ${req.params.id}`),
+    async (req) => (await lireSuiviCampagne(base, cadre, utilisateurDe(req), req.params.id, horloge.dateDuJour())) ?? introuvable(`Campagne inconnue : ${req.params.id}`),
   );
 
   r.get(

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chargerDemo } from '../../src/application/demo/chargerDemo.ts';
-import { assurerConventionsDemo } from '../../src/application/dialogue/conventions.ts';
+import { assurerConventionsDemo } from '../../src/application/dialogue/assurerConventionsDemo.ts';
 import { horlogeSysteme } from '../../src/infrastructure/horloge.ts';
 import { creerServeur, DOSSIER_WEB } from '../../src/http/serveur.ts';
 import type { Catalogue } from '../../src/domaine/indicateurs/catalogue.ts';

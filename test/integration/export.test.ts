@@ -126,10 +126,26 @@ surChaqueMoteur('export', (moteur) => {
 
   it("refuse une structure inconnue ou une année absurde, et trace l'export nominatif", async () => {
     await expect(exporterExtrait(base, dossierTemporaire(), { structure: 'ML99999' })).rejects.toThrow('structure inconnue : ML99999');
-    await expect(exporterExtrait(base, dossierTemporaire(), { structure: "x' OR '1'='1" })).rejects.toThrow(/code de structure invalide/);
+    await expect(exporterExtrait(base, dossierTemporaire(), { structure: "x' OR '1'='1" })).rejects.toThrow("structure inconnue : x' OR '1'='1");
     await expect(exporterExtrait(base, dossierTemporaire(), { annee: 1789 })).rejects.toThrow(/année invalide/);
     await exporterExtrait(base, dossierTemporaire(), { structure: 'ML02901' });
     const audit = await base.query(`SELECT action, code_structure FROM journal_audit WHERE action LIKE 'export%'`);
     expect(audit).toEqual([{ action: 'export_extrait_nominatif', code_structure: 'ML02901' }]);
+  });
+
+  it("les filtres passent en paramètres liés : une structure dont le code porte des apostrophes s'exporte, et rien d'autre ne bouge", async () => {
+    const code = "ML' OR '1'='1";
+    const extrait = ecrireExtrait({
+      'structures.csv': csv([['code_structure', 'nom', 'code_departement', 'code_region'], [code, "Mission locale de l'Odet", '29', '53']]),
+      'jeunes.csv': csv([['code_structure', 'id_jeune', 'date_naissance', 'sexe', 'date_premier_accueil'], [code, "J'1", '1996-01-01', 'F', '2017-01-01']]),
+    });
+    expect((await importerExtrait(base, extrait, { fichiers: lecteurFichiers, horloge })).erreurs).toEqual([]);
+    const dossier = dossierTemporaire();
+    const resultat = await exporterExtrait(base, dossier, { structure: code, annee: 2017 });
+    expect(Object.fromEntries(resultat.fichiers.map((f) => [f.fichier, f.lignes]))).toMatchObject({ 'structures.csv': 1, 'jeunes.csv': 1, 'evenements.csv': 0 });
+    expect(contenu(dossier)['jeunes.csv']).toContain(`${code};J'1;1996-01-01;F;`);
+    expect(await base.query('SELECT count(*)::int AS n FROM jeune')).toEqual([{ n: 4 }]);
+    const audit = await base.query(`SELECT action, code_structure FROM journal_audit WHERE action LIKE 'export%'`);
+    expect(audit).toEqual([{ action: 'export_extrait_nominatif', code_structure: code }]);
   });
 });

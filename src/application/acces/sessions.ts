@@ -46,7 +46,7 @@ export async function fermerSession(base: Base, id: string, origine: string): Pr
 /** Ferme toutes les sessions d'un utilisateur (se déconnecter partout) et trace combien étaient ouvertes. */
 export async function fermerSessions(base: Base, utilisateur: Utilisateur, origine: string, horloge: Horloge): Promise<void> {
   await base.transaction(async (tx) => {
-    const fermees = await tx.query('DELETE FROM session_utilisateur WHERE utilisateur_id = $1 RETURNING expire_le > $2::timestamptz AS ouverte', [
+    const fermees = await tx.query<{ ouverte: boolean }>('DELETE FROM session_utilisateur WHERE utilisateur_id = $1 RETURNING expire_le > $2::timestamptz AS ouverte', [
       utilisateur.id,
       horloge.maintenant().toISOString(),
     ]);

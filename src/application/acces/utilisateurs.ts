@@ -4,6 +4,7 @@ import { ROLES, type Portee, type Role, type TypeOrganisation, type Utilisateur 
 import type { Requeteur } from '../ports/base.ts';
 import { NOMS, PRENOMS_F, PRENOMS_H, versAscii } from '../demo/listes.ts';
 import type { Horloge } from '../ports/horloge.ts';
+import { SELECT_ML_SITUEES, type LigneMlSituee } from '../fragmentsSql.ts';
 
 interface Ligne {
   id: number;
@@ -87,9 +88,8 @@ async function organisation(db: Requeteur, type: TypeOrganisation, code: string,
  * qui existent déjà ne changent pas.
  */
 export async function assurerUtilisateursDemo(db: Requeteur): Promise<void> {
-  const mls = await db.query<{ code_structure: string; nom: string; code_departement: string; nom_departement: string; code_region: string; nom_region: string }>(
-    `SELECT m.code_structure, m.nom, m.code_departement, d.nom AS nom_departement, m.code_region, r.nom AS nom_region
-     FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
+  const mls = await db.query<LigneMlSituee>(
+    `${SELECT_ML_SITUEES}
      WHERE m.code_region = (SELECT code_region FROM mission_locale GROUP BY code_region ORDER BY count(*) DESC, code_region LIMIT 1)
      ORDER BY m.code_structure COLLATE "C"`,
   );

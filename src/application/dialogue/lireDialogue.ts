@@ -3,6 +3,7 @@
 import { peut, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { valeursDuModele, type Signature } from '../../domaine/dialogue/avenant.ts';
 import { actionsPossibles, ETAT_SIGNE, libelleEtat, refusTransition, remplir, type CadreDialogue } from '../../domaine/dialogue/cadre.ts';
+import { ErreurMetier } from '../../domaine/erreurs.ts';
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import type { DepotDialogues, LigneAvenant } from '../ports/depotDialogues.ts';
 import type { Horloge } from '../ports/horloge.ts';
@@ -28,6 +29,8 @@ export async function lireDialogue(
     depot.echeances(d.campagne_id),
     depot.enteteInstantane(d.instantane_id),
   ]);
+  // Les clés étrangères les garantissent : leur absence est une base abîmée, pas un dialogue inconnu.
+  if (!campagne || !instantane) throw new ErreurMetier(`La campagne ou l'instantané du dialogue ${id} manque en base.`, 'integrite');
   return {
     id: d.id,
     annee: d.annee,

@@ -38,12 +38,19 @@ function expression(c: Colonne, alias: string): string {
   }
 }
 
-/** Conditions de filtre par table ; les valeurs ont été contrôlées avant d'être écrites dans le SQL. */
+/**
+ * Les filtres, passés en paramètres liés : COPY n'en accepte pas, ils sont donc posés dans une table
+ * temporaire de la transaction (une ligne, des colonnes typées) que les conditions lisent.
+ */
+const FILTRE = 'CREATE TEMP TABLE filtre_export ON COMMIT DROP AS SELECT $1::text AS structure, $2::int AS annee, make_date($2, 1, 1) AS debut, make_date($2, 12, 31) AS fin';
+const filtre = (colonne: 'structure' | 'annee' | 'debut' | 'fin') => `(SELECT ${colonne} FROM filtre_export)`;
+
+/** Conditions de filtre par table, sur les colonnes de `filtre_export`. */
 function filtres(f: FichierEchange, o: OptionsExport): string[] {
   const conditions: string[] = [];
-  if (o.structure) conditions.push(`t.code_structure = '${o.structure}'`);
+  if (o.structure) conditions.push(`t.code_structure = ${filtre('structure')}`);
   if (o.annee === undefined) return conditions;
-  const [debut, fin] = [`'${o.annee}-01-01'::date`, `'${o.annee}-12-31'::date`];
+  const [debut, fin] = [filtre('debut'), filtre('fin')];
   const enCours = `t.date_debut <= ${fin} AND coalesce(t.date_fin, 'infinity'::date) >= ${debut}`;
   const parTable: Record<string, string | undefined> = {
     evenement: `t.date BETWEEN ${debut} AND ${fin}`,
@@ -51,8 +58,8 @@ function filtres(f: FichierEchange, o: OptionsExport): string[] {
     offre: `t.date_collecte BETWEEN ${debut} AND ${fin}`,
     dispositif: enCours,
     situation: enCours,
-    contexte: `t.annee = ${o.annee}`,
-    moyens: `t.annee = ${o.annee}`,
+    contexte: `t.annee = ${filtre('annee')}`,
+    moyens: `t.annee = ${filtre('annee')}`,
   };
   if (f.table === 'jeune') {
     // Les jeunes de l'année, et tous ceux auxquels renvoie une ligne exportée : l'extrait se réimporte seul.
@@ -65,40 +72,41 @@ function filtres(f: FichierEchange, o: OptionsExport): string[] {
   return conditions;
 }
 
+/** Valider → transaction (tous les fichiers lus dans le même état de la base) → charger → écrire → auditer. */
 export async function exporterExtrait(base: Base, dossier: string, options: OptionsExport = {}): Promise<ResultatExport> {
-  if (options.structure !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(options.structure)) {
-    throw new ErreurExport(`code de structure invalide : « ${options.structure} »`);
-  }
   if (options.annee !== undefined && !(Number.isInteger(options.annee) && options.annee >= 1990 && options.annee <= 2100)) {
     throw new ErreurExport(`année invalide : « ${options.annee} » (de 1990 à 2100)`);
   }
-  if (options.structure) {
-    const [trouvee] = await base.query('SELECT 1 FROM mission_locale WHERE code_structure = $1', [options.structure]);
-    if (!trouvee) throw new ErreurExport(`structure inconnue : ${options.structure}`);
-  }
-  mkdirSync(dossier, { recursive: true });
-  const resultat: ResultatExport = { dossier, fichiers: [] };
-  for (const f of FICHIERS) {
-    const colonnes = f.colonnes.filter((c) => !(c.identite && options.sansIdentite));
-    const jointure = colonnes.some((c) => c.identite)
-      ? ' LEFT JOIN jeune_identite i ON i.code_structure = t.code_structure AND i.id_jeune = t.id_jeune'
-      : '';
-    const conditions = filtres(f, options);
-    const requete =
-      `SELECT ${colonnes.map((c) => expression(c, c.identite ? 'i' : 't')).join(', ')} FROM ${f.table} t${jointure}` +
-      (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '') +
-      ` ORDER BY ${f.cle.map((c) => `t.${c}${c === 'annee' ? '' : ' COLLATE "C"'}`).join(', ')}`;
-    const lignes = await base.copyToFile(requete, `FORMAT csv, HEADER true, DELIMITER ';', NULL ''`, join(dossier, f.nom));
-    resultat.fichiers.push({ fichier: f.nom, lignes });
-  }
-  const nominatif = !options.sansIdentite;
-  await auditer(base, {
-    acteur: options.acteur ?? 'cli',
-    action: nominatif ? 'export_extrait_nominatif' : 'export_extrait',
-    objet: dossier,
-    codeStructure: options.structure ?? null,
-    origine: 'cli',
-    details: { annee: options.annee ?? null, fichiers: resultat.fichiers },
+  return base.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    if (options.structure) {
+      const [trouvee] = await tx.query<{ existe: 1 }>('SELECT 1 AS existe FROM mission_locale WHERE code_structure = $1', [options.structure]);
+      if (!trouvee) throw new ErreurExport(`structure inconnue : ${options.structure}`);
+    }
+    await tx.query(FILTRE, [options.structure ?? null, options.annee ?? null]);
+    mkdirSync(dossier, { recursive: true });
+    const resultat: ResultatExport = { dossier, fichiers: [] };
+    for (const f of FICHIERS) {
+      const colonnes = f.colonnes.filter((c) => !(c.identite && options.sansIdentite));
+      const jointure = colonnes.some((c) => c.identite)
+        ? ' LEFT JOIN jeune_identite i ON i.code_structure = t.code_structure AND i.id_jeune = t.id_jeune'
+        : '';
+      const conditions = filtres(f, options);
+      const requete =
+        `SELECT ${colonnes.map((c) => expression(c, c.identite ? 'i' : 't')).join(', ')} FROM ${f.table} t${jointure}` +
+        (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '') +
+        ` ORDER BY ${f.cle.map((c) => `t.${c}${c === 'annee' ? '' : ' COLLATE "C"'}`).join(', ')}`;
+      const lignes = await tx.copyToFile(requete, `FORMAT csv, HEADER true, DELIMITER ';', NULL ''`, join(dossier, f.nom));
+      resultat.fichiers.push({ fichier: f.nom, lignes });
+    }
+    await auditer(tx, {
+      acteur: options.acteur ?? 'cli',
+      action: options.sansIdentite ? 'export_extrait' : 'export_extrait_nominatif',
+      objet: dossier,
+      codeStructure: options.structure ?? null,
+      origine: 'cli',
+      details: { annee: options.annee ?? null, fichiers: resultat.fichiers },
+    });
+    return resultat;
   });
-  return resultat;
 }

@@ -3,7 +3,8 @@
 import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { Base } from '../ports/base.ts';
-import { figerInstantane, type Instantane } from './instantanes.ts';
+import { figerInstantane } from './figerInstantane.ts';
+import type { Instantane } from './instantanes.ts';
 import { couvreInstantane, HORS_PERIMETRE } from './situerChiffres.ts';
 
 export async function figerInstantaneAutorise(

@@ -1,6 +1,7 @@
 // Cas d'usage : les Missions locales du périmètre de l'utilisateur, avec leur département et leur région.
 import { couvreStructure, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { Requeteur } from '../ports/base.ts';
+import { SELECT_ML_SITUEES, type LigneMlSituee } from '../fragmentsSql.ts';
 
 export interface StructureVisible {
   code: string;
@@ -12,10 +13,7 @@ export interface StructureVisible {
 }
 
 export async function listerStructuresVisibles(db: Requeteur, utilisateur: Pick<Utilisateur, 'portee'>): Promise<StructureVisible[]> {
-  const toutes = await db.query<StructureVisible>(
-    `SELECT m.code_structure AS code, m.nom, m.code_departement, d.nom AS departement, m.code_region, r.nom AS region
-     FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
-     ORDER BY m.code_structure COLLATE "C"`,
-  );
+  const lignes = await db.query<LigneMlSituee>(`${SELECT_ML_SITUEES} ORDER BY m.code_structure COLLATE "C"`);
+  const toutes = lignes.map(({ code_structure, nom_departement, nom_region, ...l }) => ({ ...l, code: code_structure, departement: nom_departement, region: nom_region }));
   return toutes.filter((s) => couvreStructure(utilisateur.portee, s));
 }

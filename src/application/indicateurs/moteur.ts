@@ -8,6 +8,17 @@ import type { Requeteur } from '../ports/base.ts';
 import { CALCULS, requeteSource, type Source } from './calculs.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 
+/**
+ * La ligne d'une requête d'agrégats : la ML, un compte par indicateur (colonne nommée par son id) et,
+ * pour le parcours, la modalité de chaque déclinaison (colonne mod_<id>) ; les noms viennent du catalogue.
+ */
+interface LigneAgregats {
+  code_structure: string;
+  [colonne: string]: number | string | null;
+}
+const compteDe = (ligne: LigneAgregats, id: string) => ligne[id] as number | null;
+const modaliteDe = (ligne: LigneAgregats, declinaison: string) => ligne[`mod_${declinaison}`] as string | null;
+
 /** Effectifs par modalité : indicateur → déclinaison → modalité → valeur. */
 export type Declinaisons = Record<string, Record<string, Record<string, number>>>;
 
@@ -20,7 +31,6 @@ export interface ChiffresML {
 
 export class ErreurMoteur extends ErreurMetier {}
 
-const CODE_STRUCTURE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Sources de données déclarées : sans ligne, la valeur est inconnue (null) et non nulle (0). */
 const SOURCES_DECLAREES: ReadonlySet<Source> = new Set(['contexte', 'moyens']);
 
@@ -75,7 +85,6 @@ function lier(sql: string, valeurs: Parametres): { sql: string; params: unknown[
  */
 export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: number, codes?: readonly string[]): Promise<ChiffresML[]> {
   if (!Number.isInteger(annee) || annee < 1990 || annee > 2100) throw new ErreurMoteur(`année invalide : ${annee}`);
-  for (const c of codes ?? []) if (!CODE_STRUCTURE.test(c)) throw new ErreurMoteur(`code de structure invalide : « ${c} »`);
   const filtre = (alias: string) => (codes ? `AND ${alias}.code_structure = ANY(:codes)` : '');
   const parametres: Parametres = { debut: `${annee}-01-01`, fin: `${annee}-12-31`, annee, codes };
 
@@ -121,9 +130,9 @@ async function calculerSource(
   if (source !== 'parcours') {
     const sql = `SELECT code_structure, ${agregats} FROM (${requeteSource(source, filtre)}) x GROUP BY code_structure`;
     const requete = lier(sql, parametres);
-    for (const ligne of await db.query(requete.sql, requete.params)) {
+    for (const ligne of await db.query<LigneAgregats>(requete.sql, requete.params)) {
       const ml = parML.get(ligne.code_structure);
-      if (ml) for (const id of ids) ml.indicateurs[id] = ligne[id];
+      if (ml) for (const id of ids) ml.indicateurs[id] = compteDe(ligne, id);
     }
     return;
   }
@@ -135,18 +144,18 @@ async function calculerSource(
     FROM (SELECT *${modalites ? `, ${modalites}` : ''} FROM (${requeteSource(source, filtre)}) p) x
     GROUP BY code_structure${groupes.map((g) => `, ${g}`).join('')}`;
   const requete = lier(sql, parametres);
-  for (const ligne of await db.query(requete.sql, requete.params)) {
+  for (const ligne of await db.query<LigneAgregats>(requete.sql, requete.params)) {
     const ml = parML.get(ligne.code_structure);
     if (!ml) continue;
-    for (const id of ids) ml.indicateurs[id] = (ml.indicateurs[id] ?? 0) + ligne[id];
+    for (const id of ids) ml.indicateurs[id] = (ml.indicateurs[id] ?? 0) + compteDe(ligne, id)!;
     for (const i of catalogue.indicateurs) {
       if (CALCULS[i.id].source !== 'parcours' || !i.declinaisons?.length) continue;
       const parDeclinaison = (ml.declinaisons[i.id] ??= {});
       for (const d of i.declinaisons) {
-        const modalite = ligne[`mod_${d}`];
+        const modalite = modaliteDe(ligne, d);
         if (modalite == null) continue;
         const effectifs = (parDeclinaison[d] ??= {});
-        effectifs[modalite] = (effectifs[modalite] ?? 0) + ligne[i.id];
+        effectifs[modalite] = (effectifs[modalite] ?? 0) + compteDe(ligne, i.id)!;
       }
     }
   }

@@ -6,6 +6,7 @@ import { agregerIndicateurs, agregerRatios, distribution, type Distribution, typ
 import type { Requeteur } from '../ports/base.ts';
 import { chiffresParML, type ChiffresML } from './moteur.ts';
 import { chargerReseau } from './reseauEnVigueur.ts';
+import { SELECT_ML_SITUEES, type LigneMlSituee } from '../fragmentsSql.ts';
 
 export interface ChiffresTerritoire {
   code: string;
@@ -35,21 +36,8 @@ export interface TableauAnnuel {
   distributions: { regions: Record<string, Record<string, Distribution | null>>; national: Record<string, Distribution | null> };
 }
 
-interface Situation {
-  code_structure: string;
-  nom: string;
-  code_departement: string;
-  nom_departement: string;
-  code_region: string;
-  nom_region: string;
-}
-
-function situerStructures(db: Requeteur): Promise<Situation[]> {
-  return db.query<Situation>(
-    `SELECT m.code_structure, m.nom, m.code_departement, d.nom AS nom_departement, m.code_region, r.nom AS nom_region
-     FROM mission_locale m JOIN departement d ON d.code = m.code_departement JOIN region r ON r.code = m.code_region
-     ORDER BY m.code_structure COLLATE "C"`,
-  );
+function situerStructures(db: Requeteur): Promise<LigneMlSituee[]> {
+  return db.query<LigneMlSituee>(`${SELECT_ML_SITUEES} ORDER BY m.code_structure COLLATE "C"`);
 }
 
 function territoires(

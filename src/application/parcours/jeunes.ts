@@ -62,10 +62,11 @@ export async function listerJeunes(
   const q = requete(codeStructure, filtre);
   return base.transaction(async (tx) => {
     const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total ${q.depuis}`, q.parametres);
-    const jeunes = await tx.query<JeuneListe>(
-      `SELECT ${COLONNES_LISTE} ${q.depuis} ORDER BY ${q.ordre} LIMIT ${JEUNES_PAR_PAGE} OFFSET ${(page - 1) * JEUNES_PAR_PAGE}`,
-      q.parametres,
-    );
+    const jeunes = await tx.query<JeuneListe>(`SELECT ${COLONNES_LISTE} ${q.depuis} ORDER BY ${q.ordre} LIMIT $4::int OFFSET $5::int`, [
+      ...q.parametres,
+      JEUNES_PAR_PAGE,
+      (page - 1) * JEUNES_PAR_PAGE,
+    ]);
     await auditer(tx, {
       acteur: utilisateur.courriel,
       action: 'lire_jeunes',
@@ -118,13 +119,13 @@ export async function ficheJeune(base: Base, utilisateur: Utilisateur, codeStruc
     const ou = 'WHERE code_structure = $1 AND id_jeune = $2';
     return {
       jeune,
-      evenements: await tx.query(`SELECT id_evenement, date, type, id_conseiller FROM evenement ${ou} ORDER BY date, id_evenement COLLATE "C"`, cle),
-      dispositifs: await tx.query(`SELECT id_dispositif, type, date_debut, date_fin, motif_fin FROM dispositif ${ou} ORDER BY date_debut, id_dispositif COLLATE "C"`, cle),
-      situations: await tx.query(
+      evenements: await tx.query<DossierJeune['evenements'][number]>(`SELECT id_evenement, date, type, id_conseiller FROM evenement ${ou} ORDER BY date, id_evenement COLLATE "C"`, cle),
+      dispositifs: await tx.query<DossierJeune['dispositifs'][number]>(`SELECT id_dispositif, type, date_debut, date_fin, motif_fin FROM dispositif ${ou} ORDER BY date_debut, id_dispositif COLLATE "C"`, cle),
+      situations: await tx.query<DossierJeune['situations'][number]>(
         `SELECT id_situation, categorie, type_contrat, date_debut, date_fin_prevue, date_fin FROM situation ${ou} ORDER BY date_debut, id_situation COLLATE "C"`,
         cle,
       ),
-      aides: await tx.query(`SELECT id_aide, type, date, montant FROM aide ${ou} ORDER BY date, id_aide COLLATE "C"`, cle),
+      aides: await tx.query<DossierJeune['aides'][number]>(`SELECT id_aide, type, date, montant FROM aide ${ou} ORDER BY date, id_aide COLLATE "C"`, cle),
     };
   });
 }

@@ -35,6 +35,7 @@ const INACTIFS = `
   JOIN jeune_identite i ON i.code_structure = d.code_structure AND i.id_jeune = d.id_jeune AND i.anonymise_le IS NULL
   GROUP BY d.code_structure, d.id_jeune HAVING max(d.d) < $1`;
 
+/** Valider (durée, date) → transaction → charger les inactifs → décider (simulation ou non) → écrire → auditer. */
 export async function appliquerRetention(
   base: Base,
   horloge: Horloge,

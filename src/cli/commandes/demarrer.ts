@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { baseVide } from '../../application/demo/baseVide.ts';
 import { chargerDemo } from '../../application/demo/chargerDemo.ts';
-import { assurerConventionsDemo } from '../../application/dialogue/conventions.ts';
+import { assurerConventionsDemo } from '../../application/dialogue/assurerConventionsDemo.ts';
 import { rapportEnTexte } from '../../application/echange/rapport.ts';
 import { ports } from '../../composition.ts';
 import { acteurCli } from '../acteur.ts';
@@ -17,8 +18,7 @@ export function commandeDemarrer(programme: Command) {
     .action(async () => {
       construireSiNecessaire();
       await avecBase(async (base) => {
-        const [{ n }] = await base.query<{ n: number }>('SELECT count(*)::int AS n FROM mission_locale');
-        if (n > 0) return assurerConventionsDemo(base, acteurCli());
+        if (!(await baseVide(base))) return assurerConventionsDemo(base, acteurCli());
         process.stderr.write('Base vide : chargement de la démonstration (région Bretagne, 2015-2018)…\n');
         const { horloge, fichiers } = ports();
         const rapport = await chargerDemo(base, { echelle: 'region', graine: 2015, acteur: acteurCli(), progression: progressionTerminal(), horloge, fichiers });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { chargerCatalogue } from '../../application/indicateurs/catalogueEnVigueur.ts';
-import { figerInstantane, lireInstantane, listerInstantanes } from '../../application/indicateurs/instantanes.ts';
+import { figerInstantane } from '../../application/indicateurs/figerInstantane.ts';
+import { lireInstantane, listerInstantanes } from '../../application/indicateurs/instantanes.ts';
 import { acteurCli } from '../acteur.ts';
 import { avecBase } from '../base.ts';
 import { entier } from '../options.ts';

@@ -10,7 +10,7 @@ import { Tableau } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { naviguer, useAdresse } from '../outils/routeur.tsx';
 import { useSession } from '../session.tsx';
-import type { LigneAuditLisible as Ligne } from '../../application/audit.ts';
+import type { LigneAuditLisible as Ligne } from '../../application/chercherAudit.ts';
 
 const CHAMPS = ['acteur', 'action', 'structure', 'depuis', 'jusqua'] as const;
 

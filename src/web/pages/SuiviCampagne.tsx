@@ -7,9 +7,9 @@ import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
 import { useSession } from '../session.tsx';
-import type { suiviCampagne } from '../../application/dialogue/campagnes.ts';
+import type { lireSuiviCampagne } from '../../application/dialogue/lireSuiviCampagne.ts';
 
-type Suivi = NonNullable<Awaited<ReturnType<typeof suiviCampagne>>>;
+type Suivi = NonNullable<Awaited<ReturnType<typeof lireSuiviCampagne>>>;
 
 export function SuiviCampagne({ id }: { id: string }) {
   const { catalogue } = useSession();
