@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { creerJeton, listerJetons, revoquerJeton } from '../application/acces/jetons.ts';
-import type { ServiceDepots } from '../application/echange/depots.ts';
+import { exigerDepotPermis, type ServiceDepots } from '../application/echange/depots.ts';
 import { limitesParDefaut } from '../application/echange/importerExtrait.ts';
 import { suiviEnTableau, suivreDepots } from '../application/echange/suiviDepots.ts';
 import type { Base } from '../application/ports/base.ts';
@@ -152,8 +152,10 @@ export function routesDepots(app: FastifyInstance, base: Base, depots: ServiceDe
       },
     },
     async (req, rep) => {
+      const utilisateur = utilisateurDe(req);
+      exigerDepotPermis(utilisateur, req.params.code);
       const extrait = await recevoir(req.body, tailleMaxArchive());
-      return rep.code(202).send(await depots.deposer(utilisateurDe(req), req.params.code, extrait, req.query.mode, req.ip));
+      return rep.code(202).send(await depots.deposer(utilisateur, req.params.code, extrait, req.query.mode, req.ip));
     },
   );
 

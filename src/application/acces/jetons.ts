@@ -48,6 +48,7 @@ export async function creerJeton(
   origine: string,
   horloge: Horloge,
 ): Promise<JetonDepot & { jeton: string }> {
+  exiger(agitPourSaStructure(utilisateur, code), refusStructure(code));
   const aujourdhui = horloge.dateDuJour();
   if (!estDateValide(demande.expire) || demande.expire < aujourdhui || demande.expire > ajouterJours(aujourdhui, DUREE_MAX_JETON_JOURS)) {
     throw new ErreurMetier(`Date d'expiration « ${demande.expire} » : une date (AAAA-MM-JJ) d'aujourd'hui à ${DUREE_MAX_JETON_JOURS} jours au plus est attendue.`);
@@ -56,7 +57,6 @@ export async function creerJeton(
   if (!libelle) throw new ErreurMetier('Libellé : donnez un nom au jeton (le système qui s’en servira, par exemple).');
   const jeton = PREFIXE + randomBytes(32).toString('base64url');
   return base.transaction(async (tx) => {
-    exiger(agitPourSaStructure(utilisateur, code), refusStructure(code));
     const [cree] = await tx.query<JetonDepot>(
       `INSERT INTO jeton_depot (code_structure, libelle, empreinte, cree_par, cree_le, expire_le)
        VALUES ($1, $2, $3, $4, $5::timestamptz, ${minuitParis('$6::date + 1')} - interval '1 second') RETURNING ${COLONNES}`,

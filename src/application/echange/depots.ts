@@ -54,6 +54,11 @@ const COLONNES = `id, code_structure, depose_par, ${horodatageParis('depose_le')
 
 const refusStructure = (code: string) => `Hors de votre périmètre : les dépôts de la Mission locale ${code} ne se font et ne se lisent que par elle.`;
 
+/** Le dépôt d'une ML ne se fait que par elle : vérifié avant de recevoir l'archive, puis de nouveau dans sa transaction. */
+export function exigerDepotPermis(utilisateur: Utilisateur, code: string): void {
+  exiger(agitPourSaStructure(utilisateur, code), refusStructure(code));
+}
+
 /**
  * Où en est un import, de 0 à 1 : la lecture des fichiers (dans l'ordre du format) compte pour 70 %,
  * les contrôles pour 15 %, l'écriture pour le reste ; 1 n'est atteint qu'une fois l'import achevé.
@@ -115,7 +120,7 @@ export class ServiceDepots {
         // La ligne de la ML, verrouillée : deux dépôts de la même ML ne se croisent pas.
         const [ml] = await tx.query<{ code_structure: string }>('SELECT code_structure FROM mission_locale WHERE code_structure = $1 FOR UPDATE', [code]);
         if (!ml) introuvable(`Mission locale inconnue : ${code}`);
-        exiger(agitPourSaStructure(utilisateur, code), refusStructure(code));
+        exigerDepotPermis(utilisateur, code);
         const [enCours] = await tx.query<{ id: number }>(`SELECT id FROM depot WHERE code_structure = $1 AND etat = 'en_cours'`, [code]);
         if (enCours) throw new ErreurMetier(`Un dépôt de la Mission locale ${code} est déjà en cours (n° ${enCours.id}) : attendez qu'il s'achève.`, 'etat_incompatible');
         const [{ id }] = await tx.query<{ id: number }>(
