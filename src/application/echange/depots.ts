@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { agitPourSaStructure, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
+import type { EtatDepot } from '../../domaine/echange/depot.ts';
 import { FICHIERS } from '../../domaine/echange/format.ts';
 import { abreger } from '../../domaine/echange/valeurs.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
@@ -18,7 +19,6 @@ import type { Horloge } from '../ports/horloge.ts';
 import { importerExtrait, type Progression } from './importerExtrait.ts';
 import { totalLignes, type RapportImport } from './rapport.ts';
 
-export type EtatDepot = 'en_cours' | 'accepte' | 'refuse' | 'echoue';
 
 export interface Depot {
   id: number;

@@ -7,7 +7,7 @@ import type { TableauExport } from '../../domaine/outils/tableur.ts';
 import { horodatageParis, jourParis } from '../fragmentsSql.ts';
 import type { Requeteur } from '../ports/base.ts';
 import type { Horloge } from '../ports/horloge.ts';
-import type { EtatDepot } from './depots.ts';
+import { LIBELLES_ETAT_DEPOT, type EtatDepot } from '../../domaine/echange/depot.ts';
 
 export interface SuiviStructure {
   code: string;
@@ -67,8 +67,6 @@ export async function suivreDepots(db: Requeteur, utilisateur: Pick<Utilisateur,
     );
   return { mois, structures, sansDepotCeMois: structures.filter((s) => !s.accepte_ce_mois).length };
 }
-
-export const LIBELLES_ETAT_DEPOT: Record<EtatDepot, string> = { en_cours: 'En cours', accepte: 'Accepté', refuse: 'Refusé', echoue: 'En échec' };
 
 /** Le suivi en tableau, pour l'export CSV ou XLSX. */
 export function suiviEnTableau(suivi: SuiviDepots): TableauExport {
