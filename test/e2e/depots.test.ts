@@ -1,10 +1,11 @@
 // Dans Chromium, sur chaque moteur : la direction d'une ML dépose son extrait depuis sa page (une archive
 // zip, puis les fichiers CSV eux-mêmes), suit son traitement et lit le résultat ; un dépôt qui contient une
 // ligne d'une autre ML est refusé, la ligne nommée.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ajouterJours, dateAParis } from '../../src/domaine/temps/dates.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
 import { csv, dossierTemporaire } from '../outils/extraits.ts';
 import { ecrireZip } from '../outils/zip.ts';
@@ -88,5 +89,45 @@ surChaqueMoteur('Dépôts dans Chromium', (moteur) => {
     const resultats = await historique.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td, th')[4]?.textContent));
     expect(resultats).toEqual(['Refusé', 'Accepté', 'Accepté']);
     expect(await violationsGraves(page)).toEqual([]);
+  });
+
+  it('la direction crée un jeton, son système dépose avec, puis elle le révoque ; l’État suit les dépôts', async () => {
+    const page = await application.connecte('Inès Garnier');
+    const ml: string = (await (await page.request.get('/api/moi')).json()).utilisateur.organisation.code;
+    await page.getByRole('link', { name: 'Jetons', exact: true }).click();
+    await page.getByLabel('Libellé').fill('Logiciel de parcours');
+    await page.getByLabel("Valable jusqu'au").fill(ajouterJours(dateAParis(new Date()), 30));
+    await page.getByRole('button', { name: 'Créer un jeton' }).click();
+    const jeton = (await page.locator('code[data-jeton]').innerText()).trim();
+    expect(jeton).toMatch(/^cpo_/);
+    await capturer(page, `${moteur.nom}-jetons`);
+    expect(await violationsGraves(page)).toEqual([]);
+
+    // Le système de la ML : pas de cookie, pas de jeton anti-CSRF.
+    const machine = (url: string, init: RequestInit = {}) => fetch(`${application.adresse}${url}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${jeton}` } });
+    const envoi = await machine(`/api/structures/${ml}/depots`, { method: 'POST', headers: { 'content-type': 'application/zip' }, body: readFileSync(enZip(extrait(ml, 'JET', 2))) });
+    expect(envoi.status).toBe(202);
+    const { id } = await envoi.json();
+    await expect.poll(async () => (await (await machine(`/api/depots/${id}`)).json()).etat, { timeout: 15_000 }).toBe('accepte');
+
+    await page.reload();
+    const ligne = page.locator('main tbody tr', { hasText: 'Logiciel de parcours' });
+    await expect.poll(() => ligne.locator('td, th').nth(3).innerText()).not.toBe('jamais');
+    await ligne.getByRole('button', { name: 'Révoquer « Logiciel de parcours »' }).click();
+    await ligne.getByText(/^Révoqué le/).waitFor();
+    const refus = await machine(`/api/structures/${ml}/depots`, { method: 'POST', headers: { 'content-type': 'application/zip' }, body: readFileSync(enZip(extrait(ml, 'REV', 1))) });
+    expect(refus.status).toBe(401);
+    expect((await refus.json()).message).toMatch(/a été révoqué/);
+
+    // La DGEFP : les ML de la démonstration, celle qui a déposé ce mois-ci, les autres en alerte.
+    const etat = await application.connecte('Nadia Haddad');
+    await etat.getByRole('link', { name: 'Suivi des dépôts' }).click();
+    const ligneMl = etat.locator('main tbody tr', { hasText: ml });
+    await ligneMl.waitFor();
+    expect(await ligneMl.innerText()).toMatch(/Accepté/);
+    const [{ n }] = await application.base.query<{ n: number }>('SELECT count(*)::int AS n FROM mission_locale');
+    await etat.getByText(`${n - 1} Missions locales n’ont pas de dépôt accepté`, { exact: false }).waitFor();
+    await capturer(etat, `${moteur.nom}-suivi-depots`);
+    expect(await violationsGraves(etat)).toEqual([]);
   });
 });

@@ -166,6 +166,17 @@ surChaqueMoteur('Dépôts', (moteur) => {
     expect(await nombre()).toBe(avant + 1);
   });
 
+  it("documente dans l'OpenAPI le dépôt par archive zip et le jeton de dépôt", async () => {
+    const doc = (await app.inject({ url: '/api/docs/json' })).json();
+    expect(doc.components.securitySchemes.jetonDepot).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const depot = doc.paths['/api/structures/{code}/depots'].post;
+    expect(depot.security).toEqual([{ jetonDepot: [] }, {}]);
+    expect(Object.keys(depot.requestBody?.content ?? {})).toEqual(['application/zip']);
+    expect(Object.keys(depot.responses)).toContain('202');
+    expect(doc.paths['/api/depots/{id}'].get.security).toEqual([{ jetonDepot: [] }, {}]);
+    expect(doc.paths['/api/structures/{code}/jetons'].get.security).toBeUndefined();
+  });
+
   it('liste les dépôts de la ML, du plus récent au plus ancien', async () => {
     const { depots } = (await app.inject({ url: '/api/structures/RA01/depots', headers: s.ra01 })).json();
     expect(depots.length).toBeGreaterThanOrEqual(5);
