@@ -146,6 +146,7 @@ export function routesDepots(app: FastifyInstance, base: Base, depots: ServiceDe
           "Par la direction de la ML (session), ou par son système avec un jeton de dépôt (Authorization: Bearer, sans jeton anti-CSRF). L'extrait ne doit contenir que des lignes de cette ML : une ligne d'une autre ML refuse tout le dépôt. Mêmes limites que la ligne de commande. Suivre le dépôt avec GET /api/depots/{id}.",
         security: parJeton,
         consumes: [TYPE_ZIP],
+        body: z.any().describe("l'archive zip de l'extrait, telle quelle"),
         params: z.object({ code }),
         querystring: z.object({ mode: z.enum(['strict', 'tolerant']).default('strict').describe('strict : la moindre erreur refuse tout ; tolerant : les lignes fautives sont écartées') }),
         response: { 202: z.object({ id: z.number() }) },

@@ -166,6 +166,18 @@ surChaqueMoteur('Dépôts', (moteur) => {
     expect(await nombre()).toBe(avant + 1);
   });
 
+  it('refuse un second dépôt de la même ML tant que le premier est en cours (409), sans rien enregistrer', async () => {
+    const [{ id }] = await base.query<{ id: number }>(`INSERT INTO depot (code_structure, depose_par, taille, mode) VALUES ('RA02', 'x', 1, 'strict') RETURNING id`);
+    try {
+      const reponse = await deposer('RA02', zipDe('RA02', 1), s.ra02);
+      expect(reponse.statusCode).toBe(409);
+      expect(reponse.json().message).toBe(`Un dépôt de la Mission locale RA02 est déjà en cours (n° ${id}) : attendez qu'il s'achève.`);
+      expect((await base.query(`SELECT id FROM depot WHERE code_structure = 'RA02'`)).length).toBe(1);
+    } finally {
+      await base.query('DELETE FROM depot WHERE id = $1', [id]);
+    }
+  });
+
   it("documente dans l'OpenAPI le dépôt par archive zip et le jeton de dépôt", async () => {
     const doc = (await app.inject({ url: '/api/docs/json' })).json();
     expect(doc.components.securitySchemes.jetonDepot).toMatchObject({ type: 'http', scheme: 'bearer' });
