@@ -149,6 +149,24 @@ surChaqueMoteur('Dépôts', (moteur) => {
     expect(await donnees(base)).toEqual(avant);
   });
 
+  it('refuse la fiche de la ML qui la déplacerait dans un autre département (son périmètre), sans rien écrire', async () => {
+    const avant = await donnees(base);
+    const [ml] = await base.query<{ code_region: string }>(`SELECT code_region FROM mission_locale WHERE code_structure = 'RA01'`);
+    const chemin = join(dossierTemporaire('fiche'), 'extrait.zip');
+    const fiche = csv([
+      ['code_structure', 'nom', 'code_departement', 'code_region'],
+      ['RA01', 'Mission locale de Rennes', '29', ml.code_region],
+    ]);
+    ecrireZip(chemin, [{ nom: 'structures.csv', contenu: fiche }]);
+    const { id } = (await deposer('RA01', readFileSync(chemin), s.ra01)).json();
+    const fin = await suivre(id, s.ra01);
+    expect(fin.etat).toBe('refuse');
+    expect(fin.rapport.erreurs).toEqual([
+      { fichier: 'structures.csv', ligne: 2, colonne: 'code_departement', valeur: '29', message: 'un dépôt ne change pas le département de la Mission locale (35 en base) : demandez-le à la DIRECCTE' },
+    ]);
+    expect(await donnees(base)).toEqual(avant);
+  });
+
   it('refuse un dépôt hors de son périmètre (403) ou sans droit, et un corps qui n’est pas une archive', async () => {
     const nombre = async () => (await base.query(`SELECT count(*)::int AS n FROM depot`))[0].n;
     const avant = await nombre();

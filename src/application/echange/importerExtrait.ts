@@ -6,7 +6,7 @@
 // 3. contrôler : ce qui porte sur plusieurs lignes ou sur la base, en requêtes ensemblistes (controles.ts) ;
 // 4. fusionner : INSERT … ON CONFLICT, même clé = mise à jour, ligne identique = rien (fusion.ts) ;
 // Un dépôt d'une ML (option `structure`) ne contient que ses lignes : une ligne d'une autre ML refuse
-// tout l'extrait, dans les deux modes, avant les contrôles.
+// tout l'extrait, dans les deux modes, avant les contrôles ; sa fiche (structures.csv) ne la déplace pas.
 // 5. rapporter : le rapport, les rejets du mode tolérant (rejets.ts), la ligne d'audit (rapporter.ts).
 //
 // Mode strict : la moindre erreur refuse l'import, et rien n'est écrit. Mode tolérant : les lignes
@@ -19,7 +19,7 @@ import type { Base, Requeteur } from '../ports/base.ts';
 import type { LongueursMax } from '../ports/fichiers.ts';
 import { accepter, executerTrace, refuser, type Resultat } from '../casDUsage.ts';
 import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';
-import { controler, controlerFinancements, signalerAutresStructures, signalerDoublons, type ContexteControle } from './import/controles.ts';
+import { controler, controlerFicheDeposee, controlerFinancements, signalerAutresStructures, signalerDoublons, type ContexteControle } from './import/controles.ts';
 import { fusionnerTout } from './import/fusion.ts';
 import { lireExtrait } from './import/lecture.ts';
 import { limitesParDefaut, type OptionsImport } from './import/options.ts';
@@ -74,6 +74,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
       compterRejets(lus, signalements.rejets);
       return refus(`le dépôt de la Mission locale ${options.structure} contient des lignes d'une autre Mission locale : il est refusé en entier, rien n'est écrit`);
     }
+    if (options.structure !== undefined) await controlerFicheDeposee(ctx, lus);
     await controler(ctx, lus);
     if (extrait.fichiers.has('moyens.csv')) rapport.avertissements.push(...(await controlerFinancements(tx)));
     if (signalements.enErreur && !tolerant) {

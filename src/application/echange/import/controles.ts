@@ -57,6 +57,23 @@ export async function signalerAutresStructures(ctx: ContexteControle, lus: Fichi
   return trouvees;
 }
 
+/**
+ * Le périmètre d'une ML tient à son département et à sa région, le réseau à ses absorptions : un dépôt
+ * de la ML peut mettre à jour sa fiche (structures.csv), pas la déplacer ni la faire absorber.
+ */
+export async function controlerFicheDeposee(ctx: ContexteControle, lus: FichierLu[]): Promise<void> {
+  const lu = lus.find((l) => l.fichier.table === 'mission_locale');
+  if (!lu) return;
+  const t = transit(lu.fichier);
+  const inchangee = (colonne: string, ce: string) =>
+    `SELECT t.ligne, '${colonne}' AS colonne, t.${colonne} AS valeur,
+        'un dépôt ne change pas ${ce} de la Mission locale (' || coalesce(m.${colonne}, 'aucune') || ' en base) : demandez-le à la DIRECCTE' AS message
+     FROM ${t} t JOIN mission_locale m USING (code_structure) WHERE t.${colonne} IS DISTINCT FROM m.${colonne}`;
+  for (const requete of [inchangee('code_departement', 'le département'), inchangee('code_region', 'la région'), inchangee('code_structure_absorbante', 'la structure absorbante')]) {
+    await signalerFautives(ctx, lu, requete);
+  }
+}
+
 /** Les clés en double d'un fichier (voir requeteDoublons : on ne les cherche que quand il le faut). */
 export async function signalerDoublons(ctx: ContexteControle, lu: FichierLu): Promise<void> {
   await signalerFautives(ctx, lu, requeteDoublons(lu.fichier));
