@@ -326,4 +326,27 @@ surChaqueMoteur('Dépôt coupé par un arrêt du serveur', (moteur) => {
       await base.fermer();
     }
   });
+
+  it('une panne pendant le traitement : le dépôt est en échec, dit en français, et rien n’est écrit', async () => {
+    const base = await moteur.ouvrir();
+    try {
+      const dossier = dossierTemporaire('panne');
+      ecrireExtraitAleatoire(dossier, 3, { structures: 1, jeunesParStructure: 5 });
+      await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') });
+      const [{ code }] = await base.query<{ code: string }>('SELECT code_structure AS code FROM mission_locale');
+      const panne = { ...lecteurFichiers, detecterEncodage: async () => Promise.reject(new Error('EIO: i/o error')) };
+      const app = await creerServeur(base, { connexionDemo: true, horloge: new HorlogeFixe('2019-01-15'), fichiers: panne });
+      const direction = await connecter(app, compte(await comptesDemo(app), 'direction_ml', code));
+      const avant = await donnees(base);
+      const reponse = await app.inject({ method: 'POST', url: `/api/structures/${code}/depots`, payload: zipDe(code, 2), headers: { ...direction, 'content-type': 'application/zip' } });
+      expect(reponse.statusCode).toBe(202);
+      await app.close();
+      const [depot] = await base.query<{ etat: string; rapport: { motif: string } }>('SELECT etat, rapport FROM depot');
+      expect(depot).toEqual({ etat: 'echoue', rapport: { motif: "le dépôt n'a pas pu être traité (erreur du serveur) : rien n'a été écrit, déposez-le de nouveau" } });
+      expect(await donnees(base)).toEqual(avant);
+      expect((await base.query(`SELECT details->>'motif' AS motif FROM journal_audit WHERE action = 'import_echoue'`))[0].motif).toBe('EIO: i/o error');
+    } finally {
+      await base.fermer();
+    }
+  });
 });

@@ -9,7 +9,6 @@ import { basename, join } from 'node:path';
 import { agitPourSaStructure, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { EtatDepot } from '../../domaine/echange/depot.ts';
 import { FICHIERS } from '../../domaine/echange/format.ts';
-import { abreger } from '../../domaine/echange/valeurs.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
 import { auditer } from '../audit.ts';
 import { horodatageParis } from '../fragmentsSql.ts';
@@ -160,11 +159,10 @@ export class ServiceDepots {
         finaliser: (tx, r) => this.enregistrer(tx, id, 'accepte', rapportPublic(r, extrait.chemin, nom), lireRejets(r.dossierRejets)),
       });
       if (rapport.statut === 'refuse') await this.enregistrer(this.base, id, 'refuse', rapportPublic(rapport, extrait.chemin, nom), null);
-    } catch (e) {
-      // Une panne (base, disque) : le dépôt est en échec, son import n'a rien écrit.
-      const motif = `le dépôt n'a pas pu être traité (${abreger(e instanceof Error ? e.message : String(e))}) : rien n'a été écrit, déposez-le de nouveau`;
+    } catch {
+      // Une panne (base, disque) : le dépôt est en échec, son import n'a rien écrit (l'audit de l'import en garde la cause).
       await this.base
-        .query(`UPDATE depot SET etat = 'echoue', termine_le = $2::timestamptz, rapport = jsonb_build_object('motif', $3::text) WHERE id = $1`, [id, this.horloge.maintenant().toISOString(), motif.replaceAll(extrait.dossier, '')])
+        .query(`UPDATE depot SET etat = 'echoue', termine_le = $2::timestamptz, rapport = jsonb_build_object('motif', $3::text) WHERE id = $1`, [id, this.horloge.maintenant().toISOString(), MOTIF_PANNE])
         .catch(() => {});
     }
   }
@@ -225,6 +223,7 @@ export class ServiceDepots {
   }
 }
 
+const MOTIF_PANNE = "le dépôt n'a pas pu être traité (erreur du serveur) : rien n'a été écrit, déposez-le de nouveau";
 const MOTIF_INTERRUPTION = "dépôt interrompu par un arrêt du serveur : rien n'a été écrit, déposez-le de nouveau";
 
 /** Le rapport tel qu'on le montre : sans les chemins du serveur (dossier de travail, dossier des rejets). */
