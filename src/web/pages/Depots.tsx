@@ -18,6 +18,8 @@ import { archiver } from '../outils/zip.ts';
 const quand = (horodatage: string) => `${dateEnFrancais(horodatage.slice(0, 10))} à ${horodatage.slice(11, 16)}`;
 const taille = (octets: number) => (octets >= 1024 * 1024 ? `${formaterValeur(Math.round(octets / 1024 / 1024), 'Mo')} Mo` : `${formaterValeur(Math.ceil(octets / 1024), 'Ko')} Ko`);
 const estZip = (f: File) => f.name.toLowerCase().endsWith('.zip');
+/** Qui a déposé : un courriel, ou un jeton de dépôt (« jeton:3 ») pour le système de la ML. */
+const deposant = (qui: string) => (qui.startsWith('jeton:') ? `le système de la ML (jeton n° ${qui.slice(6)})` : qui);
 
 export function Depots({ code }: { code: string }) {
   const { donnees, erreur, recharger } = useApi<{ depots: LigneDepot[] }>(`/api/structures/${encodeURIComponent(code)}/depots`);
@@ -89,7 +91,7 @@ export function Depots({ code }: { code: string }) {
             titre={`${donnees.depots.length} dépôt${donnees.depots.length > 1 ? 's' : ''}, du plus récent au plus ancien`}
             colonnes={[
               { id: 'quand', libelle: 'Déposé le', valeur: (d) => quand(d.depose_le), date: (d) => d.depose_le, lien: (d) => `/depots/${d.id}` },
-              { id: 'qui', libelle: 'Par', valeur: (d) => d.depose_par },
+              { id: 'qui', libelle: 'Par', valeur: (d) => deposant(d.depose_par) },
               { id: 'taille', libelle: 'Taille', valeur: (d) => taille(d.taille) },
               { id: 'mode', libelle: 'Mode', valeur: (d) => (d.mode === 'strict' ? 'Strict' : 'Tolérant') },
               { id: 'etat', libelle: 'Résultat', valeur: (d) => LIBELLES_ETAT_DEPOT[d.etat] },
@@ -122,7 +124,7 @@ export function Depot({ id }: { id: string }) {
     <>
       <h1>Dépôt n° {d.id}</h1>
       <p>
-        Déposé le {quand(d.depose_le)} par {d.depose_par}, {taille(d.taille)}, mode {d.mode === 'strict' ? 'strict' : 'tolérant'}.{' '}
+        Déposé le {quand(d.depose_le)} par {deposant(d.depose_par)}, {taille(d.taille)}, mode {d.mode === 'strict' ? 'strict' : 'tolérant'}.{' '}
         <a href={`/structures/${encodeURIComponent(d.code_structure)}/depots`}>Tous les dépôts</a>
       </p>
       {d.etat === 'en_cours' && (
