@@ -7,6 +7,7 @@ import Tokens from '@fastify/csrf';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySecureSession from '@fastify/secure-session';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { utilisateurDuJeton } from '../application/acces/jetons.ts';
 import { utilisateurDeLaSession } from '../application/acces/utilisateurs.ts';
 import { auditer } from '../application/audit.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
@@ -17,6 +18,8 @@ import type { Base } from '../application/ports/base.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     droit?: Action | 'public';
+    /** La route accepte un jeton de dépôt (Authorization: Bearer) au lieu d'une session : les seuls dépôts. */
+    jeton?: boolean;
   }
   interface FastifyRequest {
     utilisateur: Utilisateur | null;
@@ -147,14 +150,22 @@ export async function installerAcces(app: FastifyInstance, base: Base, horloge: 
     const droit = req.routeOptions.config?.droit;
     if (!droit) return;
     const ecriture = !METHODES_SURES.has(req.method);
-    if (droit !== 'public') {
+    // Un système de ML qui dépose avec son jeton : pas de session, donc pas de jeton anti-CSRF (le navigateur
+    // n'envoie jamais cet en-tête de lui-même), et les seules routes des dépôts.
+    const porteur = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (porteur && droit !== 'public') {
+      if (!req.routeOptions.config?.jeton) throw new ErreurAcces("Un jeton de dépôt ne sert qu'aux routes des dépôts : connectez-vous pour le reste.", 'non_connecte');
+      const utilisateur = await utilisateurDuJeton(base, porteur[1], { route: `${req.method} ${req.url}`, origine: req.ip }, horloge);
+      if (typeof utilisateur === 'string') throw new ErreurAcces(utilisateur, 'non_connecte');
+      req.utilisateur = utilisateur;
+    } else if (droit !== 'public') {
       const id = req.session.get('session');
       const utilisateur = typeof id === 'string' ? await sessions.utilisateur(id, ecriture || estNominative(req)) : null;
       if (!utilisateur) throw new ErreurAcces("Connexion requise : vous n'êtes pas connecté(e) ou votre session a expiré.", 'non_connecte');
       req.utilisateur = utilisateur;
     }
     // Jeton anti-CSRF (secret dans la session) exigé sur toute requête qui change l'état, connexion comprise.
-    if (ecriture) {
+    if (ecriture && !porteur) {
       const secret = req.session.get('csrf');
       const jeton = req.headers['x-csrf-token'];
       if (!secret || typeof jeton !== 'string' || !jetons.verify(secret, jeton)) {

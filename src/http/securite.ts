@@ -38,6 +38,8 @@ export async function securiser(app: FastifyInstance) {
 function cheminDuNul(valeur: unknown, chemin: string): string | null {
   if (typeof valeur === 'string') return valeur.includes('\0') ? chemin : null;
   if (valeur === null || typeof valeur !== 'object') return null;
+  // Pas un corps laissé en flux (l'archive d'un dépôt) : seulement les données lues.
+  if (typeof (valeur as { pipe?: unknown }).pipe === 'function') return null;
   for (const [cle, v] of Object.entries(valeur)) {
     const nom = cle.replaceAll('\0', '\\0');
     const sous = chemin ? `${chemin}.${nom}` : nom;

@@ -14,6 +14,7 @@ import { chargerCadre } from '../application/dialogue/cadreEnVigueur.ts';
 import { chargerCatalogue } from '../application/indicateurs/catalogueEnVigueur.ts';
 import { chargerInformationsLegales } from '../application/informationsLegales.ts';
 import { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
+import { ServiceDepots } from '../application/echange/depots.ts';
 import { ErreurMetier } from '../domaine/erreurs.ts';
 import type { Catalogue } from '../domaine/indicateurs/catalogue.ts';
 import { configurationOidcDepuisEnvironnement, type ConfigurationOidc } from '../infrastructure/auth/oidc.ts';
@@ -24,6 +25,7 @@ import { repondreErreur } from './erreurs.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
 import { routesAudit } from './routesAudit.ts';
 import { routesConnexion } from './routesConnexion.ts';
+import { routesDepots, SECURITE_JETON } from './routesDepots.ts';
 import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesInformations } from './routesInformations.ts';
@@ -94,12 +96,24 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
     route.schema = { ...route.schema, response: { '4xx': schemaErreur, '5xx': schemaErreur, ...(route.schema?.response as object | undefined) } };
   });
   await app.register(fastifySwagger, {
-    openapi: { info: { title: 'API CPO Missions locales', description: "Chiffres de la CPO entre l'État et les Missions locales", version: '0.1.0' } },
+    openapi: {
+      info: { title: 'API CPO Missions locales', description: "Chiffres de la CPO entre l'État et les Missions locales", version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          [SECURITE_JETON]: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              "Jeton de dépôt d'une Mission locale, créé par sa direction (page « Jetons ») : il ne vaut que pour les dépôts de cette ML, jusqu'à son expiration ou sa révocation ; chaque usage est tracé. Sans session, donc sans jeton anti-CSRF.",
+          },
+        },
+      },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  const { horloge, pdf, dialogues } = ports(options);
+  const { horloge, pdf, fichiers, dialogues } = ports(options);
   const sessions = await installerAcces(app, base, horloge, options);
   refuserCaractereNul(app);
 
@@ -113,6 +127,11 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesAudit(app, base);
   routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf);
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
+  const depots = new ServiceDepots(base, horloge, fichiers);
+  // Un dépôt resté en cours a été coupé par l'arrêt du serveur : marqué en échec avant d'en recevoir d'autres.
+  await depots.marquerInterrompus();
+  app.addHook('onClose', () => depots.attendre());
+  routesDepots(app, base, depots, horloge);
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 
   // Toute adresse hors /api est une page de l'application : index.html, le routeur du navigateur fait le reste.

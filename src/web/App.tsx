@@ -29,6 +29,10 @@ function parPage<N extends string>(charger: () => Promise<Record<N, ComponentTyp
 const AFaire = parPage(() => import('./pages/AFaire.tsx'), 'AFaire');
 const Audit = parPage(() => import('./pages/Audit.tsx'), 'Audit');
 const Campagnes = parPage(() => import('./pages/Campagnes.tsx'), 'Campagnes');
+const Depot = parPage(() => import('./pages/Depots.tsx'), 'Depot');
+const Depots = parPage(() => import('./pages/Depots.tsx'), 'Depots');
+const Jetons = parPage(() => import('./pages/Jetons.tsx'), 'Jetons');
+const SuiviDepots = parPage(() => import('./pages/SuiviDepots.tsx'), 'SuiviDepots');
 const Dialogue = parPage(() => import('./pages/dialogue/Dialogue.tsx'), 'Dialogue');
 const DossierJeune = parPage(() => import('./pages/DossierJeune.tsx'), 'DossierJeune');
 const Evolution = parPage(() => import('./pages/Evolution.tsx'), 'Evolution');
@@ -59,6 +63,10 @@ function Page({ chemin }: { chemin: string }) {
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes\/([^/]+)$/))) return <DossierJeune code={decodeURIComponent(m[1])} id={decodeURIComponent(m[2])} />;
   if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
   if (chemin === '/national') return <TableauTerritoire niveau="national" code="FR" />;
+  if ((m = chemin.match(/^\/structures\/([^/]+)\/depots$/))) return <Depots code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/structures\/([^/]+)\/jetons$/))) return <Jetons code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/depots\/(\d+)$/))) return <Depot id={m[1]} />;
+  if (chemin === '/suivi-depots') return <SuiviDepots />;
   if (chemin === '/a-faire') return <AFaire />;
   if (chemin === '/audit') return <Audit />;
   if (chemin === '/campagnes') return <Campagnes />;
@@ -130,6 +138,13 @@ export function App() {
           ? [{ text: 'Dialogue de gestion', linkProps: { href: '/campagnes' }, isActive: chemin.startsWith('/campagnes') || chemin.startsWith('/dialogues') }]
           : []),
         ...(session.peut('lire_audit') ? [{ text: "Journal d'audit", linkProps: { href: '/audit' }, isActive: chemin === '/audit' }] : []),
+        ...(session.peut('deposer_extrait') && u?.portee.niveau === 'structure'
+          ? [{ text: 'Dépôts', linkProps: { href: `/structures/${u.portee.code}/depots` }, isActive: /\/depots(\/|$)/.test(chemin) }]
+          : []),
+        ...(session.peut('gerer_jetons') && u?.portee.niveau === 'structure'
+          ? [{ text: 'Jetons', linkProps: { href: `/structures/${u.portee.code}/jetons` }, isActive: chemin.endsWith('/jetons') }]
+          : []),
+        ...(session.peut('suivre_depots') ? [{ text: 'Suivi des dépôts', linkProps: { href: '/suivi-depots' }, isActive: chemin === '/suivi-depots' }] : []),
         ...(session.peut('lire_jeunes') && u?.portee.niveau === 'structure'
           ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: /\/jeunes(\/|$)/.test(chemin) }]
           : []),

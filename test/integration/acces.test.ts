@@ -98,6 +98,19 @@ const CAS: Cas[] = [
   { url: '/api/dialogues/1/avenant.pdf', route: 'GET /api/dialogues/{id}/avenant.pdf', autorises: ['direction_ra01', 'ud_35', 'direccte_53', 'dgefp'] },
   { url: '/api/dialogues/1/avenant-signe.pdf', route: 'GET /api/dialogues/{id}/avenant-signe.pdf', autorises: ['direction_ra01', 'ud_35', 'direccte_53', 'dgefp'] },
   { methode: 'POST', url: '/api/dialogues/1/bilans', route: 'POST /api/dialogues/{id}/bilans', corps: { commentaire: 'x' }, autorises: ['direction_ra01', 'ud_35', 'direccte_53'] },
+  // Le corps d'un dépôt est une archive zip : du JSON est refusé (400), après l'autorisation.
+  { methode: 'POST', url: '/api/structures/RA01/depots', route: 'POST /api/structures/{code}/depots', corps: {}, autorises: ['direction_ra01'] },
+  { methode: 'POST', url: '/api/structures/RA02/depots?mode=tolerant', route: 'POST /api/structures/{code}/depots', corps: {}, autorises: ['direction_ra02'] },
+  { url: '/api/structures/RA01/depots', route: 'GET /api/structures/{code}/depots', autorises: ['direction_ra01'] },
+  { url: '/api/structures/RA02/depots', route: 'GET /api/structures/{code}/depots', autorises: ['direction_ra02'] },
+  { url: '/api/depots/1', route: 'GET /api/depots/{id}', autorises: ['direction_ra01'] },
+  { url: '/api/depots/1/rejets/jeunes.csv', route: 'GET /api/depots/{id}/rejets/{fichier}', autorises: ['direction_ra01'] },
+  { url: '/api/structures/RA01/jetons', route: 'GET /api/structures/{code}/jetons', autorises: ['direction_ra01'] },
+  { methode: 'POST', url: '/api/structures/RA02/jetons', route: 'POST /api/structures/{code}/jetons', corps: { libelle: 'x', expire: '2000-01-01' }, autorises: ['direction_ra02'] },
+  { methode: 'POST', url: '/api/jetons/1/revocation', route: 'POST /api/jetons/{id}/revocation', autorises: ['direction_ra01'] },
+  { url: '/api/suivi-depots', route: 'GET /api/suivi-depots', autorises: ['ud_35', 'direccte_53', 'dgefp'] },
+  { url: '/api/suivi-depots.csv', route: 'GET /api/suivi-depots.csv', autorises: ['ud_35', 'direccte_53', 'dgefp'] },
+  { url: '/api/suivi-depots.xlsx', route: 'GET /api/suivi-depots.xlsx', autorises: ['ud_35', 'direccte_53', 'dgefp'] },
 ];
 /** Le texte d'une réponse ; celui des cellules pour un classeur XLSX (une archive compressée). */
 async function texteDe(reponse: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): Promise<string> {
@@ -150,6 +163,12 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     expect((await app.inject({ method: 'POST', url: '/api/instantanes', payload: { annee: 2015, region: '53' }, headers: sessions.get('dgefp') })).statusCode).toBe(201);
     // La campagne 2018 de Bretagne (n° 1) : dialogue 1 pour RA01, 2 pour RA02.
     expect((await app.inject({ method: 'POST', url: '/api/campagnes', payload: CAMPAGNE, headers: sessions.get('direccte_53') })).statusCode).toBe(201);
+    // Un dépôt de RA01 (n° 1) avec des lignes rejetées, un jeton de RA01 (n° 1).
+    await base.query(
+      `INSERT INTO depot (code_structure, depose_par, taille, mode, etat, rapport, rejets) VALUES ('RA01', 'x', 10, 'tolerant', 'accepte', '{}', $1)`,
+      [JSON.stringify({ 'jeunes.csv': Buffer.from('code_structure;motif_rejet\nRA01;ligne 2 : x\n').toString('base64') })],
+    );
+    await base.query(`INSERT INTO jeton_depot (code_structure, libelle, empreinte, cree_par, expire_le) VALUES ('RA01', 'x', 'e', 'x', now() + interval '1 day')`);
     // Une identité reconnaissable pour chaque jeune : aucune ne doit sortir hors de sa ML.
     await base.query(
       `INSERT INTO jeune_identite (code_structure, id_jeune, nom, prenom)

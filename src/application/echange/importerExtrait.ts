@@ -5,6 +5,8 @@
 //    (validation.ts) et chargée par COPY dans une table de transit propre à la transaction (transit.ts) ;
 // 3. contrôler : ce qui porte sur plusieurs lignes ou sur la base, en requêtes ensemblistes (controles.ts) ;
 // 4. fusionner : INSERT … ON CONFLICT, même clé = mise à jour, ligne identique = rien (fusion.ts) ;
+// Un dépôt d'une ML (option `structure`) ne contient que ses lignes : une ligne d'une autre ML refuse
+// tout l'extrait, dans les deux modes, avant les contrôles ; sa fiche (structures.csv) ne la déplace pas.
 // 5. rapporter : le rapport, les rejets du mode tolérant (rejets.ts), la ligne d'audit (rapporter.ts).
 //
 // Mode strict : la moindre erreur refuse l'import, et rien n'est écrit. Mode tolérant : les lignes
@@ -17,7 +19,7 @@ import type { Base, Requeteur } from '../ports/base.ts';
 import type { LongueursMax } from '../ports/fichiers.ts';
 import { accepter, executerTrace, refuser, type Resultat } from '../casDUsage.ts';
 import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';
-import { controler, controlerFinancements, signalerDoublons, type ContexteControle } from './import/controles.ts';
+import { controler, controlerFicheDeposee, controlerFinancements, signalerAutresStructures, signalerDoublons, type ContexteControle } from './import/controles.ts';
 import { fusionnerTout } from './import/fusion.ts';
 import { lireExtrait } from './import/lecture.ts';
 import { limitesParDefaut, type OptionsImport } from './import/options.ts';
@@ -33,10 +35,10 @@ export async function importerExtrait(base: Base, source: string, options: Optio
   const debut = options.horloge.ms();
   const rapport = rapportVide(source, options.tolerant ?? false);
   const resultat = await executerTrace<RapportImport, RefusImport>(base, (tx) => importer(tx, source, options, rapport, debut), {
-    accepte: (r) => traceImport(options.acteur, r, 'import_extrait'),
-    refuse: ({ rapport: r, motif }) => traceImport(options.acteur, r, 'import_refuse', motif),
+    accepte: (r) => traceImport(options, r, 'import_extrait'),
+    refuse: ({ rapport: r, motif }) => traceImport(options, r, 'import_refuse', motif),
     // Une panne (base, disque, défaut du programme) : tracée si la base le permet encore, puis elle remonte.
-    echoue: (e) => traceImport(options.acteur, rapportRefuse(rapport, options.horloge.ms() - debut), 'import_echoue', abreger(e instanceof Error ? e.message : String(e))),
+    echoue: (e) => traceImport(options, rapportRefuse(rapport, options.horloge.ms() - debut), 'import_echoue', abreger(e instanceof Error ? e.message : String(e))),
   });
   return trierErreurs(resultat.accepte ? resultat.valeur : resultat.refus.rapport);
 }
@@ -68,6 +70,11 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
     rapport.fichiers = lus.map((l) => l.bilan);
 
     const ctx: ContexteControle = { tx, tolerant, signalements, progression: options.progression, horloge: options.horloge };
+    if (options.structure !== undefined && (await signalerAutresStructures(ctx, lus, options.structure))) {
+      compterRejets(lus, signalements.rejets);
+      return refus(`le dépôt de la Mission locale ${options.structure} contient des lignes d'une autre Mission locale : il est refusé en entier, rien n'est écrit`);
+    }
+    if (options.structure !== undefined) await controlerFicheDeposee(ctx, lus);
     await controler(ctx, lus);
     if (extrait.fichiers.has('moyens.csv')) rapport.avertissements.push(...(await controlerFinancements(tx)));
     if (signalements.enErreur && !tolerant) {
@@ -88,6 +95,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
       await ecrireRejets(options.fichiers, lus, signalements.rejets, rapport.dossierRejets, longueurs);
     }
     rapport.dureeMs = options.horloge.ms() - debut;
+    await options.finaliser?.(tx, trierErreurs(rapport));
     return accepter(rapport);
   } finally {
     extrait.nettoyer();

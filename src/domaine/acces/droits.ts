@@ -63,6 +63,13 @@ export const DROITS = {
   saisir_bilan: ['direction_ml', 'agent_ud', 'agent_direccte'],
   lire_audit: ['direction_ml', 'agent_dgefp'],
   fermer_sessions: TOUS,
+  /** Déposer l'extrait de sa ML (page de la ML, ou machine avec un jeton de cette ML). */
+  deposer_extrait: ['direction_ml'],
+  /** Les rapports des dépôts citent les valeurs des fichiers (identifiants de jeunes) : la ML seule. */
+  lire_depots: ['direction_ml'],
+  gerer_jetons: ['direction_ml'],
+  /** Le suivi des dépôts, sans leurs valeurs : dates, résultats, lignes et erreurs comptées. */
+  suivre_depots: ['agent_ud', 'agent_direccte', 'agent_dgefp'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof DROITS;
 
@@ -86,13 +93,22 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   saisir_bilan: 'saisir un bilan intermédiaire',
   lire_audit: "consulter le journal d'audit",
   fermer_sessions: 'fermer ses sessions',
+  deposer_extrait: "déposer l'extrait d'une Mission locale",
+  lire_depots: "consulter les dépôts d'une Mission locale",
+  gerer_jetons: "gérer les jetons de dépôt d'une Mission locale",
+  suivre_depots: 'suivre les dépôts des Missions locales',
 };
 
 /**
  * Les actions qui rendent des données nominatives (identité ou identifiants de jeunes, ce qu'on a
  * cherché) : leurs réponses ne se gardent nulle part et leur session est revérifiée à chaque requête.
  */
-export const ACTIONS_NOMINATIVES: readonly Action[] = ['lire_jeunes', 'lire_audit'];
+export const ACTIONS_NOMINATIVES: readonly Action[] = ['lire_jeunes', 'lire_audit', 'lire_depots'];
+
+/** Les actions de sa propre ML (dépôts, jetons) : réservées à ses utilisateurs. */
+export function agitPourSaStructure(utilisateur: Utilisateur, codeStructure: string): boolean {
+  return utilisateur.portee.niveau === 'structure' && utilisateur.portee.code === codeStructure;
+}
 
 /** Un refus d'accès : connexion, jeton anti-CSRF, rôle ou périmètre. */
 export class ErreurAcces extends ErreurMetier {

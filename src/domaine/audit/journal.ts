@@ -39,6 +39,12 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   dialogue_signer_ml: 'Dialogue de gestion : avenant signé par la Mission locale',
   dialogue_signer_etat: "Dialogue de gestion : avenant signé par l'État",
   bilan_intermediaire: 'Bilan intermédiaire enregistré',
+  depot_recu: "Dépôt d'un extrait reçu",
+  depot_interrompu: "Dépôt d'un extrait interrompu par un arrêt du serveur",
+  creer_jeton_depot: 'Jeton de dépôt créé',
+  revoquer_jeton_depot: 'Jeton de dépôt révoqué',
+  jeton_utilise: 'Jeton de dépôt utilisé',
+  lire_depot: "Lecture du rapport d'un dépôt",
 };
 
 /** Une action inconnue de la table (plus récente que ce code) reste lisible : ses mots, sans tirets bas. */

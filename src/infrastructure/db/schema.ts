@@ -456,3 +456,44 @@ export const bilanIntermediaire = pgTable('bilan_intermediaire', {
   creePar: text('cree_par').notNull(),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * Un dépôt d'extrait par une ML (page de la ML ou machine avec un jeton) : qui, quand, taille, mode,
+ * état et résultat. `rejets` : les lignes rejetées du mode tolérant, par fichier (CSV au format d'échange).
+ * Un dépôt resté `en_cours` au démarrage a été coupé par un arrêt : marqué `echoue`.
+ */
+export const depot = pgTable(
+  'depot',
+  {
+    id: serial('id').primaryKey(),
+    codeStructure: text('code_structure')
+      .notNull()
+      .references(() => missionLocale.codeStructure),
+    deposePar: text('depose_par').notNull(),
+    deposeLe: timestamp('depose_le', { withTimezone: true }).notNull().default(sql`now()`),
+    termineLe: timestamp('termine_le', { withTimezone: true }),
+    taille: bigint('taille', { mode: 'number' }).notNull(),
+    mode: text('mode').notNull(),
+    etat: text('etat').notNull().default('en_cours'),
+    lignes: integer('lignes'),
+    erreurs: integer('erreurs'),
+    rapport: jsonb('rapport'),
+    rejets: jsonb('rejets'),
+  },
+  (t) => [index('depot_structure_idx').on(t.codeStructure, t.deposeLe)],
+);
+
+/** Un jeton de dépôt par machine : son empreinte SHA-256 seulement, pour une ML, jusqu'à son expiration ou sa révocation. */
+export const jetonDepot = pgTable('jeton_depot', {
+  id: serial('id').primaryKey(),
+  codeStructure: text('code_structure')
+    .notNull()
+    .references(() => missionLocale.codeStructure),
+  libelle: text('libelle').notNull(),
+  empreinte: text('empreinte').notNull().unique(),
+  creePar: text('cree_par').notNull(),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().default(sql`now()`),
+  expireLe: timestamp('expire_le', { withTimezone: true }).notNull(),
+  revoqueLe: timestamp('revoque_le', { withTimezone: true }),
+  derniereUtilisation: timestamp('derniere_utilisation', { withTimezone: true }),
+});

@@ -24,13 +24,15 @@ export const quandDeconnecte = (f: () => void) => {
 let jeton: Promise<string> | null = null;
 const jetonCsrf = () => (jeton ??= fetch('/api/csrf', { credentials: 'same-origin' }).then((r) => r.json().then((j: { jeton: string }) => j.jeton)));
 
-export async function appeler<T>(url: string, options: { methode?: string; corps?: unknown } = {}, nouvelEssai = true): Promise<T> {
+/** `corps` : envoyé en JSON ; `zip` : une archive envoyée telle quelle (dépôt d'un extrait). */
+export async function appeler<T>(url: string, options: { methode?: string; corps?: unknown; zip?: Blob } = {}, nouvelEssai = true): Promise<T> {
   const methode = options.methode ?? 'GET';
   let reponse: Response;
   try {
-    const entetes: Record<string, string> = options.corps === undefined ? {} : { 'content-type': 'application/json' };
+    const entetes: Record<string, string> = options.zip ? { 'content-type': 'application/zip' } : options.corps === undefined ? {} : { 'content-type': 'application/json' };
     if (methode !== 'GET') entetes['x-csrf-token'] = await jetonCsrf();
-    reponse = await fetch(url, { method: methode, credentials: 'same-origin', headers: entetes, body: options.corps === undefined ? undefined : JSON.stringify(options.corps) });
+    const corps = options.zip ?? (options.corps === undefined ? undefined : JSON.stringify(options.corps));
+    reponse = await fetch(url, { method: methode, credentials: 'same-origin', headers: entetes, body: corps });
   } catch {
     throw new ErreurApi(0, 'injoignable', 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
   }

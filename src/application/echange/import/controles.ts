@@ -9,7 +9,8 @@ import type { Requeteur } from '../../ports/base.ts';
 import type { Horloge } from '../../ports/horloge.ts';
 import type { ErreurImport } from '../rapport.ts';
 import type { Progression } from './options.ts';
-import type { Rejets, Signalements } from './signalements.ts';
+import { abreger } from '../../../domaine/echange/valeurs.ts';
+import { ERREURS_DETAILLEES_PAR_FICHIER, type Rejets, type Signalements } from './signalements.ts';
 import { transit, type FichierLu } from './transit.ts';
 
 export interface ContexteControle {
@@ -28,6 +29,49 @@ export async function controler(ctx: ContexteControle, lus: FichierLu[]): Promis
     ctx.progression?.avancer(1);
   }
   ctx.progression?.terminer();
+}
+
+/**
+ * Un dépôt ne porte que sur la ML déposante : chaque ligne d'une autre ML est nommée. Rend vrai s'il y
+ * en a (le dépôt est alors refusé en entier, même en mode tolérant).
+ */
+export async function signalerAutresStructures(ctx: ContexteControle, lus: FichierLu[], code: string): Promise<boolean> {
+  let trouvees = false;
+  for (const lu of lus) {
+    if ([...lu.structures].every((c) => c === code)) continue;
+    const lignes = await ctx.tx.query<{ ligne: number; valeur: string }>(
+      `SELECT ligne, code_structure AS valeur FROM ${transit(lu.fichier)} WHERE code_structure <> $1 ORDER BY ligne LIMIT ${ERREURS_DETAILLEES_PAR_FICHIER}`,
+      [code],
+    );
+    for (const l of lignes) {
+      trouvees = true;
+      ctx.signalements.signaler({
+        fichier: lu.fichier.nom,
+        ligne: l.ligne,
+        colonne: 'code_structure',
+        valeur: l.valeur,
+        message: `ligne d'une autre Mission locale (${abreger(l.valeur)}) : un dépôt de la Mission locale ${code} ne contient que ses propres lignes`,
+      });
+    }
+  }
+  return trouvees;
+}
+
+/**
+ * Le périmètre d'une ML tient à son département et à sa région, le réseau à ses absorptions : un dépôt
+ * de la ML peut mettre à jour sa fiche (structures.csv), pas la déplacer ni la faire absorber.
+ */
+export async function controlerFicheDeposee(ctx: ContexteControle, lus: FichierLu[]): Promise<void> {
+  const lu = lus.find((l) => l.fichier.table === 'mission_locale');
+  if (!lu) return;
+  const t = transit(lu.fichier);
+  const inchangee = (colonne: string, ce: string) =>
+    `SELECT t.ligne, '${colonne}' AS colonne, t.${colonne} AS valeur,
+        'un dépôt ne change pas ${ce} de la Mission locale (' || coalesce(m.${colonne}, 'aucune') || ' en base) : demandez-le à la DIRECCTE' AS message
+     FROM ${t} t JOIN mission_locale m USING (code_structure) WHERE t.${colonne} IS DISTINCT FROM m.${colonne}`;
+  for (const requete of [inchangee('code_departement', 'le département'), inchangee('code_region', 'la région'), inchangee('code_structure_absorbante', 'la structure absorbante')]) {
+    await signalerFautives(ctx, lu, requete);
+  }
 }
 
 /** Les clés en double d'un fichier (voir requeteDoublons : on ne les cherche que quand il le faut). */

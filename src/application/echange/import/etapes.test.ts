@@ -98,10 +98,11 @@ describe('rapporter', () => {
 
   it("la trace résume le rapport sans ses valeurs et dit le motif s'il y en a un", () => {
     const r = rapportRefuse({ ...rapportVide('/tmp/extrait.zip', true), fichiers: [bilan] }, 0, 'limite');
-    expect(traceImport(undefined, r, 'import_refuse', 'limite')).toEqual({
+    expect(traceImport({}, r, 'import_refuse', 'limite')).toEqual({
       acteur: 'cli',
       action: 'import_refuse',
       objet: 'extrait.zip',
+      codeStructure: null,
       origine: 'cli',
       details: { mode: 'tolerant', statut: 'refuse', fichiers: [{ fichier: 'jeunes.csv', lignes: 3, crees: 0, misAJour: 0, inchanges: 0, rejetes: 1 }], erreurs: 1, motif: 'limite' },
     });

@@ -1,4 +1,6 @@
 // Les réglages d'un import : mode, limites contre les fichiers hostiles, suivi de l'avancement.
+import type { Requeteur } from '../../ports/base.ts';
+import type { RapportImport } from '../rapport.ts';
 import { LONGUEURS_MAX_PAR_DEFAUT, type LecteurFichiers } from '../../ports/fichiers.ts';
 import type { Horloge } from '../../ports/horloge.ts';
 
@@ -13,6 +15,12 @@ export interface OptionsImport {
   /** Dossier où écrire les lignes rejetées en mode tolérant (défaut : à côté de la source). */
   dossierRejets?: string;
   acteur?: string;
+  /** D'où vient l'import, pour l'audit : « cli » par défaut, l'adresse IP d'un dépôt. */
+  origine?: string;
+  /** Un dépôt d'une ML : l'extrait ne contient que ses lignes, sinon il est refusé en entier. */
+  structure?: string;
+  /** Dans la transaction d'un import accepté, juste avant qu'elle ne s'achève : le dépôt y enregistre son résultat. */
+  finaliser?: (tx: Requeteur, rapport: RapportImport) => Promise<void>;
   progression?: Progression;
   /** Le jour de l'import borne les dates de l'extrait ; les durées du rapport se mesurent aussi sur elle. */
   horloge: Horloge;

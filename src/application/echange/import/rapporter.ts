@@ -51,7 +51,7 @@ export function trierErreurs(rapport: RapportImport): RapportImport {
 
 /** `motif` : la raison d'un refus qui ne tient pas à une ligne (archive, limite), ou de l'échec. */
 export function traceImport(
-  acteur: string | undefined,
+  { acteur, origine, structure }: { acteur?: string; origine?: string; structure?: string },
   r: RapportImport,
   action: 'import_extrait' | 'import_refuse' | 'import_echoue',
   motif?: string,
@@ -60,7 +60,8 @@ export function traceImport(
     acteur: acteur ?? 'cli',
     action,
     objet: basename(r.source),
-    origine: 'cli',
+    codeStructure: structure ?? null,
+    origine: origine ?? 'cli',
     details: {
       mode: r.mode,
       statut: r.statut,
