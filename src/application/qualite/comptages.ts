@@ -1,0 +1,94 @@
+// Ce que chaque règle de qualité compte en base, par ML, pour une année : chaque règle est une requête
+// qui rend les cas qu'elle examine (code_structure, id_jeune, probleme) ; la même requête donne les
+// nombres (pour tous) et les identifiants des jeunes en défaut (pour la ML seulement).
+import type { CatalogueQualite, RegleQualite } from '../../domaine/qualite/catalogue.ts';
+import type { Comptage } from '../../domaine/qualite/score.ts';
+import type { DateCalendaire } from '../../domaine/temps/dates.ts';
+import type { Requeteur } from '../ports/base.ts';
+
+/** Les lignes datées du parcours et la colonne de leur date (règle des lignes reçues tard). */
+const DATEES = [
+  ['evenement', 'date'],
+  ['dispositif', 'date_debut'],
+  ['situation', 'date_debut'],
+  ['aide', 'date'],
+] as const;
+
+// Paramètres de chaque requête : $1 les ML, $2 l'année, $3 la date du jour. Les champs, les types
+// d'événement et les délais viennent du catalogue validé (noms du format d'échange, entiers) : écrits dans le SQL.
+const DANS_LES_ML = 'code_structure = ANY($1::text[])';
+const ANNEE = (colonne: string) => `${colonne} BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)`;
+const EN_CONTACT = `SELECT code_structure, id_jeune FROM activite_jeune_annee WHERE ${DANS_LES_ML} AND annee = $2 AND contact`;
+
+/** Les cas qu'une règle examine, chacun avec son jeune (s'il en a un) et s'il est en défaut. */
+function casExamines(r: RegleQualite): string {
+  switch (r.type) {
+    case 'completude':
+      return `SELECT j.code_structure, j.id_jeune, j.${r.champ} IS NULL AS probleme
+        FROM (${EN_CONTACT}) a JOIN jeune j USING (code_structure, id_jeune)`;
+    case 'sans_diagnostic':
+      return `SELECT a.code_structure, a.id_jeune, NOT EXISTS (
+          SELECT 1 FROM evenement e WHERE e.code_structure = a.code_structure AND e.id_jeune = a.id_jeune
+            AND e.type IN (${r.evenements_diagnostic.map((t) => `'${t}'`).join(', ')}) AND e.date <= make_date($2, 12, 31)
+        ) AS probleme
+        FROM activite_jeune_annee a WHERE a.${DANS_LES_ML} AND a.annee = $2 AND a.nb_ei + a.nb_collectif > 0`;
+    case 'reception_tardive':
+      return DATEES.map(
+        ([table, colonne]) => `SELECT code_structure, id_jeune, recu_le - ${colonne} > ${r.delai_jours} AS probleme
+          FROM ${table} WHERE ${DANS_LES_ML} AND ${ANNEE(colonne)}`,
+      ).join(' UNION ALL ');
+    case 'situation_ouverte':
+      return `SELECT code_structure, id_jeune, date_fin IS NULL AND $3::date - date_fin_prevue > ${r.delai_jours} AS probleme
+        FROM situation WHERE ${DANS_LES_ML} AND ${ANNEE('date_fin_prevue')}`;
+    case 'doublon_jeune':
+      return `SELECT j.code_structure, j.id_jeune, EXISTS (
+          SELECT 1 FROM jeune d WHERE d.code_structure = j.code_structure AND d.id_jeune <> j.id_jeune
+            AND d.date_naissance = j.date_naissance AND d.sexe = j.sexe AND d.commune_residence = j.commune_residence
+            AND d.date_premier_accueil = j.date_premier_accueil
+        ) AS probleme
+        FROM (${EN_CONTACT}) a JOIN jeune j USING (code_structure, id_jeune)`;
+    case 'declaree': {
+      // Une ligne absente : chaque champ manque.
+      const table = r.fichier === 'contexte.csv' ? 'contexte' : 'moyens';
+      return r.champs
+        .map(
+          (champ) => `SELECT m.code_structure, NULL::text AS id_jeune, d.${champ} IS NULL AS probleme
+            FROM mission_locale m LEFT JOIN ${table} d ON d.code_structure = m.code_structure AND d.annee = $2 WHERE m.${DANS_LES_ML}`,
+        )
+        .join(' UNION ALL ');
+    }
+  }
+}
+
+/** Ce que chaque règle compte dans chaque ML donnée, pour l'année (une règle sans cas examiné dans une ML n'y figure pas). */
+export async function compterQualite(db: Requeteur, catalogue: CatalogueQualite, codes: readonly string[], annee: number, jour: DateCalendaire): Promise<Map<string, Comptage[]>> {
+  const parametres = [codes, annee, jour];
+  const resultats = await Promise.all(catalogue.regles.map((r) =>
+    db.query<{ code_structure: string; base: number; nombre: number }>(
+      `SELECT code_structure, count(*)::int AS base, count(*) FILTER (WHERE probleme)::int AS nombre FROM (${casExamines(r)}) c GROUP BY code_structure`,
+      parametres,
+    ),
+  ));
+  const parML = new Map<string, Comptage[]>(codes.map((c) => [c, []]));
+  resultats.forEach((lignes, i) => {
+    for (const l of lignes) parML.get(l.code_structure)?.push({ regle: catalogue.regles[i].id, base: l.base, nombre: l.nombre });
+  });
+  return parML;
+}
+
+/** Les jeunes en défaut de chaque règle dans une ML : données nominatives, pour ses seuls utilisateurs. */
+export async function jeunesEnDefaut(db: Requeteur, catalogue: CatalogueQualite, code: string, annee: number, jour: DateCalendaire): Promise<Map<string, string[]>> {
+  const parRegle = new Map<string, string[]>();
+  for (const r of catalogue.regles) {
+    if (r.type === 'declaree') continue;
+    const lignes = await db.query<{ id_jeune: string }>(
+      `SELECT DISTINCT id_jeune FROM (${casExamines(r)}) c WHERE probleme ORDER BY id_jeune LIMIT ${MAX_JEUNES_PAR_REGLE}`,
+      [[code], annee, jour],
+    );
+    parRegle.set(r.id, lignes.map((l) => l.id_jeune));
+  }
+  return parRegle;
+}
+
+/** Au-delà, la liste d'une règle est tronquée (la page le dit) : c'est une liste de choses à corriger, pas un export. */
+export const MAX_JEUNES_PAR_REGLE = 500;
