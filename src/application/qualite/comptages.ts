@@ -14,7 +14,7 @@ const DATEES = [
   ['aide', 'date'],
 ] as const;
 
-// Paramètres de chaque requête : $1 les ML, $2 l'année, $3 la date du jour. Les champs, les types
+// Paramètres de chaque requête : $1 les ML, $2 l'année, $3 la date du jour (pour les règles qui la lisent). Les champs, les types
 // d'événement et les délais viennent du catalogue validé (noms du format d'échange, entiers) : écrits dans le SQL.
 const DANS_LES_ML = 'code_structure = ANY($1::text[])';
 const ANNEE = (colonne: string) => `${colonne} BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)`;
@@ -60,15 +60,20 @@ function casExamines(r: RegleQualite): string {
   }
 }
 
+/** Les paramètres qu'une requête lit : la date du jour, seulement si elle s'en sert. */
+const parametres = (sql: string, codes: readonly string[], annee: number, jour: DateCalendaire) => (sql.includes('$3') ? [codes, annee, jour] : [codes, annee]);
+
 /** Ce que chaque règle compte dans chaque ML donnée, pour l'année (une règle sans cas examiné dans une ML n'y figure pas). */
 export async function compterQualite(db: Requeteur, catalogue: CatalogueQualite, codes: readonly string[], annee: number, jour: DateCalendaire): Promise<Map<string, Comptage[]>> {
-  const parametres = [codes, annee, jour];
-  const resultats = await Promise.all(catalogue.regles.map((r) =>
-    db.query<{ code_structure: string; base: number; nombre: number }>(
-      `SELECT code_structure, count(*)::int AS base, count(*) FILTER (WHERE probleme)::int AS nombre FROM (${casExamines(r)}) c GROUP BY code_structure`,
-      parametres,
-    ),
-  ));
+  const resultats = await Promise.all(
+    catalogue.regles.map((r) => {
+      const cas = casExamines(r);
+      return db.query<{ code_structure: string; base: number; nombre: number }>(
+        `SELECT code_structure, count(*)::int AS base, count(*) FILTER (WHERE probleme)::int AS nombre FROM (${cas}) c GROUP BY code_structure`,
+        parametres(cas, codes, annee, jour),
+      );
+    }),
+  );
   const parML = new Map<string, Comptage[]>(codes.map((c) => [c, []]));
   resultats.forEach((lignes, i) => {
     for (const l of lignes) parML.get(l.code_structure)?.push({ regle: catalogue.regles[i].id, base: l.base, nombre: l.nombre });
@@ -81,9 +86,10 @@ export async function jeunesEnDefaut(db: Requeteur, catalogue: CatalogueQualite,
   const parRegle = new Map<string, string[]>();
   for (const r of catalogue.regles) {
     if (r.type === 'declaree') continue;
+    const cas = casExamines(r);
     const lignes = await db.query<{ id_jeune: string }>(
-      `SELECT DISTINCT id_jeune FROM (${casExamines(r)}) c WHERE probleme ORDER BY id_jeune LIMIT ${MAX_JEUNES_PAR_REGLE}`,
-      [[code], annee, jour],
+      `SELECT DISTINCT id_jeune FROM (${cas}) c WHERE probleme ORDER BY id_jeune LIMIT ${MAX_JEUNES_PAR_REGLE}`,
+      parametres(cas, [code], annee, jour),
     );
     parRegle.set(r.id, lignes.map((l) => l.id_jeune));
   }
