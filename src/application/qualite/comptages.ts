@@ -27,26 +27,30 @@ function casExamines(r: RegleQualite): string {
       return `SELECT j.code_structure, j.id_jeune, j.${r.champ} IS NULL AS probleme
         FROM (${EN_CONTACT}) a JOIN jeune j USING (code_structure, id_jeune)`;
     case 'sans_diagnostic':
-      return `SELECT a.code_structure, a.id_jeune, NOT EXISTS (
-          SELECT 1 FROM evenement e WHERE e.code_structure = a.code_structure AND e.id_jeune = a.id_jeune
-            AND e.type IN (${r.evenements_diagnostic.map((t) => `'${t}'`).join(', ')}) AND e.date <= make_date($2, 12, 31)
-        ) AS probleme
-        FROM activite_jeune_annee a WHERE a.${DANS_LES_ML} AND a.annee = $2 AND a.nb_ei + a.nb_collectif > 0`;
+      // Une agrégation plutôt qu'une jointure : sans statistiques à jour (base embarquée), le planificateur
+      // choisirait une boucle imbriquée sur les événements, qui n'ont pas d'index par jeune.
+      return `SELECT code_structure, id_jeune, NOT bool_or(source = 'D') AS probleme FROM (
+          SELECT 'A' AS source, code_structure, id_jeune FROM activite_jeune_annee WHERE ${DANS_LES_ML} AND annee = $2 AND nb_ei + nb_collectif > 0
+          UNION ALL
+          SELECT 'D', code_structure, id_jeune FROM evenement WHERE ${DANS_LES_ML}
+            AND type IN (${r.evenements_diagnostic.map((t) => `'${t}'`).join(', ')}) AND date <= make_date($2, 12, 31)
+        ) faits GROUP BY code_structure, id_jeune HAVING bool_or(source = 'A')`;
     case 'reception_tardive':
+      // Les lignes reçues le jour où la ML elle-même l'a été (son premier chargement, reprise de son
+      // historique compris) ne sont pas en retard : seules le sont celles d'un envoi suivant.
       return DATEES.map(
-        ([table, colonne]) => `SELECT code_structure, id_jeune, recu_le - ${colonne} > ${r.delai_jours} AS probleme
-          FROM ${table} WHERE ${DANS_LES_ML} AND ${ANNEE(colonne)}`,
+        ([table, colonne]) => `SELECT t.code_structure, t.id_jeune, t.recu_le > m.recu_le AND t.recu_le - t.${colonne} > ${r.delai_jours} AS probleme
+          FROM ${table} t JOIN mission_locale m USING (code_structure) WHERE t.${DANS_LES_ML} AND ${ANNEE(`t.${colonne}`)}`,
       ).join(' UNION ALL ');
     case 'situation_ouverte':
       return `SELECT code_structure, id_jeune, date_fin IS NULL AND $3::date - date_fin_prevue > ${r.delai_jours} AS probleme
         FROM situation WHERE ${DANS_LES_ML} AND ${ANNEE('date_fin_prevue')}`;
     case 'doublon_jeune':
-      return `SELECT j.code_structure, j.id_jeune, EXISTS (
-          SELECT 1 FROM jeune d WHERE d.code_structure = j.code_structure AND d.id_jeune <> j.id_jeune
-            AND d.date_naissance = j.date_naissance AND d.sexe = j.sexe AND d.commune_residence = j.commune_residence
-            AND d.date_premier_accueil = j.date_premier_accueil
-        ) AS probleme
-        FROM (${EN_CONTACT}) a JOIN jeune j USING (code_structure, id_jeune)`;
+      return `SELECT j.code_structure, j.id_jeune, g.n IS NOT NULL AS probleme
+        FROM (${EN_CONTACT}) a JOIN jeune j USING (code_structure, id_jeune)
+        LEFT JOIN (SELECT code_structure, date_naissance, sexe, commune_residence, date_premier_accueil, count(*) AS n FROM jeune
+                   WHERE ${DANS_LES_ML} GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1) g
+          USING (code_structure, date_naissance, sexe, commune_residence, date_premier_accueil)`;
     case 'declaree': {
       // Une ligne absente : chaque champ manque.
       const table = r.fichier === 'contexte.csv' ? 'contexte' : 'moyens';

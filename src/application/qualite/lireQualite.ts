@@ -7,7 +7,8 @@ import type { CatalogueQualite } from '../../domaine/qualite/catalogue.ts';
 import { noterQualite, sommerComptages, type Qualite } from '../../domaine/qualite/score.ts';
 import { auditer } from '../audit.ts';
 import { HORS_PERIMETRE, situerStructure, situerTerritoire, type Territoire } from '../indicateurs/situerChiffres.ts';
-import type { Base } from '../ports/base.ts';
+import type { DateCalendaire } from '../../domaine/temps/dates.ts';
+import type { Base, Requeteur } from '../ports/base.ts';
 import type { Horloge } from '../ports/horloge.ts';
 import { compterQualite, jeunesEnDefaut, MAX_JEUNES_PAR_REGLE } from './comptages.ts';
 
@@ -32,11 +33,7 @@ export async function lireQualiteStructure(
   const ml = (await situerStructure(base, code)) ?? introuvable(`Mission locale inconnue : ${code}`);
   exiger(couvreStructure(utilisateur.portee, ml), `${HORS_PERIMETRE} : la Mission locale ${code}.`);
   const jour = horloge.dateDuJour();
-  const [[{ nom }], comptages] = await Promise.all([
-    base.query<{ nom: string }>('SELECT nom FROM mission_locale WHERE code_structure = $1', [code]),
-    compterQualite(base, catalogue, [code], annee, jour),
-  ]);
-  const qualite = { annee, catalogue: catalogue.version, structure: { code, nom }, ...noterQualite(catalogue, comptages.get(code)!) };
+  const qualite = (await calculerQualiteStructure(base, catalogue, code, annee, jour))!;
   if (!voitNominatif(utilisateur, code)) return qualite;
   return base.transaction(async (tx) => {
     const jeunes = Object.fromEntries(await jeunesEnDefaut(tx, catalogue, code, annee, jour));
@@ -50,6 +47,15 @@ export async function lireQualiteStructure(
     });
     return { ...qualite, jeunes, maxJeunesParRegle: MAX_JEUNES_PAR_REGLE };
   });
+}
+
+/** Les nombres d'une ML, sans contrôle de périmètre (la ligne de commande, ou après ce contrôle) ; null si elle n'est pas en base. */
+export async function calculerQualiteStructure(db: Requeteur, catalogue: CatalogueQualite, code: string, annee: number, jour: DateCalendaire): Promise<QualiteStructure | null> {
+  const [[ml], comptages] = await Promise.all([
+    db.query<{ nom: string }>('SELECT nom FROM mission_locale WHERE code_structure = $1', [code]),
+    compterQualite(db, catalogue, [code], annee, jour),
+  ]);
+  return ml ? { annee, catalogue: catalogue.version, structure: { code, nom: ml.nom }, ...noterQualite(catalogue, comptages.get(code)!) } : null;
 }
 
 export interface QualiteTerritoire extends Qualite {
@@ -71,12 +77,24 @@ export async function lireQualiteTerritoire(
 ): Promise<QualiteTerritoire> {
   const territoire = (await situerTerritoire(base, niveau, code)) ?? introuvable(`Territoire sans Mission locale en base : ${code}`);
   exiger(couvreTerritoire(utilisateur.portee, territoire), `${HORS_PERIMETRE} : ce territoire.`);
+  return calculerQualiteTerritoire(base, catalogue, niveau, code, annee, horloge.dateDuJour());
+}
+
+/** Les nombres d'un territoire (code ignoré pour la nation) et de ses ML, sans contrôle de périmètre. */
+export async function calculerQualiteTerritoire(
+  db: Requeteur,
+  catalogue: CatalogueQualite,
+  niveau: Territoire['niveau'],
+  code: string,
+  annee: number,
+  jour: DateCalendaire,
+): Promise<QualiteTerritoire> {
   const colonne = { departement: 'code_departement', region: 'code_region', national: null }[niveau];
-  const mls = await base.query<{ code: string; nom: string }>(
+  const mls = await db.query<{ code: string; nom: string }>(
     `SELECT code_structure AS code, nom FROM mission_locale WHERE ${colonne ? `${colonne} = $1` : '$1::text IS NOT NULL'} ORDER BY code_structure COLLATE "C"`,
     [code],
   );
-  const comptages = await compterQualite(base, catalogue, mls.map((m) => m.code), annee, horloge.dateDuJour());
+  const comptages = await compterQualite(db, catalogue, mls.map((m) => m.code), annee, jour);
   const structures = mls.map((m) => {
     const { score, niveau: confiance } = noterQualite(catalogue, comptages.get(m.code)!);
     return { ...m, score, niveau: confiance };
