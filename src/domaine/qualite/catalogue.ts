@@ -42,7 +42,15 @@ const schemaRegle = z.discriminatedUnion(
 const schemaCatalogue = z.object({
   version: z.string().trim().min(1, 'version manquante'),
   libelle,
-  gravites: z.record(identifiant, z.object({ libelle, poids: z.number().positive('poids positif attendu') })),
+  gravites: z.record(
+    identifiant,
+    z.object({
+      libelle,
+      poids: z.number().positive('poids positif attendu'),
+      /** Une règle de cette gravité non respectée borne le niveau de confiance, quel que soit le score. */
+      niveau_max: z.enum(['moyen', 'faible']).optional(),
+    }),
+  ),
   /** Scores minimaux (0 à 100) des niveaux de confiance élevé et moyen ; en dessous : faible. */
   niveaux: z.object({ eleve: z.number().min(0).max(100), moyen: z.number().min(0).max(100) }),
   regles: z.array(schemaRegle).min(1, 'au moins une règle attendue'),

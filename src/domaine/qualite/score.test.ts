@@ -52,6 +52,19 @@ describe('score de qualité des données', () => {
     expect(noterQualite(petit(), [])).toMatchObject({ score: null, niveau: null });
   });
 
+  it('une règle non respectée borne le niveau de sa gravité, même sous un bon score', () => {
+    const c = petit();
+    c.gravites.majeure.niveau_max = 'faible';
+    // 12 % sans niveau pour 10 % tolérés : le score reste à 98, mais la règle majeure est en défaut.
+    const q = noterQualite(c, [
+      { regle: 'niveau', base: 100, nombre: 12 },
+      { regle: 'doublons', base: 100, nombre: 0 },
+    ]);
+    expect([q.score, q.niveau]).toEqual([98, 'faible']);
+    // Une gravité sans borne (mineure) : le score seul décide.
+    expect(noterQualite(c, [{ regle: 'niveau', base: 100, nombre: 0 }, { regle: 'doublons', base: 1000, nombre: 20 }])).toMatchObject({ niveau: 'eleve' });
+  });
+
   it('le territoire somme les comptages de ses ML règle par règle', () => {
     expect(
       sommerComptages([

@@ -38,7 +38,8 @@ export interface Qualite {
 /**
  * Chaque règle examinée apporte son poids (celui de sa gravité) en entier tant que sa part en défaut
  * ne dépasse pas son seuil, puis de moins en moins, jusqu'à rien quand tous les cas sont en défaut.
- * Le score est la part des poids obtenus, sur 100.
+ * Le score est la part des poids obtenus, sur 100 ; son niveau de confiance est borné par la gravité
+ * des règles non respectées (`niveau_max`).
  */
 export function noterQualite(catalogue: CatalogueQualite, comptages: readonly Comptage[]): Qualite {
   const parRegle = new Map(comptages.map((c) => [c.regle, c]));
@@ -66,10 +67,16 @@ export function noterQualite(catalogue: CatalogueQualite, comptages: readonly Co
     };
   });
   const score = possible > 0 ? Math.round((100 * obtenu) / possible) : null;
-  return { score, niveau: score === null ? null : niveauDeConfiance(catalogue, score), constats };
+  if (score === null) return { score, niveau: null, constats };
+  // Le niveau du score, borné par la gravité des règles non respectées (une règle majeure en défaut : pas de confiance élevée).
+  const bornes = constats.filter((c) => !c.respectee).map((c) => catalogue.gravites[c.gravite].niveau_max ?? 'eleve');
+  const niveau = [niveauDuScore(catalogue, score), ...bornes].reduce((a, b) => (RANG[b] < RANG[a] ? b : a));
+  return { score, niveau, constats };
 }
 
-export function niveauDeConfiance(catalogue: CatalogueQualite, score: number): NiveauConfiance {
+const RANG: Record<NiveauConfiance, number> = { faible: 0, moyen: 1, eleve: 2 };
+
+function niveauDuScore(catalogue: CatalogueQualite, score: number): NiveauConfiance {
   return score >= catalogue.niveaux.eleve ? 'eleve' : score >= catalogue.niveaux.moyen ? 'moyen' : 'faible';
 }
 

@@ -31,7 +31,8 @@ export function QualiteDonnees({ code }: { code: string }) {
       </div>
       <p className="fr-mt-2w">
         Niveau de confiance des chiffres : <BadgeConfiance qualite={q} />. Chaque règle compte les cas en défaut parmi ceux qu'elle examine ; au-delà de la
-        part tolérée, elle fait baisser le score, d'autant plus que sa gravité est forte.
+        part tolérée, elle fait baisser le score, d'autant plus que sa gravité est forte ; une règle majeure non respectée rend la confiance faible,
+        une règle modérée la borne à moyenne.
       </p>
       <Tableau
         titre={`Règles de qualité des données — ${annee}`}
@@ -42,7 +43,7 @@ export function QualiteDonnees({ code }: { code: string }) {
           { id: 'base', libelle: 'Examinés', unite: 'nombre', valeur: (c) => c.base },
           { id: 'part', libelle: 'Part', unite: 'part', valeur: (c) => c.part, raison: () => 'rien à examiner' },
           { id: 'seuil', libelle: 'Part tolérée', unite: 'part', valeur: (c) => c.seuil },
-          { id: 'etat', libelle: 'État', valeur: (c) => (c.respectee ? 'respectée' : 'à corriger'), alerte: (c) => (c.respectee ? null : 'à corriger') },
+          { id: 'etat', libelle: 'État', valeur: (c) => (c.respectee ? 'respectée' : ''), alerte: (c) => (c.respectee ? null : 'à corriger') },
         ]}
         lignes={q.constats}
         cle={(c) => c.regle}
