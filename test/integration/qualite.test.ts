@@ -17,6 +17,7 @@ import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
 
 const PROPRE = 'ML03501';
 const SALE = 'ML02901';
+const NOUVELLE = 'ML02902';
 
 /**
  * Le premier extrait, reçu le 1er mars 2017. ML propre : deux jeunes complets, vus en entretien
@@ -65,12 +66,19 @@ function premierExtrait(niveauC1 = 'IV') {
   };
 }
 
-/** Le second, reçu le 31 décembre : le même, C1 changé, un entretien de décembre (à temps) et un de janvier reçu en décembre (tard). */
+/**
+ * Le second, reçu le 31 décembre : le même, C1 changé, un entretien de décembre (à temps) et un de
+ * janvier reçu en décembre (tard) ; et une ML nouvelle, dont l'historique de l'année arrive avec son
+ * premier chargement (pas en retard).
+ */
 function secondExtrait() {
   const extrait = premierExtrait('III');
+  extrait['structures.csv'] += csv([[NOUVELLE, 'Mission locale de Quimper', '29', '53']]);
+  extrait['jeunes.csv'] += csv([[NOUVELLE, 'N1', '1996-01-01', 'F', 'IV', '29232', 0, 0, '2017-01-02']]);
   extrait['evenements.csv'] += csv([
     [PROPRE, 'E3', 'C1', '2017-12-15', 'ENTRETIEN_INDIVIDUEL'],
     [SALE, 'E4', 'S2', '2017-01-20', 'ENTRETIEN_INDIVIDUEL'],
+    [NOUVELLE, 'E1', 'N1', '2017-01-10', 'ENTRETIEN_INDIVIDUEL'],
   ]);
   return extrait;
 }
@@ -80,6 +88,7 @@ surChaqueMoteur('Qualité des données', (moteur) => {
   let app: FastifyInstance;
   let directionSale: Record<string, string>;
   let directionPropre: Record<string, string>;
+  let directionNouvelle: Record<string, string>;
   let ud29: Record<string, string>;
   let direccte: Record<string, string>;
 
@@ -96,6 +105,7 @@ surChaqueMoteur('Qualité des données', (moteur) => {
     const comptes = await comptesDemo(app);
     directionSale = await connecter(app, compte(comptes, 'direction_ml', SALE));
     directionPropre = await connecter(app, compte(comptes, 'direction_ml', PROPRE));
+    directionNouvelle = await connecter(app, compte(comptes, 'direction_ml', NOUVELLE));
     ud29 = await connecter(app, compte(comptes, 'agent_ud', '29'));
     direccte = await connecter(app, compte(comptes, 'agent_direccte', '53'));
   });
@@ -159,6 +169,10 @@ surChaqueMoteur('Qualité des données', (moteur) => {
     expect(propre.constats.every((c: any) => c.respectee)).toBe(true);
     expect([propre.score, propre.niveau]).toEqual([100, 'eleve']);
     expect(Object.values(propre.jeunes).flat()).toEqual([]);
+
+    // Reçue le 31 décembre avec sa ML, la ligne du 10 janvier n'est pas en retard.
+    const nouvelle = await qualite(NOUVELLE, directionNouvelle);
+    expect(parRegle(nouvelle).reception_tardive).toEqual([0, 1]);
   });
 
   it("inscrit au journal d'audit la lecture des jeunes à corriger, dans la ML", async () => {
@@ -181,11 +195,12 @@ surChaqueMoteur('Qualité des données', (moteur) => {
     expect(region.statusCode).toBe(200);
     expect(region.json().structures.map((s: any) => [s.code, s.niveau])).toEqual([
       [SALE, 'faible'],
+      [NOUVELLE, 'faible'],
       [PROPRE, 'eleve'],
     ]);
     // La région somme les comptages de ses ML.
-    expect(parRegle(region.json()).doublons_jeunes).toEqual([2, 5]);
-    for (const texte of [reponse.body, region.body]) expect(texte).not.toMatch(/"(S1|S2|S3|C1|C2)"/);
+    expect(parRegle(region.json()).doublons_jeunes).toEqual([2, 6]);
+    for (const texte of [reponse.body, region.body]) expect(texte).not.toMatch(/"(S1|S2|S3|C1|C2|N1)"/);
     const apres = await base.query(`SELECT count(*)::int AS n FROM journal_audit WHERE action = 'lire_qualite_jeunes'`);
     expect(apres[0].n).toBe(avant[0].n + 1);
   });
