@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import type { Base } from '../application/ports/base.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
-import { lireQualiteStructure, lireQualiteTerritoire } from '../application/qualite/lireQualite.ts';
+import { calculerQualiteTerritoire, lireQualiteStructure, lireQualiteTerritoire, type CalculQualiteTerritoire, type QualiteTerritoire } from '../application/qualite/lireQualite.ts';
 import type { CatalogueQualite } from '../domaine/qualite/catalogue.ts';
 import { utilisateurDe } from './acces.ts';
 import { annee, code } from './schemas.ts';
@@ -32,8 +32,35 @@ const qualite = {
   ),
 };
 
+/**
+ * Les nombres d'un territoire (toutes ses ML : lourd au national) sont gardés pour la version des
+ * données et le jour en cours, dont dépendent les situations restées ouvertes. Le périmètre, lui, se
+ * vérifie à chaque requête, avant de les demander ici.
+ */
+function qualiteTerritoireEnCache(base: Base, catalogue: CatalogueQualite, horloge: Horloge): CalculQualiteTerritoire {
+  let etat = '';
+  const entrees = new Map<string, Promise<QualiteTerritoire>>();
+  return async (niveau, code, annee) => {
+    const jour = horloge.dateDuJour();
+    const [{ version }] = await base.query<{ version: number }>('SELECT version FROM etat_donnees');
+    if (`${version}/${jour}` !== etat || entrees.size > 1000) {
+      entrees.clear();
+      etat = `${version}/${jour}`;
+    }
+    const cle = `${niveau}/${code}/${annee}`;
+    let entree = entrees.get(cle);
+    if (!entree) {
+      entree = calculerQualiteTerritoire(base, catalogue, niveau, code, annee, jour);
+      entrees.set(cle, entree);
+      entree.catch(() => entrees.delete(cle));
+    }
+    return entree;
+  };
+}
+
 export function routesQualite(app: FastifyInstance, base: Base, catalogue: CatalogueQualite, horloge: Horloge) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const territoire = qualiteTerritoireEnCache(base, catalogue, horloge);
   r.get(
     '/api/structures/:code/qualite',
     {
@@ -72,6 +99,6 @@ export function routesQualite(app: FastifyInstance, base: Base, catalogue: Catal
         },
       },
     },
-    async (req) => lireQualiteTerritoire(base, catalogue, horloge, utilisateurDe(req), req.params.niveau, req.params.code, req.query.annee),
+    async (req) => lireQualiteTerritoire(base, territoire, utilisateurDe(req), req.params.niveau, req.params.code, req.query.annee),
   );
 }

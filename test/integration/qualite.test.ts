@@ -216,6 +216,19 @@ surChaqueMoteur('Qualité des données', (moteur) => {
     }
   });
 
+  it('un import change aussitôt les nombres du territoire, gardés entre deux lectures', async () => {
+    const contexte = async () => parRegle((await app.inject({ url: '/api/qualite/region/53?annee=2017', headers: direccte })).json()).contexte_manquant;
+    expect(await contexte()).toEqual([10, 15]);
+    const extrait = {
+      'contexte.csv': csv([
+        ['code_structure', 'annee', 'pop_16_25', 'actifs_non_occupes_16_25', 'neet_16_25', 'taux_chomage_15_24', 'demandeurs_emploi_moins_26'],
+        [SALE, 2017, 30000, 5000, 2000, '19,0', 2100],
+      ]),
+    };
+    expect((await importerExtrait(base, ecrireExtrait(extrait), { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-01-15') })).erreurs).toEqual([]);
+    expect(await contexte()).toEqual([5, 15]);
+  });
+
   it('refuse de démarrer avec un catalogue de règles invalide, en disant où', async () => {
     const fichier = join(dossierTemporaire('qualite'), 'regles.json');
     writeFileSync(fichier, JSON.stringify({ version: 'x', libelle: 'x', gravites: { g: { libelle: 'g', poids: 1 } }, niveaux: { eleve: 80, moyen: 50 }, regles: [{ id: 'r', type: 'completude', champ: 'pointure', libelle: 'r', explication: 'r', seuil: 0.1, gravite: 'g' }] }));

@@ -65,11 +65,13 @@ export interface QualiteTerritoire extends Qualite {
   structures: { code: string; nom: string; score: number | null; niveau: Qualite['niveau'] }[];
 }
 
+/** Ce qui calcule les nombres d'un territoire : `calculerQualiteTerritoire`, ou ce qui garde ses réponses. */
+export type CalculQualiteTerritoire = (niveau: Territoire['niveau'], code: string, annee: number) => Promise<QualiteTerritoire>;
+
 /** Un territoire : le score de chaque ML, et celui du territoire sur la somme de leurs comptages. */
 export async function lireQualiteTerritoire(
   base: Base,
-  catalogue: CatalogueQualite,
-  horloge: Horloge,
+  calcul: CalculQualiteTerritoire,
   utilisateur: Pick<Utilisateur, 'portee'>,
   niveau: Territoire['niveau'],
   code: string,
@@ -77,7 +79,7 @@ export async function lireQualiteTerritoire(
 ): Promise<QualiteTerritoire> {
   const territoire = (await situerTerritoire(base, niveau, code)) ?? introuvable(`Territoire sans Mission locale en base : ${code}`);
   exiger(couvreTerritoire(utilisateur.portee, territoire), `${HORS_PERIMETRE} : ce territoire.`);
-  return calculerQualiteTerritoire(base, catalogue, niveau, code, annee, horloge.dateDuJour());
+  return calcul(niveau, code, annee);
 }
 
 /** Les nombres d'un territoire (code ignoré pour la nation) et de ses ML, sans contrôle de périmètre. */
