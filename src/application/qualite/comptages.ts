@@ -1,6 +1,7 @@
 // Ce que chaque règle de qualité compte en base, par ML, pour une année : chaque règle est une requête
 // qui rend les cas qu'elle examine (code_structure, id_jeune, probleme) ; la même requête donne les
 // nombres (pour tous) et les identifiants des jeunes en défaut (pour la ML seulement).
+import { FICHIERS } from '../../domaine/echange/format.ts';
 import type { CatalogueQualite, RegleQualite } from '../../domaine/qualite/catalogue.ts';
 import type { Comptage } from '../../domaine/qualite/score.ts';
 import type { DateCalendaire } from '../../domaine/temps/dates.ts';
@@ -14,8 +15,9 @@ const DATEES = [
   ['aide', 'date'],
 ] as const;
 
-// Paramètres de chaque requête : $1 les ML, $2 l'année, $3 la date du jour (pour les règles qui la lisent). Les champs, les types
-// d'événement et les délais viennent du catalogue validé (noms du format d'échange, entiers) : écrits dans le SQL.
+// Paramètres de chaque requête : $1 les ML, $2 l'année, $3 la date du jour (pour les règles qui la
+// lisent). Les champs, les types d'événement et les délais viennent du catalogue validé (noms du format
+// d'échange, entiers) : écrits dans le SQL.
 const DANS_LES_ML = 'code_structure = ANY($1::text[])';
 const ANNEE = (colonne: string) => `${colonne} BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)`;
 const EN_CONTACT = `SELECT code_structure, id_jeune FROM activite_jeune_annee WHERE ${DANS_LES_ML} AND annee = $2 AND contact`;
@@ -53,7 +55,7 @@ function casExamines(r: RegleQualite): string {
           USING (code_structure, date_naissance, sexe, commune_residence, date_premier_accueil)`;
     case 'declaree': {
       // Une ligne absente : chaque champ manque.
-      const table = r.fichier === 'contexte.csv' ? 'contexte' : 'moyens';
+      const table = FICHIERS.find((f) => f.nom === r.fichier)!.table;
       return r.champs
         .map(
           (champ) => `SELECT m.code_structure, NULL::text AS id_jeune, d.${champ} IS NULL AS probleme
