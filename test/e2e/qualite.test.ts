@@ -4,11 +4,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { surChaqueMoteur } from '../outils/bases.ts';
-import { capturer, demarrerApplication, violationsGraves } from './navigateur.ts';
+import { capturer, demarrerApplication, envoyer, violationsGraves } from './navigateur.ts';
 
 const ML = 'ML02A01';
 const DIRECTION = 'Paul Lefebvre'; // direction de la Mission locale d'Ajaccio (ML02A01)
 const UD = 'Marc Robin'; // UD de Corse-du-Sud (2A)
+const DIRECCTE = 'Sophie Bernard'; // DIRECCTE Corse (94)
 const CONFIANCE = /(élevé|moyen|faible) \(\d+\/100\)/;
 
 surChaqueMoteur('Qualité des données dans Chromium', (moteur) => {
@@ -85,5 +86,26 @@ surChaqueMoteur('Qualité des données dans Chromium', (moteur) => {
     expect(await page.getByRole('heading', { name: 'À corriger' }).count()).toBe(0);
     const texte = await page.locator('main').innerText();
     for (const id of sansNiveau.slice(0, 20)) expect(texte).not.toContain(id);
+  });
+
+  it("l'autodiagnostic du dialogue montre la confiance des chiffres N-1 figés", async () => {
+    // La DIRECCTE ouvre la campagne par l'API : ce test regarde la page du dialogue, pas son tableau de bord.
+    const direccte = await (await application.navigateur.newContext({ baseURL: application.adresse })).newPage();
+    const { utilisateurs } = await (await direccte.request.get('/api/connexion/demo')).json();
+    const { jeton } = await (await direccte.request.get('/api/csrf')).json();
+    const connexion = await direccte.request.post('/api/connexion/demo', { data: { id: utilisateurs.find((u: { nom: string }) => u.nom === DIRECCTE).id }, headers: { 'x-csrf-token': jeton } });
+    expect(connexion.status()).toBe(200);
+    const campagne = { annee: 2018, region: '94', echeanceAutodiagnostic: '2018-02-15', echeanceEntretien: '2018-03-15', echeanceSignature: '2018-04-30' };
+    expect((await envoyer(direccte, '/api/campagnes', campagne)).status()).toBe(201);
+    const [{ id }] = await application.base.query<{ id: number }>('SELECT id FROM dialogue WHERE code_structure = $1 AND annee = 2018', [ML]);
+    const page = await application.connecte(DIRECTION);
+    await page.goto(`/dialogues/${id}`);
+    const confiance = page.locator('section[aria-label="Niveau de confiance des données 2017"]');
+    await confiance.waitFor();
+    expect(await confiance.locator('.fr-badge').textContent()).toMatch(CONFIANCE);
+    // Au-dessus du tableau des chiffres figés, que l'autodiagnostic commente.
+    const [haut, figes] = await Promise.all([confiance.boundingBox(), page.locator('section[aria-label^="Ratios 2017 de la ML"]').boundingBox()]);
+    expect(haut!.y).toBeLessThan(figes!.y);
+    await capture(page, 'dialogue');
   });
 });

@@ -43,6 +43,7 @@ export function ConfianceStructure({ code, annee, page }: { code: string; annee:
   return donnees ? <Confiance qualite={donnees} page={page} /> : null;
 }
 
-export function useQualiteTerritoire(niveau: 'departement' | 'region' | 'national', code: string, annee: number) {
-  return useApi<QualiteTerritoire>(`/api/qualite/${niveau}/${encodeURIComponent(code)}?annee=${annee}`).donnees;
+/** La confiance d'un territoire et de ses ML ; `apres` : demandée seulement une fois les chiffres arrivés, pour ne pas les retarder. */
+export function useQualiteTerritoire(niveau: 'departement' | 'region' | 'national', code: string, annee: number, apres: boolean) {
+  return useApi<QualiteTerritoire>(apres ? `/api/qualite/${niveau}/${encodeURIComponent(code)}?annee=${annee}` : null).donnees;
 }

@@ -29,8 +29,8 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
   const choisies = useMesuresChoisies();
   const url = niveau === 'national' ? `/api/annees/${annee}/national` : `/api/annees/${annee}/${niveau}s/${encodeURIComponent(code)}`;
   const { donnees: d, erreur } = useApi<ChiffresDuTerritoire>(url);
-  // La qualité des données, chargée à part : elle ne retarde pas les chiffres.
-  const qualite = useQualiteTerritoire(niveau, code, annee);
+  // La qualité des données, chargée après les chiffres : elle ne les retarde pas.
+  const qualite = useQualiteTerritoire(niveau, code, annee, !!d);
   const nom = niveau === 'national' ? 'France' : d?.territoire.nom ?? code;
   document.title = `${nom} — tableau de bord ${annee} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
