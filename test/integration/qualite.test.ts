@@ -18,6 +18,8 @@ import { compte, comptesDemo, connecter } from '../outils/sessions.ts';
 const PROPRE = 'ML03501';
 const SALE = 'ML02901';
 const NOUVELLE = 'ML02902';
+/** Absorbée en 2016 : rien à déclarer pour 2017. */
+const ANCIENNE = 'ML03502';
 
 /**
  * Le premier extrait, reçu le 1er mars 2017. ML propre : deux jeunes complets, vus en entretien
@@ -29,9 +31,10 @@ const NOUVELLE = 'ML02902';
 function premierExtrait(niveauC1 = 'IV') {
   return {
     'structures.csv': csv([
-      ['code_structure', 'nom', 'code_departement', 'code_region'],
-      [PROPRE, 'Mission locale de Rennes', '35', '53'],
-      [SALE, 'Mission locale de Brest', '29', '53'],
+      ['code_structure', 'nom', 'code_departement', 'code_region', 'date_fin', 'code_structure_absorbante'],
+      [PROPRE, 'Mission locale de Rennes', '35', '53', '', ''],
+      [SALE, 'Mission locale de Brest', '29', '53', '', ''],
+      [ANCIENNE, 'Mission locale de Vitré', '35', '53', '2016-06-30', PROPRE],
     ]),
     'jeunes.csv': csv([
       ['code_structure', 'id_jeune', 'date_naissance', 'sexe', 'niveau_formation', 'commune_residence', 'qpv', 'zrr', 'date_premier_accueil'],
@@ -73,7 +76,7 @@ function premierExtrait(niveauC1 = 'IV') {
  */
 function secondExtrait() {
   const extrait = premierExtrait('III');
-  extrait['structures.csv'] += csv([[NOUVELLE, 'Mission locale de Quimper', '29', '53']]);
+  extrait['structures.csv'] += csv([[NOUVELLE, 'Mission locale de Quimper', '29', '53', '', '']]);
   extrait['jeunes.csv'] += csv([[NOUVELLE, 'N1', '1996-01-01', 'F', 'IV', '29232', 0, 0, '2017-01-02']]);
   extrait['evenements.csv'] += csv([
     [PROPRE, 'E3', 'C1', '2017-12-15', 'ENTRETIEN_INDIVIDUEL'],
@@ -197,6 +200,8 @@ surChaqueMoteur('Qualité des données', (moteur) => {
       [SALE, 'faible'],
       [NOUVELLE, 'faible'],
       [PROPRE, 'eleve'],
+      // Sans jeune ni rien à déclarer en 2017 : pas de niveau.
+      [ANCIENNE, null],
     ]);
     // La région somme les comptages de ses ML.
     expect(parRegle(region.json()).doublons_jeunes).toEqual([2, 6]);

@@ -54,12 +54,14 @@ function casExamines(r: RegleQualite): string {
                    WHERE ${DANS_LES_ML} GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1) g
           USING (code_structure, date_naissance, sexe, commune_residence, date_premier_accueil)`;
     case 'declaree': {
-      // Une ligne absente : chaque champ manque.
+      // Une ligne absente : chaque champ manque. Une ML qui n'existait pas dans l'année (créée après,
+      // absorbée avant) n'avait rien à déclarer.
       const table = FICHIERS.find((f) => f.nom === r.fichier)!.table;
       return r.champs
         .map(
           (champ) => `SELECT m.code_structure, NULL::text AS id_jeune, d.${champ} IS NULL AS probleme
-            FROM mission_locale m LEFT JOIN ${table} d ON d.code_structure = m.code_structure AND d.annee = $2 WHERE m.${DANS_LES_ML}`,
+            FROM mission_locale m LEFT JOIN ${table} d ON d.code_structure = m.code_structure AND d.annee = $2
+            WHERE m.${DANS_LES_ML} AND coalesce(m.date_debut, '-infinity') <= make_date($2, 12, 31) AND coalesce(m.date_fin, 'infinity') >= make_date($2, 1, 1)`,
         )
         .join(' UNION ALL ');
     }
