@@ -1,6 +1,7 @@
 // Cas d'usage : la qualité des données d'une ML, ou des ML d'un territoire, pour une année. Le
 // périmètre est vérifié avant tout calcul. Les identifiants des jeunes à corriger ne vont qu'aux
-// utilisateurs de la ML (lecture nominative, auditée dans la même transaction) ; l'État ne reçoit que les nombres.
+// utilisateurs de la ML (lecture nominative, auditée dans la même transaction) ; l'État ne reçoit
+// que les nombres.
 import { couvreStructure, couvreTerritoire, exiger, voitNominatif, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { introuvable } from '../../domaine/erreurs.ts';
 import type { CatalogueQualite } from '../../domaine/qualite/catalogue.ts';

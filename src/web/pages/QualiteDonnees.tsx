@@ -17,7 +17,8 @@ export function QualiteDonnees({ code }: { code: string }) {
   document.title = `Qualité des données ${annee} — ${q?.structure.nom ?? code} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
   if (!q) return <Chargement texte="Calcul de la qualité des données…" />;
-  const aCorriger = q.constats.filter((c) => !c.respectee && c.nombre > 0);
+  // Tout cas en défaut est à corriger ; les règles non respectées d'abord.
+  const aCorriger = q.constats.filter((c) => c.nombre > 0).sort((a, b) => Number(a.respectee) - Number(b.respectee));
   return (
     <>
       <div className="cpo-barre-outils">
@@ -62,6 +63,7 @@ export function QualiteDonnees({ code }: { code: string }) {
               <div key={c.regle} className="fr-mb-3w" data-regle={c.regle}>
                 <h3 className="fr-h6 fr-mb-1w">
                   {c.libelle} — {formaterValeur(c.nombre, 'nombre')}
+                  {c.respectee ? ' (dans la part tolérée)' : ''}
                 </h3>
                 <p className="fr-text--sm fr-mb-1w">{c.explication}</p>
                 {ids && ids.length > 0 && (
