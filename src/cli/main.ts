@@ -7,6 +7,7 @@ import { commandeExporter } from './commandes/exporter.ts';
 import { commandeFiger } from './commandes/figer.ts';
 import { commandeIndicateurs } from './commandes/indicateurs.ts';
 import { commandeImporter } from './commandes/importer.ts';
+import { commandeQualite } from './commandes/qualite.ts';
 import { commandeRetention } from './commandes/retention.ts';
 import { commandeServir } from './commandes/servir.ts';
 import { commandeVerifier } from './commandes/verifier.ts';
@@ -51,7 +52,7 @@ const programme = configurer(new Command('cpo'))
   .helpCommand('aide [commande]', "affiche l'aide d'une commande")
   .showHelpAfterError('(cpo --aide pour l’aide)');
 
-for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeFiger, commandeDemo, commandeRetention, commandeVerifier, commandeServir, commandeDemarrer]) {
+for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeQualite, commandeFiger, commandeDemo, commandeRetention, commandeVerifier, commandeServir, commandeDemarrer]) {
   ajouter(programme);
 }
 for (const sous of programme.commands) configurer(sous);

@@ -13,6 +13,7 @@ import { assurerUtilisateursDemo } from '../application/acces/utilisateurs.ts';
 import { chargerCadre } from '../application/dialogue/cadreEnVigueur.ts';
 import { chargerCatalogue } from '../application/indicateurs/catalogueEnVigueur.ts';
 import { chargerInformationsLegales } from '../application/informationsLegales.ts';
+import { chargerCatalogueQualite } from '../application/qualite/catalogueQualiteEnVigueur.ts';
 import { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import { ServiceDepots } from '../application/echange/depots.ts';
 import { ErreurMetier } from '../domaine/erreurs.ts';
@@ -30,6 +31,7 @@ import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesInformations } from './routesInformations.ts';
 import { routesJeunes } from './routesJeunes.ts';
+import { routesQualite } from './routesQualite.ts';
 import { erreur as schemaErreur } from './schemas.ts';
 
 z.config(z.locales.fr());
@@ -125,6 +127,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesIndicateurs(app, base, service);
   routesJeunes(app, base, horloge);
   routesAudit(app, base);
+  routesQualite(app, base, chargerCatalogueQualite(), horloge);
   routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf);
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   const depots = new ServiceDepots(base, horloge, fichiers);

@@ -37,6 +37,7 @@ const Dialogue = parPage(() => import('./pages/dialogue/Dialogue.tsx'), 'Dialogu
 const DossierJeune = parPage(() => import('./pages/DossierJeune.tsx'), 'DossierJeune');
 const Evolution = parPage(() => import('./pages/Evolution.tsx'), 'Evolution');
 const Jeunes = parPage(() => import('./pages/Jeunes.tsx'), 'Jeunes');
+const QualiteDonnees = parPage(() => import('./pages/QualiteDonnees.tsx'), 'QualiteDonnees');
 const SuiviCampagne = parPage(() => import('./pages/SuiviCampagne.tsx'), 'SuiviCampagne');
 const TableauML = parPage(() => import('./pages/TableauML.tsx'), 'TableauML');
 const TableauTerritoire = parPage(() => import('./pages/TableauTerritoire.tsx'), 'TableauTerritoire');
@@ -59,6 +60,7 @@ function Information({ chemin, plan }: { chemin: PageInformations; plan: { titre
 function Page({ chemin }: { chemin: string }) {
   let m: RegExpMatchArray | null;
   if ((m = chemin.match(/^\/structures\/([^/]+)$/))) return <TableauML code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/structures\/([^/]+)\/qualite$/))) return <QualiteDonnees code={decodeURIComponent(m[1])} />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes$/))) return <Jeunes code={decodeURIComponent(m[1])} />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes\/([^/]+)$/))) return <DossierJeune code={decodeURIComponent(m[1])} id={decodeURIComponent(m[2])} />;
   if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
@@ -147,6 +149,9 @@ export function App() {
         ...(session.peut('suivre_depots') ? [{ text: 'Suivi des dépôts', linkProps: { href: '/suivi-depots' }, isActive: chemin === '/suivi-depots' }] : []),
         ...(session.peut('lire_jeunes') && u?.portee.niveau === 'structure'
           ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: /\/jeunes(\/|$)/.test(chemin) }]
+          : []),
+        ...(u?.portee.niveau === 'structure'
+          ? [{ text: 'Qualité des données', linkProps: { href: `/structures/${u.portee.code}/qualite` }, isActive: chemin.endsWith('/qualite') }]
           : []),
       ]
     : undefined;

@@ -28,3 +28,4 @@ export interface Moi {
 
 /** Une ML de la liste du périmètre, telle que le cas d'usage la rend. */
 export type StructureListee = StructureVisible;
+export type { QualiteStructure, QualiteTerritoire } from '../application/qualite/lireQualite.ts';

@@ -86,6 +86,21 @@ describe('ligne de commande cpo', () => {
     expect(inconnue.erreurs).toContain('structure inconnue : ML99');
   }, 300_000); // sept processus cpo, chacun ouvre la base embarquée et la migre : lent sur une machine chargée
 
+  it('donne la qualité des données en nombres : chaque ML, puis les constats d’une seule', () => {
+    const base = dossier();
+    expect(cpo(['import', ecrireExtrait(EXTRAIT)], base).code).toBe(0);
+    // J1 est en contact en 2016 sans niveau de formation, sans QPV, ZRR ni commune ; contexte et moyens manquent.
+    const tableau = cpo(['qualite', '--annee', '2016'], base);
+    expect(tableau.code).toBe(0);
+    expect(tableau.sortie).toMatch(/ML03501 +Mission locale de Rennes +\d+\/100, niveau de confiance faible/);
+    const json = JSON.parse(cpo(['qualite', '--annee', '2016', '--structure', 'ML03501', '--format', 'json'], base).sortie);
+    expect(json.constats.find((c: any) => c.regle === 'completude_niveau_formation')).toMatchObject({ nombre: 1, base: 1, respectee: false });
+    expect(json.jeunes).toBeUndefined();
+    expect(cpo(['qualite', '--annee', '2016', '--structure', 'ML03501'], base).sortie).toMatch(/à corriger +Niveau de formation non renseigné +1 sur 1 \(100,0\s%\)/);
+    const inconnue = cpo(['qualite', '--annee', '2016', '--structure', 'ML99'], base);
+    expect([inconnue.code, inconnue.erreurs]).toEqual([1, 'cpo : structure inconnue : ML99\n']);
+  }, 300_000);
+
   it("dit qu'une source n'existe pas", () => {
     const r = cpo(['import', '/nulle/part']);
     expect(r.code).toBe(1);

@@ -50,6 +50,8 @@ export const DROITS = {
   lire_chiffres_structure: TOUS,
   lire_chiffres_territoire: ETAT_ET_REGION,
   lire_jeunes: ML,
+  /** Les nombres pour tous ; les identifiants des jeunes à corriger pour les seuls utilisateurs de la ML. */
+  lire_qualite: TOUS,
   lire_instantanes: ['agent_direccte', 'agent_region', 'agent_dgefp'],
   figer_instantane: ['agent_direccte', 'agent_dgefp'],
   lire_conventions: TOUS,
@@ -81,6 +83,7 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   lire_chiffres_structure: "consulter les chiffres d'une Mission locale",
   lire_chiffres_territoire: "consulter les chiffres d'un territoire et de ses Missions locales",
   lire_jeunes: 'consulter les dossiers nominatifs des jeunes',
+  lire_qualite: 'consulter la qualité des données',
   lire_instantanes: 'consulter les instantanés figés',
   figer_instantane: 'figer un instantané',
   lire_conventions: 'consulter les conventions',
@@ -103,7 +106,7 @@ export const LIBELLES_ACTION: Record<Action, string> = {
  * Les actions qui rendent des données nominatives (identité ou identifiants de jeunes, ce qu'on a
  * cherché) : leurs réponses ne se gardent nulle part et leur session est revérifiée à chaque requête.
  */
-export const ACTIONS_NOMINATIVES: readonly Action[] = ['lire_jeunes', 'lire_audit', 'lire_depots'];
+export const ACTIONS_NOMINATIVES: readonly Action[] = ['lire_jeunes', 'lire_audit', 'lire_depots', 'lire_qualite'];
 
 /** Les actions de sa propre ML (dépôts, jetons) : réservées à ses utilisateurs. */
 export function agitPourSaStructure(utilisateur: Utilisateur, codeStructure: string): boolean {

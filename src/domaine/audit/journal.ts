@@ -15,6 +15,7 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   lire_jeunes: 'Lecture de la liste des jeunes',
   lire_fiche_jeune: "Lecture du dossier d'un jeune",
   lire_audit: "Recherche dans le journal d'audit",
+  lire_qualite_jeunes: 'Lecture des jeunes à corriger (qualité des données)',
   exporter_jeunes: 'Export de la liste des jeunes',
   import_extrait: "Import d'un extrait",
   import_refuse: "Import d'un extrait refusé",

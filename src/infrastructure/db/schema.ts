@@ -22,6 +22,8 @@ import {
 const jour = (nom: string) => date(nom, { mode: 'string' });
 const euros = (nom: string) => numeric(nom, { precision: 14, scale: 2, mode: 'number' });
 const decimal = (nom: string) => numeric(nom, { precision: 12, scale: 2, mode: 'number' });
+/** Date de première réception de la ligne d'un extrait, gardée quand un import la remplace (qualité des données). */
+const recuLe = () => jour('recu_le').notNull().default(sql`CURRENT_DATE`);
 
 export const region = pgTable('region', {
   code: text('code').primaryKey(),
@@ -53,6 +55,7 @@ export const missionLocale = pgTable(
     dateDebut: jour('date_debut'),
     dateFin: jour('date_fin'),
     codeStructureAbsorbante: text('code_structure_absorbante'),
+    recuLe: recuLe(),
   },
   (t) => [
     foreignKey({ columns: [t.codeStructureAbsorbante], foreignColumns: [t.codeStructure] }),
@@ -80,6 +83,7 @@ export const jeune = pgTable(
     inscritPoleEmploi: boolean('inscrit_pole_emploi'),
     datePremierAccueil: jour('date_premier_accueil').notNull(),
     idConseiller: text('id_conseiller'),
+    recuLe: recuLe(),
   },
   (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune] })],
 );
@@ -115,6 +119,7 @@ export const evenement = pgTable(
     date: jour('date').notNull(),
     type: text('type').notNull(),
     idConseiller: text('id_conseiller'),
+    recuLe: recuLe(),
   },
   // Pas d'index secondaire : la clé primaire, qui commence par code_structure, sert les requêtes par ML,
   // et chaque index de plus ralentit le chargement de dizaines de millions d'événements.
@@ -131,6 +136,7 @@ export const dispositif = pgTable(
     dateDebut: jour('date_debut').notNull(),
     dateFin: jour('date_fin'),
     motifFin: text('motif_fin'),
+    recuLe: recuLe(),
   },
   (t) => [
     primaryKey({ columns: [t.codeStructure, t.idDispositif] }),
@@ -150,6 +156,7 @@ export const situation = pgTable(
     dateDebut: jour('date_debut').notNull(),
     dateFinPrevue: jour('date_fin_prevue'),
     dateFin: jour('date_fin'),
+    recuLe: recuLe(),
   },
   (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t)],
 );
@@ -163,6 +170,7 @@ export const aide = pgTable(
     type: text('type').notNull(),
     date: jour('date').notNull(),
     montant: euros('montant').notNull(),
+    recuLe: recuLe(),
   },
   (t) => [primaryKey({ columns: [t.codeStructure, t.idAide] }), refJeune(t)],
 );
@@ -177,6 +185,7 @@ export const offre = pgTable(
     dateCollecte: jour('date_collecte').notNull(),
     pourvue: boolean('pourvue'),
     intitule: text('intitule'),
+    recuLe: recuLe(),
   },
   (t) => [primaryKey({ columns: [t.codeStructure, t.idOffre] })],
 );
@@ -196,6 +205,7 @@ export const contexte = pgTable(
     partQpv1625: decimal('part_qpv_16_25'),
     partZrr1625: decimal('part_zrr_16_25'),
     nbCommunes: integer('nb_communes'),
+    recuLe: recuLe(),
   },
   (t) => [primaryKey({ columns: [t.codeStructure, t.annee] })],
 );
@@ -220,6 +230,7 @@ export const moyens = pgTable(
     fse: euros('fse'),
     poleEmploi: euros('pole_emploi'),
     autres: euros('autres'),
+    recuLe: recuLe(),
   },
   (t) => [primaryKey({ columns: [t.codeStructure, t.annee] })],
 );

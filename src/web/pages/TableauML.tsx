@@ -8,6 +8,7 @@ import { atteinte, raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts
 import { evolution, formaterValeur, uniteEvolution } from '../../domaine/indicateurs/format.ts';
 import { libelleAvecCouverture } from '../../domaine/referentiel/reseau.ts';
 import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
+import { ConfianceStructure } from '../composants/Confiance.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Graphique } from '../composants/Graphique.tsx';
 import { Position } from '../composants/Position.tsx';
@@ -108,6 +109,7 @@ export function TableauML({ code }: { code: string }) {
         {dialogue ? ` la cible du dialogue de gestion ${annee} (« à fixer » tant qu'elle n'est pas arrêtée) et son atteinte,` : ''} et la place de la ML parmi les {ref.region.structures} ML de sa
         région (boîte : du premier au troisième quartile ; trait : médiane ; point : la ML). Cliquez un ratio pour son évolution.
       </p>
+      <ConfianceStructure code={code} annee={annee} page={`/structures/${encodeURIComponent(code)}/qualite?annee=${annee}`} />
       {catalogue.objectifs.map((o) => (
         <Tableau
           key={o.id}

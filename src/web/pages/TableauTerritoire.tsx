@@ -7,6 +7,7 @@ import { evolution, formaterValeur, uniteEvolution } from '../../domaine/indicat
 import { libelleAvecCouverture, mentionCouverture } from '../../domaine/referentiel/reseau.ts';
 import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
 import { ChoixMesures, useMesuresChoisies } from '../composants/ChoixMesures.tsx';
+import { Confiance, texteConfiance, useQualiteTerritoire } from '../composants/Confiance.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Graphique } from '../composants/Graphique.tsx';
 import { Tableau, type Colonne } from '../composants/Tableau.tsx';
@@ -28,6 +29,8 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
   const choisies = useMesuresChoisies();
   const url = niveau === 'national' ? `/api/annees/${annee}/national` : `/api/annees/${annee}/${niveau}s/${encodeURIComponent(code)}`;
   const { donnees: d, erreur } = useApi<ChiffresDuTerritoire>(url);
+  // La qualité des données, chargée après les chiffres : elle ne les retarde pas.
+  const qualite = useQualiteTerritoire(niveau, code, annee, !!d);
   const nom = niveau === 'national' ? 'France' : d?.territoire.nom ?? code;
   document.title = `${nom} — tableau de bord ${annee} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
@@ -77,6 +80,19 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
       valeur: (m: LigneML) => valeurDe(mesure, m),
       raison: mesure.type === 'ratio' ? (m: LigneML) => raisonNonDefini(catalogue, mesure.id, m.indicateurs) : undefined,
     })),
+    ...(qualite
+      ? [
+          {
+            id: 'confiance',
+            libelle: 'Confiance des données',
+            definition: 'Niveau de confiance des chiffres de la ML, d’après les règles de qualité des données (score sur 100).',
+            valeur: (m: LigneML) => {
+              const q = m.code === ensemble.code ? qualite : qualite.structures.find((s) => s.code === m.code);
+              return q ? texteConfiance(q) : null;
+            },
+          },
+        ]
+      : []),
   ];
 
   const mesure = mesures(catalogue).find((m) => m.id === parametres.get('distribution')) ?? choisies.find((m) => m.type === 'ratio') ?? mesures(catalogue)[0];
@@ -158,6 +174,7 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
       />
 
       <h2 className="fr-mt-4w">Ratios du territoire</h2>
+      {qualite && <Confiance qualite={qualite} />}
       <Tableau titre={`Ratios — ${nom}, ${annee}`} colonnes={colonnesRatios} lignes={catalogue.ratios} cle={(r) => r.id} />
 
       {d.couvertureRegions && <CouvertureRegions regions={d.couvertureRegions} annee={annee} />}

@@ -1,5 +1,6 @@
 // Étape « fusionner » : chaque table de transit entre dans sa table par INSERT … ON CONFLICT (même
 // clé : mise à jour ; ligne identique : rien), ou par un INSERT simple au premier chargement.
+import type { DateCalendaire } from '../../../domaine/temps/dates.ts';
 import type { Requeteur } from '../../ports/base.ts';
 import { signalerDoublons, type ContexteControle } from './controles.ts';
 import { transit, type FichierLu } from './transit.ts';
@@ -11,6 +12,7 @@ import { transit, type FichierLu } from './transit.ts';
 export async function fusionnerTout(ctx: ContexteControle, lus: FichierLu[]): Promise<boolean> {
   const { tx } = ctx;
   ctx.progression?.etape('Écriture en base', lus.length);
+  const recu = ctx.horloge.dateDuJour();
   for (const lu of lus) {
     const debutFusion = ctx.horloge.ms();
     if (lu.lisible) {
@@ -21,18 +23,18 @@ export async function fusionnerTout(ctx: ContexteControle, lus: FichierLu[]): Pr
       if (await dejaEnBase(tx, lu)) {
         // ON CONFLICT laisserait passer un doublon (la dernière ligne gagnerait) : on le cherche avant.
         if (!(await sansDoublon())) return false;
-        await fusionner(tx, lu, false);
+        await fusionner(tx, lu, false, recu);
       } else {
         // Premier chargement : un INSERT simple, que la clé primaire arrête sur un doublon ; on revient
         // alors au point de sauvegarde pour dire quelles lignes, et, en mode tolérant, fusionner le reste.
         await tx.query('SAVEPOINT fusion');
         try {
-          await fusionner(tx, lu, true);
+          await fusionner(tx, lu, true, recu);
         } catch (e) {
           if ((e as { code?: string }).code !== '23505') throw e;
           await tx.query('ROLLBACK TO SAVEPOINT fusion');
           if (!(await sansDoublon())) return false;
-          await fusionner(tx, lu, true);
+          await fusionner(tx, lu, true, recu);
         }
         await tx.query('RELEASE SAVEPOINT fusion');
       }
@@ -53,18 +55,26 @@ async function dejaEnBase(tx: Requeteur, lu: FichierLu): Promise<boolean> {
   return existe;
 }
 
-/** `premier` : premier chargement des ML de l'extrait dans cette table, un INSERT simple suffit. */
-async function fusionner(tx: Requeteur, lu: FichierLu, premier: boolean): Promise<void> {
+/**
+ * `premier` : premier chargement des ML de l'extrait dans cette table, un INSERT simple suffit.
+ * `recu` : la date du jour, date de première réception des lignes créées.
+ */
+async function fusionner(tx: Requeteur, lu: FichierLu, premier: boolean, recu: DateCalendaire): Promise<void> {
   const { fichier, bilan, presentes } = lu;
   const t = transit(fichier);
   const colonnes = fichier.colonnes.filter((c) => !c.identite).map((c) => c.nom);
   const identite = fichier.colonnes.filter((c) => c.identite && presentes.has(c.nom)).map((c) => c.nom);
-  const inserer = (table: string, cols: string[]) => `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${t} WHERE valide`;
+  // Une ligne nouvelle reçoit la date du jour comme date de première réception ; une ligne remplacée
+  // garde la sienne (recu_le n'est jamais dans les colonnes mises à jour). L'identité n'en a pas.
+  const inserer = (table: string, cols: string[]) =>
+    table === 'jeune_identite'
+      ? `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${t} WHERE valide`
+      : `INSERT INTO ${table} (${cols.join(', ')}, recu_le) SELECT ${cols.join(', ')}, $1::date FROM ${t} WHERE valide`;
   const [{ valides }] = await tx.query<{ valides: number }>(`SELECT count(*)::int AS valides FROM ${t} WHERE valide`);
 
   if (premier) {
     // Tout est nouveau : ni conflit à résoudre, ni lignes à renvoyer pour les compter.
-    await tx.query(inserer(fichier.table, colonnes));
+    await tx.query(inserer(fichier.table, colonnes), [recu]);
     if (identite.length) await tx.query(inserer('jeune_identite', [...fichier.cle, ...identite]));
     Object.assign(bilan, { crees: valides, misAJour: 0, inchanges: 0 });
     return;
@@ -90,6 +100,6 @@ async function fusionner(tx: Requeteur, lu: FichierLu, premier: boolean): Promis
        FROM j FULL JOIN i USING (${fichier.cle.join(', ')})`
     : `WITH j AS (${fusion(fichier.table, colonnes, misesAJour)})
        SELECT count(*) FILTER (WHERE j.cree)::int AS crees, count(*) FILTER (WHERE NOT j.cree)::int AS maj FROM j`;
-  const [{ crees, maj }] = await tx.query<{ crees: number; maj: number }>(requete);
+  const [{ crees, maj }] = await tx.query<{ crees: number; maj: number }>(requete, [recu]);
   Object.assign(bilan, { crees, misAJour: maj, inchanges: valides - crees - maj });
 }

@@ -10,6 +10,7 @@ import { borneEnTexte, texteVariation } from '../../../domaine/dialogue/financem
 import { formaterValeur } from '../../../domaine/indicateurs/format.ts';
 import { libelleAvecCouverture } from '../../../domaine/referentiel/reseau.ts';
 import { dateEnFrancais } from '../../../domaine/temps/dates.ts';
+import { ConfianceStructure } from '../../composants/Confiance.tsx';
 import { Chargement, ErreurAppel } from '../../composants/Etats.tsx';
 import { Tableau } from '../../composants/Tableau.tsx';
 import { useApi } from '../../outils/api.ts';
@@ -60,6 +61,8 @@ export function Dialogue({ id }: { id: string }) {
       <Etape d={d} cadre={c} recharger={recharger} />
 
       <h2 className="fr-mt-4w">Chiffres {figes.annee} figés et cibles</h2>
+      {/* Pour l'autodiagnostic et l'entretien : la confiance qu'on peut accorder aux chiffres de l'année, d'après ses données d'aujourd'hui. */}
+      <ConfianceStructure code={d.structure.code} annee={figes.annee} page={`/structures/${encodeURIComponent(d.structure.code)}/qualite?annee=${figes.annee}`} />
       <Tableau
         titre={`Ratios ${figes.annee} de la ML et ses références, cibles ${d.annee}`}
         description={`Instantané n° ${d.campagne.instantane.id} figé le ${horodatage(d.campagne.instantane.cree_le)} (catalogue ${d.campagne.instantane.catalogue}, empreinte ${d.campagne.instantane.empreinte.slice(0, 16)}…).`}
