@@ -3,9 +3,11 @@
 // test en remplace une (une horloge fixe) et garde les autres.
 import type { LecteurFichiers } from './application/ports/fichiers.ts';
 import type { Horloge } from './application/ports/horloge.ts';
+import type { Messagerie } from './application/ports/messagerie.ts';
 import type { RenduPdf } from './application/ports/pdf.ts';
 import { lecteurFichiers } from './infrastructure/fichiers/lecteur.ts';
 import { horlogeDeLEnvironnement } from './infrastructure/horloge.ts';
+import { messagerieDeLEnvironnement } from './infrastructure/messagerie/journal.ts';
 import { renduPdfmake } from './infrastructure/pdf/pdf.ts';
 
 export interface Ports {
@@ -15,9 +17,16 @@ export interface Ports {
   pdf: RenduPdf;
   /** La lecture des extraits (dossier ou zip) et de leurs CSV ; par défaut sur le disque. */
   fichiers: LecteurFichiers;
+  /** Les courriels (invitations) ; par défaut un journal, sans envoi réel (CPO_JOURNAL_COURRIELS). */
+  messagerie: Messagerie;
 }
 
 /** Les implémentations de production, sauf celles que l'appelant fournit. */
 export function ports(fournis: Partial<Ports> = {}): Ports {
-  return { horloge: fournis.horloge ?? horlogeDeLEnvironnement(), pdf: fournis.pdf ?? renduPdfmake, fichiers: fournis.fichiers ?? lecteurFichiers };
+  return {
+    horloge: fournis.horloge ?? horlogeDeLEnvironnement(),
+    pdf: fournis.pdf ?? renduPdfmake,
+    fichiers: fournis.fichiers ?? lecteurFichiers,
+    messagerie: fournis.messagerie ?? messagerieDeLEnvironnement(),
+  };
 }

@@ -23,6 +23,7 @@ import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
 import { repondreErreur } from './erreurs.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
 import { routesAudit } from './routesAudit.ts';
+import { routesComptes } from './routesComptes.ts';
 import { routesConnexion } from './routesConnexion.ts';
 import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
@@ -99,7 +100,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  const { horloge, pdf } = ports(options);
+  const { horloge, pdf, messagerie } = ports(options);
   const sessions = await installerAcces(app, base, horloge, options);
   refuserCaractereNul(app);
 
@@ -108,6 +109,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   app.get('/api/sante', { config: { droit: 'public' } }, async () => ({ statut: 'ok', moteur: base.moteur }));
   const oidc = options.oidc === undefined ? configurationOidcDepuisEnvironnement() : options.oidc;
   routesConnexion(app, base, service, sessions, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
+  routesComptes(app, base, sessions, { horloge, messagerie, urlPublique: oidc?.urlPublique ?? process.env.CPO_URL_PUBLIQUE });
   routesIndicateurs(app, base, service);
   routesJeunes(app, base, horloge);
   routesAudit(app, base);

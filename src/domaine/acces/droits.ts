@@ -63,6 +63,9 @@ export const DROITS = {
   saisir_bilan: ['direction_ml', 'agent_ud', 'agent_direccte'],
   lire_audit: ['direction_ml', 'agent_dgefp'],
   fermer_sessions: TOUS,
+  /** Inviter, changer le rôle, désactiver, traiter les demandes ProConnect ; la règle des habilitations borne ensuite qui et quoi. */
+  gerer_comptes: ['direction_ml', 'agent_direccte', 'agent_dgefp'],
+  gerer_organisations: ['agent_direccte', 'agent_dgefp'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof DROITS;
 
@@ -86,6 +89,8 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   saisir_bilan: 'saisir un bilan intermédiaire',
   lire_audit: "consulter le journal d'audit",
   fermer_sessions: 'fermer ses sessions',
+  gerer_comptes: 'gérer les comptes et les habilitations',
+  gerer_organisations: 'créer des organisations',
 };
 
 /**

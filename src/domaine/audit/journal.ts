@@ -39,6 +39,16 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   dialogue_signer_ml: 'Dialogue de gestion : avenant signé par la Mission locale',
   dialogue_signer_etat: "Dialogue de gestion : avenant signé par l'État",
   bilan_intermediaire: 'Bilan intermédiaire enregistré',
+  connexion_invitation: "Connexion par un lien d'invitation",
+  inviter_compte: 'Invitation envoyée',
+  invitation_acceptee: 'Invitation acceptée',
+  changer_role: "Rôle d'un compte changé",
+  desactiver_compte: 'Compte désactivé',
+  reactiver_compte: 'Compte réactivé',
+  creer_organisation: 'Organisation créée',
+  demande_acces: "Demande d'accès par ProConnect",
+  accepter_demande_acces: "Demande d'accès acceptée",
+  refuser_demande_acces: "Demande d'accès refusée",
 };
 
 /** Une action inconnue de la table (plus récente que ce code) reste lisible : ses mots, sans tirets bas. */
@@ -105,6 +115,14 @@ const CHAMPS: Record<string, string> = {
   ecart: 'écart',
   variation: 'variation',
   depasse: 'au-delà de 10 %',
+  courriel: 'courriel',
+  role: 'rôle',
+  role_avant: 'rôle avant',
+  organisation: 'organisation',
+  expire_le: "valable jusqu'au",
+  siret: 'SIRET',
+  type: 'type',
+  code: 'code',
 };
 /** Les valeurs codées de `details`, en français. */
 const VALEURS: Record<string, string> = { importe: 'importé', refuse: 'refusé', importe_avec_rejets: 'importé avec des rejets', tolerant: 'tolérant' };
