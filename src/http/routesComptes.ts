@@ -39,7 +39,11 @@ export function routesComptes(app: FastifyInstance, base: Base, sessions: Sessio
   r.put(
     '/api/comptes/:id/role',
     { config: { droit: 'gerer_comptes' }, schema: { tags, summary: "Changer le rôle d'un compte (ses sessions se ferment)", params: z.object({ id }), body: z.unknown() } },
-    async (req) => changerRole(base, utilisateurDe(req), req.params.id, req.body, req.ip),
+    async (req) => {
+      const compte = await changerRole(base, utilisateurDe(req), req.params.id, req.body, req.ip);
+      sessions.oublierUtilisateur(compte.id);
+      return compte;
+    },
   );
   r.put(
     '/api/comptes/:id/actif',
