@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { changerActif, changerRole, creerOrganisation, inviter, lireHabilitations, traiterDemande, type Contexte } from '../application/acces/comptes.ts';
+import { changerActif, changerRole, creerOrganisation, inviter, lireHabilitations, renvoyerInvitation, traiterDemande, type Contexte } from '../application/acces/comptes.ts';
 import type { Base } from '../application/ports/base.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
 import type { Messagerie } from '../application/ports/messagerie.ts';
@@ -35,6 +35,11 @@ export function routesComptes(app: FastifyInstance, base: Base, sessions: Sessio
     '/api/comptes',
     { config: { droit: 'gerer_comptes' }, schema: { tags, summary: 'Inviter une personne par courriel, avec un rôle dans une organisation (lien à usage unique, valable 7 jours)', body: z.unknown() } },
     async (req, rep) => rep.code(201).send(await inviter(base, utilisateurDe(req), req.body, contexte(req))),
+  );
+  r.post(
+    '/api/comptes/:id/invitation',
+    { config: { droit: 'gerer_comptes' }, schema: { tags, summary: "Renvoyer l'invitation d'un compte qui ne l'a pas acceptée : un lien neuf, l'ancien ne sert plus", params: z.object({ id }) } },
+    async (req) => renvoyerInvitation(base, utilisateurDe(req), req.params.id, contexte(req)),
   );
   r.put(
     '/api/comptes/:id/role',

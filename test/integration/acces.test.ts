@@ -102,6 +102,7 @@ const CAS: Cas[] = [
   { url: '/api/comptes', route: 'GET /api/comptes', autorises: ['direction_ra01', 'direction_ra02', 'direccte_53', 'dgefp'] },
   { methode: 'POST', url: '/api/comptes', route: 'POST /api/comptes', corps: { courriel: 'matrice@ml-ra01.fr', nom: 'M', organisation: 1, role: 'conseiller' }, autorises: ['direction_ra01', 'direccte_53', 'dgefp'] },
   { methode: 'POST', url: '/api/comptes', route: 'POST /api/comptes', corps: { courriel: 'matrice@ml-ra01.fr', nom: 'M', organisation: 1, role: 'direction_ml' }, autorises: ['direccte_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/comptes/1/invitation', route: 'POST /api/comptes/{id}/invitation', autorises: ['direction_ra01', 'direccte_53', 'dgefp'] },
   { methode: 'PUT', url: '/api/comptes/1/role', route: 'PUT /api/comptes/{id}/role', corps: { role: 'conseiller' }, autorises: ['direction_ra01', 'direccte_53', 'dgefp'] },
   { methode: 'PUT', url: '/api/comptes/1/actif', route: 'PUT /api/comptes/{id}/actif', corps: { actif: true }, autorises: ['direction_ra01', 'direccte_53', 'dgefp'] },
   { methode: 'POST', url: '/api/organisations', route: 'POST /api/organisations', corps: { type: 'ud', code: '22', nom: 'UD Côtes-d’Armor' }, autorises: ['direccte_53', 'dgefp'] },

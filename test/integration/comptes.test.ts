@@ -98,7 +98,7 @@ surChaqueMoteur('Comptes et habilitations', (moteur) => {
       expect(await refusee('conseiller', 'POST', '/api/invitations/acceptation', { jeton }, 409)).toMatch(/déjà servi/);
     });
 
-    it('un lien expiré ou inconnu ne sert pas', async () => {
+    it('un lien expiré ou inconnu ne sert pas ; renvoyée, l’invitation a un lien neuf et l’ancien ne sert plus', async () => {
       await inviter('direccte_53', { courriel: 'tard@ml-ra02.fr', nom: 'Tom Tard', organisation: await organisation('ml', 'RA02'), role: 'direction_ml' });
       const jeton = lienDe(courriels.at(-1)!);
       horloge.avancer(8 * 86_400_000);
@@ -108,6 +108,17 @@ surChaqueMoteur('Comptes et habilitations', (moteur) => {
       } finally {
         horloge.avancer(-8 * 86_400_000);
       }
+      // Renvoyée (par qui gère ce compte seulement) : un lien neuf sert, l'ancien plus jamais.
+      const { id } = (await compteDuCourriel(base, 'tard@ml-ra02.fr'))!;
+      expect(await refusee('direction_ra01', 'POST', `/api/comptes/${id}/invitation`, undefined)).toMatch(/^Hors de votre périmètre : la Mission locale RA02/);
+      const renvoi = await app.inject({ method: 'POST', url: `/api/comptes/${id}/invitation`, headers: en('direccte_53') });
+      expect(renvoi.statusCode, renvoi.body).toBe(200);
+      const neuf = lienDe(courriels.at(-1)!);
+      expect(neuf).not.toBe(jeton);
+      expect(await refusee('conseiller', 'POST', '/api/invitations/acceptation', { jeton }, 404)).toMatch(/n'est pas valable/);
+      const accepte = await app.inject({ method: 'POST', url: '/api/invitations/acceptation', payload: { jeton: neuf }, headers: await jetonAnonyme(app) });
+      expect(accepte.statusCode, accepte.body).toBe(200);
+      expect(await refusee('direccte_53', 'POST', `/api/comptes/${id}/invitation`, undefined, 409)).toMatch(/n'attend pas d'invitation : il est actif/);
     });
 
     it('hors de son périmètre ou au-delà de son rôle : 403 tracé, rien écrit', async () => {

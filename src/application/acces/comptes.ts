@@ -167,12 +167,28 @@ export interface Contexte {
   messagerie: Messagerie;
 }
 
+/** Un jeton neuf pour ce compte (ses liens précédents ne servent plus) ; rend le jeton en clair, à mettre dans le courriel, et son expiration. */
+async function emettreJeton(tx: Requeteur, idCompte: number, admin: Utilisateur, horloge: Horloge): Promise<{ jeton: string; expireLe: string }> {
+  const jeton = randomBytes(32).toString('base64url');
+  const expireLe = new Date(horloge.maintenant().getTime() + DUREE_INVITATION_J * 86_400_000).toISOString();
+  await tx.query('DELETE FROM invitation WHERE utilisateur_id = $1 AND utilisee_le IS NULL', [idCompte]);
+  await tx.query('INSERT INTO invitation (utilisateur_id, jeton_hache, expire_le, creee_par) VALUES ($1, $2, $3::timestamptz, $4)', [idCompte, hacher(jeton), expireLe, admin.courriel]);
+  return { jeton, expireLe };
+}
+
+const courrielInvitation = (admin: Utilisateur, a: { courriel: string; nom: string; role: Role }, o: Organisation, jeton: string, adresse: string) => ({
+  a: a.courriel,
+  objet: 'Votre invitation à CPO Missions locales',
+  texte:
+    `Bonjour ${a.nom},\n\n${admin.nom} (${admin.organisation.nom}) vous invite à rejoindre CPO Missions locales ` +
+    `comme « ${ROLES[a.role].libelle} » de ${o.nom}.\n\nPour accepter, ouvrez ce lien (valable ${DUREE_INVITATION_J} jours, une seule fois) :\n` +
+    `${adresse}/invitation#${jeton}\n`,
+});
+
 /** Invite une personne : son compte est créé, inutilisable tant qu'elle n'a pas ouvert le lien à usage unique reçu par courriel. */
 export async function inviter(base: Base, admin: Utilisateur, brut: unknown, c: Contexte): Promise<{ id: number; expire_le: string }> {
   const invitation = lire(schemaInvitation, brut, 'Invitation');
-  const jeton = randomBytes(32).toString('base64url');
-  const expireLe = new Date(c.horloge.maintenant().getTime() + DUREE_INVITATION_J * 86_400_000).toISOString();
-  const resultat = await base.transaction(async (tx) => {
+  const fait = await base.transaction(async (tx) => {
     const o = await chargerOrganisation(tx, invitation.organisation);
     exigerHabilitation(admin, invitation.role, o);
     const [existant] = await tx.query('SELECT 1 FROM utilisateur WHERE lower(courriel) = $1', [invitation.courriel]);
@@ -183,19 +199,26 @@ export async function inviter(base: Base, admin: Utilisateur, brut: unknown, c: 
       o.id,
       invitation.role,
     ]);
-    await tx.query('INSERT INTO invitation (utilisateur_id, jeton_hache, expire_le, creee_par) VALUES ($1, $2, $3::timestamptz, $4)', [id, hacher(jeton), expireLe, admin.courriel]);
+    const { jeton, expireLe } = await emettreJeton(tx, id, admin, c.horloge);
     await auditer(tx, trace(admin, 'inviter_compte', o, c.origine, `comptes/${id}`, { courriel: invitation.courriel, role: ROLES[invitation.role].libelle, expire_le: expireLe.slice(0, 10) }));
-    return { id, o };
+    return { id, o, jeton, expireLe };
   });
-  await c.messagerie.envoyer({
-    a: invitation.courriel,
-    objet: 'Votre invitation à CPO Missions locales',
-    texte:
-      `Bonjour ${invitation.nom},\n\n${admin.nom} (${admin.organisation.nom}) vous invite à rejoindre CPO Missions locales ` +
-      `comme « ${ROLES[invitation.role].libelle} » de ${resultat.o.nom}.\n\nPour accepter, ouvrez ce lien (valable ${DUREE_INVITATION_J} jours, une seule fois) :\n` +
-      `${c.adresse}/invitation#${jeton}\n`,
+  await c.messagerie.envoyer(courrielInvitation(admin, invitation, fait.o, fait.jeton, c.adresse));
+  return { id: fait.id, expire_le: fait.expireLe };
+}
+
+/** Renvoie l'invitation d'un compte qui ne l'a pas encore acceptée (lien expiré ou perdu) : un lien neuf, l'ancien ne sert plus. */
+export async function renvoyerInvitation(base: Base, admin: Utilisateur, id: number, c: Contexte): Promise<{ id: number; expire_le: string }> {
+  const fait = await base.transaction(async (tx) => {
+    const compte = await chargerCompte(tx, id);
+    exigerCompteAdministrable(admin, compte);
+    if (compte.etat !== 'invite') throw new ErreurMetier(`Le compte de ${compte.nom} n'attend pas d'invitation : il est ${compte.etat === 'actif' ? 'actif' : 'désactivé'}.`, 'etat_incompatible');
+    const { jeton, expireLe } = await emettreJeton(tx, id, admin, c.horloge);
+    await auditer(tx, trace(admin, 'renvoyer_invitation', compte.organisation, c.origine, `comptes/${id}`, { courriel: compte.courriel, expire_le: expireLe.slice(0, 10) }));
+    return { compte, jeton, expireLe };
   });
-  return { id: resultat.id, expire_le: expireLe };
+  await c.messagerie.envoyer(courrielInvitation(admin, fait.compte, fait.compte.organisation, fait.jeton, c.adresse));
+  return { id, expire_le: fait.expireLe };
 }
 
 /** Le lien d'invitation ouvert : le jeton sert une fois, avant son expiration, pour un compte actif. Rend le compte, désormais utilisable. */

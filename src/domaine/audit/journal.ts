@@ -41,6 +41,7 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   bilan_intermediaire: 'Bilan intermédiaire enregistré',
   connexion_invitation: "Connexion par un lien d'invitation",
   inviter_compte: 'Invitation envoyée',
+  renvoyer_invitation: 'Invitation renvoyée',
   invitation_acceptee: 'Invitation acceptée',
   changer_role: "Rôle d'un compte changé",
   desactiver_compte: 'Compte désactivé',

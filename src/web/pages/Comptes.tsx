@@ -151,10 +151,10 @@ function Inviter({ organisations, roles, recharger }: { organisations: Organisat
 function ActionsCompte({ compte, organisation, roles, recharger }: { compte: Compte; organisation?: OrganisationGeree; roles: Record<Role, string>; recharger: () => void }) {
   const [role, setRole] = useState<string>(compte.role);
   const [erreur, setErreur] = useState<string>();
-  const agir = async (url: string, corps: unknown) => {
+  const agir = async (url: string, corps?: unknown) => {
     setErreur(undefined);
     try {
-      await appeler(url, { methode: 'PUT', corps });
+      await appeler(url, { methode: corps === undefined ? 'POST' : 'PUT', corps });
       recharger();
     } catch (e) {
       setErreur((e as Error).message);
@@ -175,6 +175,11 @@ function ActionsCompte({ compte, organisation, roles, recharger }: { compte: Com
         {actif ? 'Désactiver' : 'Réactiver'}
         <span className="fr-sr-only"> le compte de {compte.nom}</span>
       </Button>
+      {compte.etat === 'invite' && (
+        <Button size="small" priority="tertiary" className="fr-ml-1w" onClick={() => void agir(`/api/comptes/${compte.id}/invitation`)}>
+          Renvoyer l'invitation<span className="fr-sr-only"> à {compte.nom}</span>
+        </Button>
+      )}
       {erreur && <Alert severity="error" small description={erreur} role="alert" className="fr-mt-1w" />}
     </div>
   );
