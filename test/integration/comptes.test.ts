@@ -215,6 +215,8 @@ surChaqueMoteur('Comptes et habilitations', (moteur) => {
       // Une seule demande à la fois, aucun compte.
       expect(await demanderAcces(base, agent, 'test')).toBe('en_attente');
       expect((await base.query(`SELECT 1 FROM demande_acces WHERE courriel = 'agent.attente@ml-ra01.fr'`)).length).toBe(1);
+      const [tentative] = await base.query(`SELECT acteur, details FROM journal_audit WHERE action = 'connexion_refusee' ORDER BY id DESC LIMIT 1`);
+      expect(tentative).toMatchObject({ acteur: agent.courriel, details: { motif: "demande d'accès en attente" } });
       expect(await compteDuCourriel(base, agent.courriel)).toBeNull();
       const [{ id }] = await base.query<{ id: number }>(`SELECT id FROM demande_acces WHERE courriel = 'agent.attente@ml-ra01.fr'`);
       const demandes = (await app.inject({ url: '/api/comptes', headers: en('direction_ra01') })).json().demandes;

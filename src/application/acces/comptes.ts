@@ -324,7 +324,10 @@ export async function demanderAcces(
       return 'organisation_inconnue';
     }
     const [derniere] = await tx.query<{ etat: string }>('SELECT etat FROM demande_acces WHERE lower(courriel) = lower($1) ORDER BY id DESC LIMIT 1', [agent.courriel]);
-    if (derniere?.etat === 'en_attente' || derniere?.etat === 'refusee') return derniere.etat;
+    if (derniere?.etat === 'en_attente' || derniere?.etat === 'refusee') {
+      await auditer(tx, { acteur: agent.courriel, action: 'connexion_refusee', origine, details: { motif: derniere.etat === 'en_attente' ? "demande d'accès en attente" : "demande d'accès refusée" } });
+      return derniere.etat;
+    }
     await tx.query('INSERT INTO demande_acces (courriel, nom, siret, organisation_id) VALUES ($1, $2, $3, $4)', [agent.courriel.toLowerCase(), agent.nom || agent.courriel, siret, o.id]);
     await auditer(tx, { acteur: agent.courriel, action: 'demande_acces', codeStructure: o.type === 'ml' ? o.code : null, origine, details: { siret } });
     return 'en_attente';
