@@ -116,19 +116,22 @@ export interface Situee {
   code_region: string;
 }
 
-/** La portée voit-elle cette ML ? */
-export function couvreStructure(portee: Portee, ml: Situee): boolean {
-  switch (portee.niveau) {
-    case 'structure':
-      return portee.code === ml.code;
-    case 'departement':
-      return portee.code === ml.code_departement;
-    case 'region':
-      return portee.code === ml.code_region;
+/** Le périmètre `p` contient-il tout le périmètre `q` ? */
+export function contient(p: Portee, q: Portee): boolean {
+  switch (p.niveau) {
     case 'national':
       return true;
+    case 'region':
+      return q.niveau === 'region' ? q.code === p.code : q.niveau !== 'national' && q.code_region === p.code;
+    case 'departement':
+      return (q.niveau === 'departement' && q.code === p.code) || (q.niveau === 'structure' && q.code_departement === p.code);
+    case 'structure':
+      return q.niveau === 'structure' && q.code === p.code;
   }
 }
+
+/** La portée voit-elle cette ML ? */
+export const couvreStructure = (portee: Portee, ml: Situee): boolean => contient(portee, { niveau: 'structure', ...ml });
 
 /** La portée voit-elle ce territoire et la liste de ses ML ? (`code_region` : la région d'un département.) */
 export function couvreTerritoire(

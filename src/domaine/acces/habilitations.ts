@@ -2,7 +2,7 @@
 // demande ProConnect) et des organisations. Personne ne donne un périmètre plus large que le sien, ni
 // un rôle hors de ceux qu'il administre : la DGEFP tout, la DIRECCTE sa région (UD, ML, Conseil
 // régional), la direction d'une ML ses conseillers.
-import { ROLES, type Portee, type Role, type TypeOrganisation, type Utilisateur } from './droits.ts';
+import { ROLES, contient, type Portee, type Role, type TypeOrganisation, type Utilisateur } from './droits.ts';
 
 /** Une organisation située : pour une ML son département et sa région, pour une UD sa région. */
 export interface OrganisationSituee {
@@ -37,20 +37,6 @@ export function porteeOrganisation(o: OrganisationSituee): Portee | null {
       return { niveau: 'region', code: o.code };
     case 'dgefp':
       return { niveau: 'national' };
-  }
-}
-
-/** Le périmètre `p` contient-il tout le périmètre `q` ? */
-export function contient(p: Portee, q: Portee): boolean {
-  switch (p.niveau) {
-    case 'national':
-      return true;
-    case 'region':
-      return q.niveau === 'region' ? q.code === p.code : q.niveau !== 'national' && q.code_region === p.code;
-    case 'departement':
-      return (q.niveau === 'departement' && q.code === p.code) || (q.niveau === 'structure' && q.code_departement === p.code);
-    case 'structure':
-      return q.niveau === 'structure' && q.code === p.code;
   }
 }
 

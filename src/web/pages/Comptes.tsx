@@ -151,10 +151,13 @@ function Inviter({ organisations, roles, recharger }: { organisations: Organisat
 function ActionsCompte({ compte, organisation, roles, recharger }: { compte: Compte; organisation?: OrganisationGeree; roles: Record<Role, string>; recharger: () => void }) {
   const [role, setRole] = useState<string>(compte.role);
   const [erreur, setErreur] = useState<string>();
-  const agir = async (url: string, corps?: unknown) => {
+  const [succes, setSucces] = useState<string>();
+  const agir = async (url: string, corps?: unknown, message?: string) => {
     setErreur(undefined);
+    setSucces(undefined);
     try {
       await appeler(url, { methode: corps === undefined ? 'POST' : 'PUT', corps });
+      setSucces(message);
       recharger();
     } catch (e) {
       setErreur((e as Error).message);
@@ -176,11 +179,12 @@ function ActionsCompte({ compte, organisation, roles, recharger }: { compte: Com
         <span className="fr-sr-only"> le compte de {compte.nom}</span>
       </Button>
       {compte.etat === 'invite' && (
-        <Button size="small" priority="tertiary" className="fr-ml-1w" onClick={() => void agir(`/api/comptes/${compte.id}/invitation`)}>
+        <Button size="small" priority="tertiary" className="fr-ml-1w" onClick={() => void agir(`/api/comptes/${compte.id}/invitation`, undefined, `Invitation renvoyée à ${compte.courriel}.`)}>
           Renvoyer l'invitation<span className="fr-sr-only"> à {compte.nom}</span>
         </Button>
       )}
       {erreur && <Alert severity="error" small description={erreur} role="alert" className="fr-mt-1w" />}
+      {succes && <Alert severity="success" small description={succes} className="fr-mt-1w" />}
     </div>
   );
 }
