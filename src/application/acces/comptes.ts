@@ -379,3 +379,22 @@ export async function traiterDemande(base: Base, admin: Utilisateur, id: number,
   return { compte: fait.compte };
 }
 
+
+/**
+ * Le premier compte d'une base neuve : un agent DGEFP, créé par la ligne de commande (qui a déjà la
+ * main sur le serveur) ; il invite ensuite les autres depuis l'application.
+ */
+export async function creerAdministrateurNational(base: Base, brut: unknown, acteur: string): Promise<{ id: number; courriel: string }> {
+  const a = lire(schemaInvitation.pick({ courriel: true, nom: true }), brut, 'Administrateur');
+  return base.transaction(async (tx) => {
+    await tx.query(`INSERT INTO organisation (type, code, nom) VALUES ('dgefp', 'FR', 'DGEFP') ON CONFLICT (type, code) DO NOTHING`);
+    const [existant] = await tx.query('SELECT 1 FROM utilisateur WHERE lower(courriel) = $1', [a.courriel]);
+    if (existant) throw new ErreurMetier(`Un compte existe déjà pour le courriel ${a.courriel}.`, 'etat_incompatible');
+    const [{ id }] = await tx.query<{ id: number }>(
+      `INSERT INTO utilisateur (courriel, nom, organisation_id, role) SELECT $1, $2, id, 'agent_dgefp' FROM organisation WHERE type = 'dgefp' AND code = 'FR' RETURNING id`,
+      [a.courriel, a.nom],
+    );
+    await auditer(tx, { acteur, action: 'creer_administrateur', objet: `comptes/${id}`, origine: 'cli', details: { courriel: a.courriel, role: ROLES.agent_dgefp.libelle } });
+    return { id, courriel: a.courriel };
+  });
+}

@@ -40,6 +40,7 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   dialogue_signer_etat: "Dialogue de gestion : avenant signé par l'État",
   bilan_intermediaire: 'Bilan intermédiaire enregistré',
   connexion_invitation: "Connexion par un lien d'invitation",
+  creer_administrateur: 'Compte DGEFP créé par la ligne de commande',
   inviter_compte: 'Invitation envoyée',
   renvoyer_invitation: 'Invitation renvoyée',
   invitation_acceptee: 'Invitation acceptée',
