@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { ErreurAcces, ROLES, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
-import { refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee } from '../../domaine/acces/habilitations.ts';
+import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee } from '../../domaine/acces/habilitations.ts';
 import { messagesDe } from '../../domaine/dialogue/contenus.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
 import { auditer } from '../audit.ts';
@@ -56,13 +56,13 @@ const organisationDe = (l: AvecOrganisation): Organisation => ({
 
 const hacher = (jeton: string) => createHash('sha256').update(jeton).digest('hex');
 
-/** Lève le refus de la règle des habilitations : hors périmètre (403), ou un rôle qui ne se donne pas dans ce type d'organisation (400). */
-function exigerHabilitation(admin: Utilisateur, role: Role, o: OrganisationSituee) {
-  const refus = refusHabilitation(admin, role, o);
+/** Lève le refus de la règle des habilitations : hors périmètre ou rôle insuffisant (403), ou un rôle qui ne se donne pas dans ce type d'organisation (400). */
+function lever(refus: string | null) {
   if (!refus) return;
   if (refus.startsWith('Le rôle')) throw new ErreurMetier(refus);
   throw new ErreurAcces(refus, refus.startsWith('Votre rôle') ? 'droit_insuffisant' : 'hors_perimetre');
 }
+const exigerHabilitation = (admin: Utilisateur, role: Role, o: OrganisationSituee) => lever(refusHabilitation(admin, role, o));
 
 const courriel = z.string().trim().toLowerCase().max(254, 'courriel trop long').email('adresse de courriel invalide');
 const role = z.enum(Object.keys(ROLES) as [Role, ...Role[]], { error: `rôle inconnu ; rôles possibles : ${Object.keys(ROLES).join(', ')}` });
@@ -272,8 +272,7 @@ export async function creerOrganisation(base: Base, admin: Utilisateur, brut: un
   const o = lire(schemaOrganisation, brut, 'Organisation');
   return base.transaction(async (tx) => {
     const situee = await situer(tx, o.type, o.code);
-    const refus = refusOrganisation(admin, situee);
-    if (refus) throw new ErreurAcces(refus, refus.startsWith('Votre rôle') ? 'droit_insuffisant' : 'hors_perimetre');
+    lever(refusOrganisation(admin, situee));
     const [existante] = await tx.query('SELECT 1 FROM organisation WHERE type = $1 AND code = $2', [o.type, o.code]);
     if (existante) throw new ErreurMetier(`L'organisation ${o.code} de ce type existe déjà.`, 'etat_incompatible');
     const siret = o.siret ?? situee.siret ?? null;
@@ -341,10 +340,8 @@ export async function traiterDemande(base: Base, admin: Utilisateur, id: number,
     const [d] = await tx.query<{ courriel: string; nom: string; etat: string; organisation_id: number }>('SELECT courriel, nom, etat, organisation_id FROM demande_acces WHERE id = $1 FOR UPDATE', [id]);
     if (!d) introuvable(`Demande d'accès inconnue : ${id}.`);
     const o = await chargerOrganisation(tx, d.organisation_id);
-    // Refuser demande de pouvoir donner un rôle dans cette organisation ; accepter, celui choisi.
-    const roles = rolesAttribuables(admin, o);
-    if (decision.decision === 'accepter') exigerHabilitation(admin, decision.role, o);
-    else if (roles.length === 0) exigerHabilitation(admin, (Object.keys(ROLES) as Role[]).find((r) => ROLES[r].organisation === o.type)!, o);
+    // Accepter exige de pouvoir donner le rôle choisi ; refuser, d'en pouvoir donner un dans cette organisation.
+    lever(decision.decision === 'accepter' ? refusHabilitation(admin, decision.role, o) : refusGestion(admin, o));
     if (d.etat !== 'en_attente') throw new ErreurMetier(`Cette demande a déjà été ${d.etat === 'acceptee' ? 'acceptée' : 'refusée'}.`, 'etat_incompatible');
     let compte: number | null = null;
     if (decision.decision === 'accepter') {

@@ -2,7 +2,7 @@
 // écrite à la main, pas déduite de la règle qu'elle vérifie.
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Portee, type Role } from './droits.ts';
-import { refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee } from './habilitations.ts';
+import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee } from './habilitations.ts';
 
 // RA01 Rennes (35, Bretagne 53), RA02 Brest (29, 53), RA03 Paris (75, Île-de-France 11).
 const ORGANISATIONS: Record<string, OrganisationSituee> = {
@@ -71,6 +71,15 @@ describe('habilitations', () => {
     for (const admin of ROLES_LISTE)
       for (const o of Object.values(ORGANISATIONS))
         if (rolesAttribuables({ role: admin, portee: ADMINS[admin] }, o).length) expect(rangOrganisation[o.type]).toBeLessThanOrEqual(rang[ADMINS[admin].niveau]);
+  });
+
+  it("gère une organisation (y refuser une demande) qui peut y donner au moins un rôle", () => {
+    const gere = (admin: Role) => Object.entries(ORGANISATIONS).filter(([, o]) => refusGestion({ role: admin, portee: ADMINS[admin] }, o) === null).map(([n]) => n);
+    expect(gere('direction_ml')).toEqual(['RA01']);
+    expect(gere('agent_direccte')).toEqual(['RA01', 'RA02', 'UD35', 'UD29', 'CR53']);
+    expect(gere('agent_dgefp')).toEqual(Object.keys(ORGANISATIONS));
+    expect(gere('agent_ud')).toEqual([]);
+    expect(refusGestion({ role: 'agent_direccte', portee: ADMINS.agent_direccte }, ORGANISATIONS.DIRECCTE53)).toMatch(/^Hors de votre périmètre : votre rôle \(Agent DIRECCTE\) ne peut pas donner/);
   });
 
   it('refuse une organisation non située (ML inconnue) même à la DGEFP', () => {

@@ -57,6 +57,12 @@ export function refusHabilitation(admin: Pick<Utilisateur, 'role' | 'portee'>, r
   return null;
 }
 
+/** Le refus de gérer l'organisation `o` (y refuser une demande d'accès) : null si l'administrateur peut y donner au moins un rôle. */
+export function refusGestion(admin: Pick<Utilisateur, 'role' | 'portee'>, o: OrganisationSituee): string | null {
+  const refus = (Object.keys(ROLES) as Role[]).filter((r) => ROLES[r].organisation === o.type).map((r) => refusHabilitation(admin, r, o));
+  return refus.includes(null) ? null : refus[0];
+}
+
 /** Le refus de créer l'organisation `o` ; null si l'administrateur le peut. */
 export function refusOrganisation(admin: Pick<Utilisateur, 'role' | 'portee'>, o: OrganisationSituee): string | null {
   const types = ORGANISATIONS_CREEES[admin.role] ?? [];

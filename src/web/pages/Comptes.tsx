@@ -6,6 +6,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import type { Compte, DemandeAcces, Organisation } from '../../application/acces/comptes.ts';
+import { TYPES_ORGANISATION } from '../../domaine/acces/droits.ts';
 import { dateEnFrancais } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { CHAMPS_OBLIGATOIRES, Champ, Formulaire, useErreurs } from '../composants/Formulaire.tsx';
@@ -23,7 +24,6 @@ interface Habilitations {
 }
 
 const ETATS: Record<Compte['etat'], string> = { actif: 'Actif', desactive: 'Désactivé', invite: 'Invitation envoyée' };
-const TYPES = { ml: 'Mission locale', ud: 'Unité départementale (UD)', direccte: 'DIRECCTE', conseil_regional: 'Conseil régional', dgefp: 'DGEFP' } as const;
 
 export function Comptes() {
   const session = useSession();
@@ -210,7 +210,7 @@ function CreerOrganisation({ recharger }: { recharger: () => void }) {
       }}
     >
       <Select label="Type" nativeSelectProps={{ value: o.type, onChange: (e) => setO({ ...o, type: e.target.value }) }}>
-        {Object.entries(TYPES).map(([cle, libelle]) => (
+        {Object.entries(TYPES_ORGANISATION).map(([cle, libelle]) => (
           <option key={cle} value={cle}>
             {libelle}
           </option>
