@@ -121,6 +121,17 @@ surChaqueMoteur('Comptes et habilitations', (moteur) => {
       expect(await refusee('direccte_53', 'POST', `/api/comptes/${id}/invitation`, undefined, 409)).toMatch(/n'attend pas d'invitation : il est actif/);
     });
 
+    it('dix invitations simultanées du même courriel (casse comprise) : une réussit, neuf sont refusées en français', async () => {
+      const ra01 = await organisation('ml', 'RA01');
+      const reponses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => inviter(i % 2 ? 'direction_ra01' : 'direccte_53', { courriel: i % 2 ? 'MEME@ml-ra01.fr' : 'meme@ml-ra01.fr', nom: 'Même', organisation: ra01, role: 'conseiller' })),
+      );
+      expect(reponses.map((r) => r.statusCode).sort()).toEqual([201, ...Array(9).fill(409)]);
+      expect(reponses.find((r) => r.statusCode === 409)!.json().message).toBe('Un compte existe déjà pour le courriel meme@ml-ra01.fr.');
+      expect((await base.query(`SELECT 1 FROM utilisateur WHERE lower(courriel) = 'meme@ml-ra01.fr'`)).length).toBe(1);
+      expect((await base.query(`SELECT 1 FROM invitation i JOIN utilisateur u ON u.id = i.utilisateur_id WHERE lower(u.courriel) = 'meme@ml-ra01.fr'`)).length).toBe(1);
+    });
+
     it('hors de son périmètre ou au-delà de son rôle : 403 tracé, rien écrit', async () => {
       const ra01 = await organisation('ml', 'RA01');
       const ra02 = await organisation('ml', 'RA02');

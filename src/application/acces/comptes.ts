@@ -54,6 +54,16 @@ const organisationDe = (l: AvecOrganisation): Organisation => ({
   code_region: l.code_region,
 });
 
+/**
+ * Crée un compte (la requête INSERT donnée, premier paramètre : le courriel) ; un courriel déjà pris, à la
+ * casse près, même par une requête concurrente, est refusé sans erreur de la base (index unique).
+ */
+async function creerCompte(tx: Requeteur, insertion: string, parametres: unknown[]): Promise<number> {
+  const [cree] = await tx.query<{ id: number }>(`${insertion} ON CONFLICT DO NOTHING RETURNING id`, parametres);
+  if (!cree) throw new ErreurMetier(`Un compte existe déjà pour le courriel ${String(parametres[0]).toLowerCase()}.`, 'etat_incompatible');
+  return cree.id;
+}
+
 const hacher = (jeton: string) => createHash('sha256').update(jeton).digest('hex');
 
 /** Lève le refus de la règle des habilitations : hors périmètre ou rôle insuffisant (403), ou un rôle qui ne se donne pas dans ce type d'organisation (400). */
@@ -191,9 +201,7 @@ export async function inviter(base: Base, admin: Utilisateur, brut: unknown, c: 
   const fait = await base.transaction(async (tx) => {
     const o = await chargerOrganisation(tx, invitation.organisation);
     exigerHabilitation(admin, invitation.role, o);
-    const [existant] = await tx.query('SELECT 1 FROM utilisateur WHERE lower(courriel) = $1', [invitation.courriel]);
-    if (existant) throw new ErreurMetier(`Un compte existe déjà pour le courriel ${invitation.courriel}.`, 'etat_incompatible');
-    const [{ id }] = await tx.query<{ id: number }>('INSERT INTO utilisateur (courriel, nom, organisation_id, role, accepte_le) VALUES ($1, $2, $3, $4, NULL) RETURNING id', [
+    const id = await creerCompte(tx, `INSERT INTO utilisateur (courriel, nom, organisation_id, role, accepte_le) VALUES ($1, $2, $3, $4, NULL)`, [
       invitation.courriel,
       invitation.nom,
       o.id,
@@ -345,9 +353,7 @@ export async function traiterDemande(base: Base, admin: Utilisateur, id: number,
     if (d.etat !== 'en_attente') throw new ErreurMetier(`Cette demande a déjà été ${d.etat === 'acceptee' ? 'acceptée' : 'refusée'}.`, 'etat_incompatible');
     let compte: number | null = null;
     if (decision.decision === 'accepter') {
-      const [existant] = await tx.query('SELECT 1 FROM utilisateur WHERE lower(courriel) = lower($1)', [d.courriel]);
-      if (existant) throw new ErreurMetier(`Un compte existe déjà pour le courriel ${d.courriel}.`, 'etat_incompatible');
-      [{ id: compte }] = await tx.query<{ id: number }>('INSERT INTO utilisateur (courriel, nom, organisation_id, role) VALUES ($1, $2, $3, $4) RETURNING id', [d.courriel, d.nom, o.id, decision.role]);
+      compte = await creerCompte(tx, 'INSERT INTO utilisateur (courriel, nom, organisation_id, role) VALUES ($1, $2, $3, $4)', [d.courriel, d.nom, o.id, decision.role]);
     }
     const etat = decision.decision === 'accepter' ? 'acceptee' : 'refusee';
     await tx.query('UPDATE demande_acces SET etat = $2, role = $3, traitee_par = $4, traitee_le = $5::timestamptz WHERE id = $1', [
@@ -385,12 +391,10 @@ export async function creerAdministrateurNational(base: Base, brut: unknown, act
   const a = lire(schemaInvitation.pick({ courriel: true, nom: true }), brut, 'Administrateur');
   return base.transaction(async (tx) => {
     await tx.query(`INSERT INTO organisation (type, code, nom) VALUES ('dgefp', 'FR', 'DGEFP') ON CONFLICT (type, code) DO NOTHING`);
-    const [existant] = await tx.query('SELECT 1 FROM utilisateur WHERE lower(courriel) = $1', [a.courriel]);
-    if (existant) throw new ErreurMetier(`Un compte existe déjà pour le courriel ${a.courriel}.`, 'etat_incompatible');
-    const [{ id }] = await tx.query<{ id: number }>(
-      `INSERT INTO utilisateur (courriel, nom, organisation_id, role) SELECT $1, $2, id, 'agent_dgefp' FROM organisation WHERE type = 'dgefp' AND code = 'FR' RETURNING id`,
-      [a.courriel, a.nom],
-    );
+    const id = await creerCompte(tx, `INSERT INTO utilisateur (courriel, nom, organisation_id, role) SELECT $1, $2, id, 'agent_dgefp' FROM organisation WHERE type = 'dgefp' AND code = 'FR'`, [
+      a.courriel,
+      a.nom,
+    ]);
     await auditer(tx, { acteur, action: 'creer_administrateur', objet: `comptes/${id}`, origine: 'cli', details: { courriel: a.courriel, role: ROLES.agent_dgefp.libelle } });
     return { id, courriel: a.courriel };
   });
