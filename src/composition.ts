@@ -5,10 +5,12 @@ import type { Base } from './application/ports/base.ts';
 import type { DepotDialogues } from './application/ports/depotDialogues.ts';
 import type { LecteurFichiers } from './application/ports/fichiers.ts';
 import type { Horloge } from './application/ports/horloge.ts';
+import type { Messagerie } from './application/ports/messagerie.ts';
 import type { RenduPdf } from './application/ports/pdf.ts';
 import { depotDialogues } from './infrastructure/db/depotDialogues.ts';
 import { lecteurFichiers } from './infrastructure/fichiers/lecteur.ts';
 import { horlogeDeLEnvironnement } from './infrastructure/horloge.ts';
+import { messagerieDeLEnvironnement } from './infrastructure/messagerie/journal.ts';
 import { renduPdfmake } from './infrastructure/pdf/pdf.ts';
 
 export interface Ports {
@@ -20,6 +22,8 @@ export interface Ports {
   fichiers: LecteurFichiers;
   /** Les dialogues de gestion sur la base ouverte par l'entrée ; par défaut en SQL. */
   dialogues(base: Base): DepotDialogues;
+  /** Les courriels (invitations) ; par défaut un journal, sans envoi réel (CPO_JOURNAL_COURRIELS). */
+  messagerie: Messagerie;
 }
 
 /** Les implémentations de production, sauf celles que l'appelant fournit. */
@@ -29,5 +33,6 @@ export function ports(fournis: Partial<Ports> = {}): Ports {
     pdf: fournis.pdf ?? renduPdfmake,
     fichiers: fournis.fichiers ?? lecteurFichiers,
     dialogues: fournis.dialogues ?? depotDialogues,
+    messagerie: fournis.messagerie ?? messagerieDeLEnvironnement(),
   };
 }

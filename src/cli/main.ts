@@ -1,6 +1,7 @@
 // La ligne de commande `cpo`, en français. Code de sortie 0 si tout va bien, 1 sinon, rapport sur stderr.
 import { Command, CommanderError } from 'commander';
 import { ErreurMetier } from '../domaine/erreurs.ts';
+import { commandeAdministrateur } from './commandes/administrateur.ts';
 import { commandeDemo } from './commandes/demo.ts';
 import { commandeDemarrer } from './commandes/demarrer.ts';
 import { commandeExporter } from './commandes/exporter.ts';
@@ -26,6 +27,7 @@ const TRADUCTIONS: [RegExp, string][] = [
   [/^error: unknown command '(.+?)'.*/, 'commande inconnue : $1 (cpo --aide liste les commandes)'],
   [/^error: missing required argument '(.+)'/, 'argument obligatoire manquant : $1'],
   [/^error: option '(.+)' argument missing/, "l'option $1 attend une valeur"],
+  [/^error: required option '(.+?)' not specified/, 'option obligatoire manquante : $1'],
   [/^error: too many arguments.*Expected (\d+) argument.* but got (\d+)\./, "trop d'arguments : $1 attendu(s), $2 donné(s)"],
   [/^error: option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+)\./, 'valeur « $2 » invalide pour $1 ; valeurs admises : $3'],
   [/^error: option '(.+?)' argument '(.+?)' is invalid\. (.*)/, '$3'],
@@ -52,7 +54,7 @@ const programme = configurer(new Command('cpo'))
   .helpCommand('aide [commande]', "affiche l'aide d'une commande")
   .showHelpAfterError('(cpo --aide pour l’aide)');
 
-for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeQualite, commandeFiger, commandeDemo, commandeRetention, commandeVerifier, commandeServir, commandeDemarrer]) {
+for (const ajouter of [commandeImporter, commandeExporter, commandeIndicateurs, commandeQualite, commandeFiger, commandeDemo, commandeRetention, commandeVerifier, commandeAdministrateur, commandeServir, commandeDemarrer]) {
   ajouter(programme);
 }
 for (const sous of programme.commands) configurer(sous);

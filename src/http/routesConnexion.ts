@@ -9,7 +9,8 @@ import { compteDuCourriel, utilisateursDemo } from '../application/acces/utilisa
 import { auditer } from '../application/audit.ts';
 import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import { DROITS, ErreurAcces, ROLES, TYPES_ORGANISATION, accueil, peut, type Action, type Utilisateur } from '../domaine/acces/droits.ts';
-import { ClientOidc, type ConfigurationOidc } from '../infrastructure/auth/oidc.ts';
+import { ClientOidc, type AgentOidc, type ConfigurationOidc } from '../infrastructure/auth/oidc.ts';
+import { accepterInvitation, demanderAcces } from '../application/acces/comptes.ts';
 import type { Base } from '../application/ports/base.ts';
 import { jetonCsrf, limiteConnexions, utilisateurDe, type SessionsRecentes } from './acces.ts';
 import { introuvable } from './erreurs.ts';
@@ -43,7 +44,7 @@ export function routesConnexion(
   const limite = limiteConnexions(options.connexionsParMinute);
   const origine = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
   /** Une session neuve (le cookie est renouvelé), ouverte en base pour ce compte. */
-  const ouvrir = async (req: FastifyRequest, compte: { id: number; courriel: string }, action: 'connexion_demo' | 'connexion_oidc') => {
+  const ouvrir = async (req: FastifyRequest, compte: { id: number; courriel: string }, action: 'connexion_demo' | 'connexion_oidc' | 'connexion_invitation') => {
     req.session.regenerate();
     req.session.set('session', await ouvrirSession(base, compte, sessions.dureeS, { action, origine: req.ip }, sessions.horloge));
   };
@@ -78,21 +79,27 @@ export function routesConnexion(
       const tentative = req.session.get('oidc');
       if (!oidc || !tentative) return rep.redirect('/connexion?erreur=session');
       req.session.set('oidc', undefined);
-      let courriel: string | null;
-      let idToken: string | undefined;
+      let agent: AgentOidc;
       try {
-        ({ courriel, idToken } = await oidc.retour(origine(req), req.url, tentative));
+        agent = await oidc.retour(origine(req), req.url, tentative);
       } catch (e) {
         await auditer(base, { acteur: 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: (e as Error).message } });
         return rep.redirect('/connexion?erreur=fournisseur');
       }
+      const { courriel } = agent;
       const compte = courriel ? await compteDuCourriel(base, courriel) : null;
-      if (!compte?.actif) {
-        await auditer(base, { acteur: courriel ?? 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif: compte ? 'compte désactivé' : 'compte inconnu' } });
-        return rep.redirect(`/connexion?erreur=${compte ? 'desactive' : 'compte'}`);
+      // Sans compte, une demande d'accès attend un administrateur si l'organisation est connue par son SIRET : aucun droit n'est donné ici.
+      if (!compte && courriel) {
+        const issue = await demanderAcces(base, { courriel, nom: agent.nom, siret: agent.siret }, req.ip);
+        return rep.redirect(`/connexion?erreur=${issue === 'en_attente' ? 'attente' : issue === 'refusee' ? 'refusee' : 'organisation'}`);
+      }
+      if (!compte?.actif || !compte.accepte) {
+        const motif = !compte ? 'compte inconnu' : !compte.actif ? 'compte désactivé' : 'invitation non acceptée';
+        await auditer(base, { acteur: courriel ?? 'anonyme', action: 'connexion_refusee', origine: req.ip, details: { motif } });
+        return rep.redirect(`/connexion?erreur=${!compte ? 'compte' : !compte.actif ? 'desactive' : 'invitation'}`);
       }
       await ouvrir(req, compte, 'connexion_oidc');
-      if (idToken) req.session.set('idToken', idToken);
+      if (agent.idToken) req.session.set('idToken', agent.idToken);
       return rep.redirect('/');
     },
   );
@@ -128,6 +135,26 @@ export function routesConnexion(
       }
       await ouvrir(req, compte, 'connexion_demo');
       return presenter(compte);
+    },
+  );
+
+  r.post(
+    '/api/invitations/acceptation',
+    {
+      config: { droit: 'public', rateLimit: limite },
+      schema: {
+        tags: ['connexion'],
+        summary: "Accepter une invitation reçue par courriel (jeton à usage unique) ; rend l'adresse où se connecter",
+        body: z.object({ jeton: z.string().min(1).max(200) }),
+        response: { 200: z.object({ redirection: z.string() }) },
+      },
+    },
+    async (req) => {
+      const compte = await accepterInvitation(base, req.body.jeton, sessions.horloge, req.ip);
+      // Avec ProConnect, l'identité se prouve chez lui ; sans (base de démonstration), le lien reçu en tient lieu.
+      if (oidc) return { redirection: '/api/connexion/oidc' };
+      await ouvrir(req, compte, 'connexion_invitation');
+      return { redirection: '/' };
     },
   );
 

@@ -25,6 +25,7 @@ import { DUREE_SESSION_S, installerAcces, type OptionsAcces } from './acces.ts';
 import { repondreErreur } from './erreurs.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
 import { routesAudit } from './routesAudit.ts';
+import { routesComptes } from './routesComptes.ts';
 import { routesConnexion } from './routesConnexion.ts';
 import { routesDepots, SECURITE_JETON } from './routesDepots.ts';
 import { routesDialogue } from './routesDialogue.ts';
@@ -115,7 +116,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  const { horloge, pdf, fichiers, dialogues } = ports(options);
+  const { horloge, pdf, fichiers, dialogues, messagerie } = ports(options);
   const sessions = await installerAcces(app, base, horloge, options);
   refuserCaractereNul(app);
 
@@ -124,6 +125,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   app.get('/api/sante', { config: { droit: 'public' } }, async () => ({ statut: 'ok', moteur: base.moteur }));
   const oidc = options.oidc === undefined ? configurationOidcDepuisEnvironnement() : options.oidc;
   routesConnexion(app, base, service, sessions, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
+  routesComptes(app, base, sessions, { horloge, messagerie, urlPublique: oidc?.urlPublique ?? process.env.CPO_URL_PUBLIQUE });
   routesIndicateurs(app, base, service);
   routesJeunes(app, base, horloge);
   routesAudit(app, base);

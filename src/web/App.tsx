@@ -7,6 +7,7 @@ import { Chargement, MessageErreur } from './composants/Etats.tsx';
 import { ErreurApi, appeler, quandDeconnecte, viderCache } from './outils/api.ts';
 import { naviguer, useAdresse } from './outils/routeur.tsx';
 import { Connexion } from './pages/Connexion.tsx';
+import { Invitation } from './pages/Invitation.tsx';
 import { Accessibilite, DonneesPersonnelles, GestionDesCookies, MentionsLegales, PAGES_INFORMATIONS, PlanDuSite, type PageInformations } from './pages/Informations.tsx';
 import { ContexteSession, type Session } from './session.tsx';
 import type { Catalogue, Moi } from './types.ts';
@@ -33,6 +34,7 @@ const Depot = parPage(() => import('./pages/Depots.tsx'), 'Depot');
 const Depots = parPage(() => import('./pages/Depots.tsx'), 'Depots');
 const Jetons = parPage(() => import('./pages/Jetons.tsx'), 'Jetons');
 const SuiviDepots = parPage(() => import('./pages/SuiviDepots.tsx'), 'SuiviDepots');
+const Comptes = parPage(() => import('./pages/Comptes.tsx'), 'Comptes');
 const Dialogue = parPage(() => import('./pages/dialogue/Dialogue.tsx'), 'Dialogue');
 const DossierJeune = parPage(() => import('./pages/DossierJeune.tsx'), 'DossierJeune');
 const Evolution = parPage(() => import('./pages/Evolution.tsx'), 'Evolution');
@@ -44,6 +46,8 @@ const TableauTerritoire = parPage(() => import('./pages/TableauTerritoire.tsx'),
 
 /** Les pages d'information s'ouvrent sans connexion. */
 const estInformation = (chemin: string): chemin is PageInformations => chemin in PAGES_INFORMATIONS;
+/** Le lien d'une invitation s'ouvre aussi sans connexion. */
+const INVITATION = '/invitation';
 const INFORMATIONS: Record<Exclude<PageInformations, '/plan-du-site'>, ComponentType> = {
   '/mentions-legales': MentionsLegales,
   '/donnees-personnelles': DonneesPersonnelles,
@@ -72,6 +76,7 @@ function Page({ chemin }: { chemin: string }) {
   if (chemin === '/a-faire') return <AFaire />;
   if (chemin === '/audit') return <Audit />;
   if (chemin === '/campagnes') return <Campagnes />;
+  if (chemin === '/comptes') return <Comptes />;
   if ((m = chemin.match(/^\/campagnes\/(\d+)$/))) return <SuiviCampagne id={m[1]} />;
   if ((m = chemin.match(/^\/dialogues\/(\d+)$/))) return <Dialogue id={m[1]} />;
   if ((m = chemin.match(/^\/evolution\/(structure|departement|region|national)\/([^/]+)$/)))
@@ -122,7 +127,7 @@ export function App() {
 
   // Sans session, toute adresse hors des pages d'information mène à la connexion ; connecté, la connexion et la racine mènent à l'accueil.
   useEffect(() => {
-    if (moi === null && chemin !== '/connexion' && !estInformation(chemin)) naviguer('/connexion', { remplacer: true });
+    if (moi === null && chemin !== '/connexion' && chemin !== INVITATION && !estInformation(chemin)) naviguer('/connexion', { remplacer: true });
     if (moi && (chemin === '/' || chemin === '/connexion')) naviguer(moi.accueil, { remplacer: true });
   }, [moi, chemin]);
 
@@ -139,6 +144,7 @@ export function App() {
         ...(session.peut('lire_campagnes') || session.peut('gerer_conventions')
           ? [{ text: 'Dialogue de gestion', linkProps: { href: '/campagnes' }, isActive: chemin.startsWith('/campagnes') || chemin.startsWith('/dialogues') }]
           : []),
+        ...(session.peut('gerer_comptes') ? [{ text: 'Comptes', linkProps: { href: '/comptes' }, isActive: chemin === '/comptes' }] : []),
         ...(session.peut('lire_audit') ? [{ text: "Journal d'audit", linkProps: { href: '/audit' }, isActive: chemin === '/audit' }] : []),
         ...(session.peut('deposer_extrait') && u?.portee.niveau === 'structure'
           ? [{ text: 'Dépôts', linkProps: { href: `/structures/${u.portee.code}/depots` }, isActive: /\/depots(\/|$)/.test(chemin) }]
@@ -182,6 +188,8 @@ export function App() {
       <main id="contenu" className="fr-container fr-pt-3w fr-pb-6w" tabIndex={-1}>
         {estInformation(chemin) ? (
           <Information chemin={chemin} plan={(navigation ?? []).map((n) => ({ titre: n.text, adresse: n.linkProps.href }))} />
+        ) : chemin === INVITATION ? (
+          <Invitation />
         ) : erreur ? (
           <MessageErreur titre="Le service est indisponible" message={erreur} />
         ) : moi === undefined ? (

@@ -11,6 +11,7 @@ import { horlogeSysteme } from '../../src/infrastructure/horloge.ts';
 import { creerServeur, DOSSIER_WEB } from '../../src/http/serveur.ts';
 import type { Catalogue } from '../../src/domaine/indicateurs/catalogue.ts';
 import type { ConfigurationOidc } from '../../src/infrastructure/auth/oidc.ts';
+import type { Messagerie } from '../../src/application/ports/messagerie.ts';
 import type { Moteur } from '../outils/bases.ts';
 
 export const CHROMIUM = process.env.CPO_CHROMIUM ?? '/usr/bin/chromium';
@@ -57,14 +58,16 @@ export async function violationsGraves(page: Page): Promise<string[]> {
  * vigueur), avec la démonstration Corse (4 ML, deux départements) et ses conventions, et un Chromium
  * prêt à s'y connecter avec un compte de démonstration.
  */
-export async function demarrerApplication(moteur: Moteur, options: { oidc?: ConfigurationOidc; catalogue?: Catalogue } = {}) {
+export async function demarrerApplication(moteur: Moteur, options: { oidc?: ConfigurationOidc; catalogue?: Catalogue; messagerie?: Messagerie } = {}) {
   if (!existsSync(join(DOSSIER_WEB, 'index.html'))) throw new Error("l'application web n'est pas construite : lancez « npm run build » (npm test le fait)");
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : « bash .ci/run » l'installe (paquet Debian chromium)`);
   const base = await moteur.ouvrir();
   const rapport = await chargerDemo(base, { fichiers: lecteurFichiers, echelle: 'region', region: '94', graine: 2015, horloge: horlogeSysteme });
   if (rapport.statut === 'refuse') throw new Error('démonstration refusée');
   await assurerConventionsDemo(base, 'demo');
-  const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null, catalogue: options.catalogue });
+  // Les courriels (invitations) ne partent pas : sans messagerie donnée, ils sont oubliés.
+  const messagerie = options.messagerie ?? { envoyer: async () => {} };
+  const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null, catalogue: options.catalogue, messagerie });
   const adresse = await app.listen({ port: 0, host: '127.0.0.1' });
   const navigateur = await lancerChromium();
   const contextes: BrowserContext[] = [];

@@ -1,6 +1,7 @@
 // La connexion ProConnect de bout en bout, dans Chromium, avec un vrai fournisseur OpenID Connect sur
 // la boucle locale : redirection avec PKCE, connexion chez le fournisseur, retour, session, déconnexion
-// chez le fournisseur ; un compte inconnu ou désactivé est refusé et tracé.
+// chez le fournisseur ; un compte inconnu ou désactivé est refusé et tracé ; un agent sans compte d'une
+// organisation connue par son SIRET attend qu'un administrateur accepte sa demande.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { surChaqueMoteur } from '../outils/bases.ts';
@@ -12,7 +13,7 @@ surChaqueMoteur('Connexion ProConnect dans Chromium', (moteur) => {
   let application: Awaited<ReturnType<typeof demarrerApplication>>;
   beforeAll(async () => {
     fournisseur = await demarrerFournisseur();
-    application = await demarrerApplication(moteur, { oidc: { issuer: fournisseur.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid email' } });
+    application = await demarrerApplication(moteur, { oidc: { issuer: fournisseur.issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, scope: 'openid email given_name usual_name siret' } });
     fournisseur.accepter(application.adresse);
   }, 180_000);
   afterAll(async () => {
@@ -55,12 +56,38 @@ surChaqueMoteur('Connexion ProConnect dans Chromium', (moteur) => {
     expect((await page.request.get('/api/moi')).status()).toBe(401);
   });
 
-  it("un compte ProConnect sans utilisateur dans l'application est refusé, avec un message français, et tracé", async () => {
+  it("un agent sans compte d'une organisation inconnue est refusé, avec un message français, et tracé", async () => {
+    fournisseur.sirets.set('inconnu@exemple.gouv.fr', '11122233344455');
     const page = await seConnecterChezLeFournisseur('inconnu@exemple.gouv.fr');
-    await page.getByText("Votre compte ProConnect n'est rattaché à aucun utilisateur de CPO Missions locales.").waitFor();
+    await page.getByText("Votre organisation (le SIRET que ProConnect a transmis) n'est pas enregistrée dans CPO Missions locales", { exact: false }).waitFor();
     expect((await page.request.get('/api/moi')).status()).toBe(401);
     const [trace] = await application.base.query(`SELECT acteur, details FROM journal_audit WHERE action = 'connexion_refusee' ORDER BY id DESC LIMIT 1`);
-    expect(trace).toMatchObject({ acteur: 'inconnu@exemple.gouv.fr', details: { motif: 'compte inconnu' } });
+    expect(trace).toMatchObject({ acteur: 'inconnu@exemple.gouv.fr', details: { motif: 'organisation inconnue', siret: '11122233344455' } });
+    expect(await application.base.query('SELECT 1 FROM demande_acces')).toEqual([]);
+  });
+
+  it("un agent sans compte d'une ML connue attend ; accepté par la DIRECCTE, il se connecte", async () => {
+    const [ml] = await application.base.query<{ code: string; nom: string; siret: string }>(`SELECT code, nom, siret FROM organisation WHERE type = 'ml' AND siret IS NOT NULL ORDER BY code LIMIT 1`);
+    const courriel = 'nouvel.agent@ml-corse.fr';
+    fournisseur.sirets.set(courriel, ml.siret);
+    const attente = await seConnecterChezLeFournisseur(courriel);
+    await attente.getByRole('heading', { name: "Votre demande d'accès est en attente" }).waitFor();
+    expect((await attente.request.get('/api/moi')).status()).toBe(401);
+    await capturer(attente, `${moteur.nom}-proconnect-demande-en-attente`);
+    expect(await application.base.query(`SELECT etat FROM demande_acces WHERE courriel = $1`, [courriel])).toEqual([{ etat: 'en_attente' }]);
+    expect(await application.base.query('SELECT 1 FROM utilisateur WHERE courriel = $1', [courriel])).toEqual([]);
+
+    const direccte = await application.connecte('Sophie Bernard');
+    await direccte.getByRole('link', { name: 'Comptes' }).first().click();
+    await direccte.getByRole('heading', { name: `Agent nouvel.agent — ${courriel}` }).waitFor();
+    await direccte.getByLabel('Rôle donné à Agent nouvel.agent').selectOption({ label: 'Direction / présidence de ML' });
+    await direccte.getByRole('button', { name: 'Accepter la demande de Agent nouvel.agent' }).click();
+    await direccte.getByText('Aucune demande en attente.').waitFor();
+    expect(await application.base.query(`SELECT role FROM utilisateur WHERE courriel = $1`, [courriel])).toEqual([{ role: 'direction_ml' }]);
+
+    const connecte = await seConnecterChezLeFournisseur(courriel);
+    await connecte.waitForURL((url) => url.pathname === `/structures/${ml.code}`);
+    expect((await (await connecte.request.get('/api/moi')).json()).utilisateur).toMatchObject({ courriel, role: 'direction_ml' });
   });
 
   it('un compte désactivé est refusé à la connexion ProConnect, avec un message français, et tracé', async () => {

@@ -116,6 +116,17 @@ const CAS: Cas[] = [
   { url: '/api/suivi-depots', route: 'GET /api/suivi-depots', autorises: ['ud_35', 'direccte_53', 'dgefp'] },
   { url: '/api/suivi-depots.csv', route: 'GET /api/suivi-depots.csv', autorises: ['ud_35', 'direccte_53', 'dgefp'] },
   { url: '/api/suivi-depots.xlsx', route: 'GET /api/suivi-depots.xlsx', autorises: ['ud_35', 'direccte_53', 'dgefp'] },
+  // Comptes : l'organisation 1 est la ML RA01, le compte 1 sa conseillère (les premiers créés par la démonstration).
+  { url: '/api/comptes', route: 'GET /api/comptes', autorises: ['direction_ra01', 'direction_ra02', 'direccte_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/comptes', route: 'POST /api/comptes', corps: { courriel: 'matrice@ml-ra01.fr', nom: 'M', organisation: 1, role: 'conseiller' }, autorises: ['direction_ra01', 'direccte_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/comptes', route: 'POST /api/comptes', corps: { courriel: 'matrice@ml-ra01.fr', nom: 'M', organisation: 1, role: 'direction_ml' }, autorises: ['direccte_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/comptes/1/invitation', route: 'POST /api/comptes/{id}/invitation', autorises: ['direction_ra01', 'direccte_53', 'dgefp'] },
+  { methode: 'PUT', url: '/api/comptes/1/role', route: 'PUT /api/comptes/{id}/role', corps: { role: 'conseiller' }, autorises: ['direction_ra01', 'direccte_53', 'dgefp'] },
+  { methode: 'PUT', url: '/api/comptes/1/actif', route: 'PUT /api/comptes/{id}/actif', corps: { actif: true }, autorises: ['direction_ra01', 'direccte_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/organisations', route: 'POST /api/organisations', corps: { type: 'ud', code: '22', nom: 'UD Côtes-d’Armor' }, autorises: ['direccte_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/organisations', route: 'POST /api/organisations', corps: { type: 'ud', code: '75', nom: 'UD Paris' }, autorises: ['dgefp'] },
+  // Une demande inconnue : 404 pour qui a le droit de traiter les demandes.
+  { methode: 'POST', url: '/api/demandes-acces/999', route: 'POST /api/demandes-acces/{id}', corps: { decision: 'refuser' }, autorises: ['direction_ra01', 'direction_ra02', 'direccte_53', 'dgefp'] },
 ];
 /** Le texte d'une réponse ; celui des cellules pour un classeur XLSX (une archive compressée). */
 async function texteDe(reponse: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): Promise<string> {
@@ -137,6 +148,7 @@ const PUBLIQUES = [
   'GET /api/connexion/oidc/retour',
   'POST /api/deconnexion',
   'GET /api/informations-legales',
+  'POST /api/invitations/acceptation',
 ];
 /** Fermer toutes ses sessions : permis à chacun, essayé en dernier (la matrice a besoin des sessions). */
 const PARTOUT = 'POST /api/deconnexion/partout';
@@ -152,7 +164,7 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
     const dossier = dossierTemporaire('acces');
     ecrireExtraitAleatoire(dossier, 11, { structures: 3, jeunesParStructure: 40 });
     expect((await importerExtrait(base, dossier, { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-12-31') })).erreurs).toEqual([]);
-    app = await creerServeur(base, { connexionDemo: true });
+    app = await creerServeur(base, { connexionDemo: true, messagerie: { envoyer: async () => {} } });
     comptes = await comptesDemo(app);
     qui = {
       conseiller: compte(comptes, 'conseiller', 'RA01'),

@@ -13,7 +13,7 @@ export async function ouvrirSession(
   base: Base,
   compte: Pick<Utilisateur, 'id' | 'courriel'>,
   dureeS: number,
-  trace: { action: 'connexion_demo' | 'connexion_oidc'; origine: string },
+  trace: { action: 'connexion_demo' | 'connexion_oidc' | 'connexion_invitation'; origine: string },
   horloge: Horloge,
 ): Promise<string> {
   const id = randomBytes(32).toString('base64url');

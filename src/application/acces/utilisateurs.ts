@@ -1,6 +1,7 @@
 // Les utilisateurs et leur périmètre : l'organisation d'un utilisateur fait sa portée (une ML, un
 // département, une région, la nation), lue depuis la base avec la session ouverte.
-import { ROLES, type Portee, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { ROLES, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { porteeOrganisation } from '../../domaine/acces/habilitations.ts';
 import type { Requeteur } from '../ports/base.ts';
 import { NOMS, PRENOMS_F, PRENOMS_H, versAscii } from '../demo/listes.ts';
 import type { Horloge } from '../ports/horloge.ts';
@@ -14,67 +15,58 @@ interface Ligne {
   type: TypeOrganisation;
   code: string;
   nom_organisation: string;
-  ml_departement: string | null;
-  ml_region: string | null;
-  ud_region: string | null;
+  code_departement: string | null;
+  code_region: string | null;
 }
 
-function portee(l: Ligne): Portee {
-  switch (l.type) {
-    case 'ml':
-      return { niveau: 'structure', code: l.code, code_departement: l.ml_departement!, code_region: l.ml_region! };
-    case 'ud':
-      return { niveau: 'departement', code: l.code, code_region: l.ud_region! };
-    case 'direccte':
-    case 'conseil_regional':
-      return { niveau: 'region', code: l.code };
-    case 'dgefp':
-      return { niveau: 'national' };
-  }
-}
+/** Une organisation et ce qui la situe (département et région d'une ML, région d'une UD), sous l'alias `o`. */
+export const SITUER_ORGANISATION = `LEFT JOIN mission_locale m ON o.type = 'ml' AND m.code_structure = o.code
+  LEFT JOIN departement d ON o.type = 'ud' AND d.code = o.code`;
+export const COLONNES_SITUATION = 'm.code_departement, coalesce(m.code_region, d.code_region) AS code_region';
 
 const SELECT_UTILISATEUR = `
-  SELECT u.id, u.nom, u.courriel, u.role, o.type, o.code, o.nom AS nom_organisation,
-         m.code_departement AS ml_departement, m.code_region AS ml_region, d.code_region AS ud_region
-  FROM utilisateur u JOIN organisation o ON o.id = u.organisation_id
-  LEFT JOIN mission_locale m ON o.type = 'ml' AND m.code_structure = o.code
-  LEFT JOIN departement d ON o.type = 'ud' AND d.code = o.code`;
+  SELECT u.id, u.nom, u.courriel, u.role, o.type, o.code, o.nom AS nom_organisation, ${COLONNES_SITUATION}
+  FROM utilisateur u JOIN organisation o ON o.id = u.organisation_id ${SITUER_ORGANISATION}`;
 
-const versUtilisateur = (l: Ligne): Utilisateur => ({
-  id: l.id,
-  nom: l.nom,
-  courriel: l.courriel,
-  role: l.role,
-  organisation: { type: l.type, code: l.code, nom: l.nom_organisation },
-  portee: portee(l),
-});
+/** Un rôle retiré du code, ou une organisation qui n'est plus située (ML disparue de la base), ne donne pas d'utilisateur. */
+function versUtilisateur(l: Ligne): Utilisateur | null {
+  const portee = porteeOrganisation(l);
+  if (!portee || !(l.role in ROLES)) return null;
+  return { id: l.id, nom: l.nom, courriel: l.courriel, role: l.role, organisation: { type: l.type, code: l.code, nom: l.nom_organisation }, portee };
+}
 
 /** L'utilisateur d'une session ouverte, non expirée à l'heure de l'horloge, d'un compte actif ; sinon null. */
 export async function utilisateurDeLaSession(db: Requeteur, idSession: string, horloge: Horloge): Promise<Utilisateur | null> {
   const [ligne] = await db.query<Ligne>(
-    `${SELECT_UTILISATEUR} JOIN session_utilisateur s ON s.utilisateur_id = u.id WHERE s.id = $1 AND s.expire_le > $2::timestamptz AND u.actif`,
+    `${SELECT_UTILISATEUR} JOIN session_utilisateur s ON s.utilisateur_id = u.id WHERE s.id = $1 AND s.expire_le > $2::timestamptz AND u.actif AND u.accepte_le IS NOT NULL`,
     [idSession, horloge.maintenant().toISOString()],
   );
-  // Une ML disparue de la base (ou un rôle retiré du code) ne donne plus de portée : pas de session.
-  if (!ligne || !(ligne.role in ROLES) || (ligne.type === 'ml' && !ligne.ml_region)) return null;
-  return versUtilisateur(ligne);
+  return ligne ? versUtilisateur(ligne) : null;
 }
 
-/** Le compte d'un courriel, sans égard à la casse (celle que rend le fournisseur d'identité peut différer) ; null s'il n'existe pas. */
-export async function compteDuCourriel(db: Requeteur, courriel: string): Promise<{ id: number; courriel: string; actif: boolean } | null> {
-  const [compte] = await db.query<{ id: number; courriel: string; actif: boolean }>('SELECT id, courriel, actif FROM utilisateur WHERE lower(courriel) = lower($1)', [courriel]);
+/**
+ * Le compte d'un courriel, sans égard à la casse (celle que rend le fournisseur d'identité peut
+ * différer) ; `accepte` : son invitation est acceptée (ou il n'en a pas eu). Null s'il n'existe pas.
+ */
+export async function compteDuCourriel(db: Requeteur, courriel: string): Promise<{ id: number; courriel: string; actif: boolean; accepte: boolean } | null> {
+  const [compte] = await db.query<{ id: number; courriel: string; actif: boolean; accepte: boolean }>(
+    'SELECT id, courriel, actif, accepte_le IS NOT NULL AS accepte FROM utilisateur WHERE lower(courriel) = lower($1)',
+    [courriel],
+  );
   return compte ?? null;
 }
 
 export async function utilisateursDemo(db: Requeteur): Promise<Utilisateur[]> {
   const lignes = await db.query<Ligne>(`${SELECT_UTILISATEUR} WHERE u.demo AND u.actif ORDER BY u.id`);
-  return lignes.filter((l) => l.type !== 'ml' || l.ml_region).map(versUtilisateur);
+  return lignes.map(versUtilisateur).filter((u) => u !== null);
 }
 
+/** L'organisation d'une ML prend le SIRET de la ML (s'il n'est pas déjà pris) : ProConnect y rattache ses agents. */
 async function organisation(db: Requeteur, type: TypeOrganisation, code: string, nom: string): Promise<number> {
   const [o] = await db.query<{ id: number }>(
-    `INSERT INTO organisation (type, code, nom) VALUES ($1, $2, $3)
-     ON CONFLICT (type, code) DO UPDATE SET nom = EXCLUDED.nom RETURNING id`,
+    `INSERT INTO organisation (type, code, nom, siret)
+     VALUES ($1, $2, $3, (SELECT m.siret FROM mission_locale m WHERE $1 = 'ml' AND m.code_structure = $2 AND NOT EXISTS (SELECT 1 FROM organisation x WHERE x.siret = m.siret)))
+     ON CONFLICT (type, code) DO UPDATE SET nom = EXCLUDED.nom, siret = coalesce(organisation.siret, EXCLUDED.siret) RETURNING id`,
     [type, code, nom],
   );
   return o.id;

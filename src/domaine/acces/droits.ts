@@ -72,6 +72,9 @@ export const DROITS = {
   gerer_jetons: ['direction_ml'],
   /** Le suivi des dépôts, sans leurs valeurs : dates, résultats, lignes et erreurs comptées. */
   suivre_depots: ['agent_ud', 'agent_direccte', 'agent_dgefp'],
+  /** Inviter, changer le rôle, désactiver, traiter les demandes ProConnect ; la règle des habilitations borne ensuite qui et quoi. */
+  gerer_comptes: ['direction_ml', 'agent_direccte', 'agent_dgefp'],
+  gerer_organisations: ['agent_direccte', 'agent_dgefp'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof DROITS;
 
@@ -100,6 +103,8 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   lire_depots: "consulter les dépôts d'une Mission locale",
   gerer_jetons: "gérer les jetons de dépôt d'une Mission locale",
   suivre_depots: 'suivre les dépôts des Missions locales',
+  gerer_comptes: 'gérer les comptes et les habilitations',
+  gerer_organisations: 'créer des organisations',
 };
 
 /**
@@ -130,19 +135,22 @@ export interface Situee {
   code_region: string;
 }
 
-/** La portée voit-elle cette ML ? */
-export function couvreStructure(portee: Portee, ml: Situee): boolean {
-  switch (portee.niveau) {
-    case 'structure':
-      return portee.code === ml.code;
-    case 'departement':
-      return portee.code === ml.code_departement;
-    case 'region':
-      return portee.code === ml.code_region;
+/** Le périmètre `p` contient-il tout le périmètre `q` ? */
+export function contient(p: Portee, q: Portee): boolean {
+  switch (p.niveau) {
     case 'national':
       return true;
+    case 'region':
+      return q.niveau === 'region' ? q.code === p.code : q.niveau !== 'national' && q.code_region === p.code;
+    case 'departement':
+      return (q.niveau === 'departement' && q.code === p.code) || (q.niveau === 'structure' && q.code_departement === p.code);
+    case 'structure':
+      return q.niveau === 'structure' && q.code === p.code;
   }
 }
+
+/** La portée voit-elle cette ML ? */
+export const couvreStructure = (portee: Portee, ml: Situee): boolean => contient(portee, { niveau: 'structure', ...ml });
 
 /** La portée voit-elle ce territoire et la liste de ses ML ? (`code_region` : la région d'un département.) */
 export function couvreTerritoire(

@@ -46,6 +46,18 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   revoquer_jeton_depot: 'Jeton de dépôt révoqué',
   jeton_utilise: 'Jeton de dépôt utilisé',
   lire_depot: "Lecture du rapport d'un dépôt",
+  connexion_invitation: "Connexion par un lien d'invitation",
+  creer_administrateur: 'Compte DGEFP créé par la ligne de commande',
+  inviter_compte: 'Invitation envoyée',
+  renvoyer_invitation: 'Invitation renvoyée',
+  invitation_acceptee: 'Invitation acceptée',
+  changer_role: "Rôle d'un compte changé",
+  desactiver_compte: 'Compte désactivé',
+  reactiver_compte: 'Compte réactivé',
+  creer_organisation: 'Organisation créée',
+  demande_acces: "Demande d'accès par ProConnect",
+  accepter_demande_acces: "Demande d'accès acceptée",
+  refuser_demande_acces: "Demande d'accès refusée",
 };
 
 /** Une action inconnue de la table (plus récente que ce code) reste lisible : ses mots, sans tirets bas. */
@@ -112,6 +124,14 @@ const CHAMPS: Record<string, string> = {
   ecart: 'écart',
   variation: 'variation',
   depasse: 'au-delà de 10 %',
+  courriel: 'courriel',
+  role: 'rôle',
+  role_avant: 'rôle avant',
+  organisation: 'organisation',
+  expire_le: "valable jusqu'au",
+  siret: 'SIRET',
+  type: 'type',
+  code: 'code',
 };
 /** Les valeurs codées de `details`, en français. */
 const VALEURS: Record<string, string> = { importe: 'importé', refuse: 'refusé', importe_avec_rejets: 'importé avec des rejets', tolerant: 'tolérant' };

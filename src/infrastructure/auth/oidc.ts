@@ -24,6 +24,13 @@ export interface Tentative {
   nonce: string;
 }
 
+export interface AgentOidc {
+  courriel: string | null;
+  nom: string | null;
+  siret: string | null;
+  idToken: string | undefined;
+}
+
 export class ClientOidc {
   private decouverte: Promise<client.Configuration> | null = null;
 
@@ -58,8 +65,11 @@ export class ClientOidc {
     return { url: url.href, tentative };
   }
 
-  /** Échange le code contre les jetons ; rend le courriel de l'agent et le jeton d'identité (pour la déconnexion). */
-  async retour(origine: string, urlRetour: string, tentative: Tentative): Promise<{ courriel: string | null; idToken: string | undefined }> {
+  /**
+   * Échange le code contre les jetons ; rend le courriel de l'agent, son nom et le SIRET de son
+   * organisation (ProConnect les donne par userinfo), et le jeton d'identité (pour la déconnexion).
+   */
+  async retour(origine: string, urlRetour: string, tentative: Tentative): Promise<AgentOidc> {
     const configuration = await this.configuration();
     const url = new URL(urlRetour, this.c.urlPublique ?? origine);
     const jetons = await client.authorizationCodeGrant(configuration, url, {
@@ -67,13 +77,13 @@ export class ClientOidc {
       expectedState: tentative.state,
       expectedNonce: tentative.nonce,
     });
-    const revendications = jetons.claims();
-    let courriel = typeof revendications?.email === 'string' ? revendications.email : null;
-    if (!courriel && revendications?.sub) {
-      const infos = await client.fetchUserInfo(configuration, jetons.access_token, revendications.sub);
-      courriel = typeof infos.email === 'string' ? infos.email : null;
+    let revendications: Record<string, unknown> = { ...jetons.claims() };
+    if ((!revendications.email || !revendications.siret) && typeof revendications.sub === 'string') {
+      revendications = { ...revendications, ...(await client.fetchUserInfo(configuration, jetons.access_token, revendications.sub)) };
     }
-    return { courriel, idToken: jetons.id_token };
+    const texte = (cle: string) => (typeof revendications[cle] === 'string' && revendications[cle] !== '' ? (revendications[cle] as string) : null);
+    const nom = [texte('given_name'), texte('usual_name') ?? texte('family_name')].filter(Boolean).join(' ') || null;
+    return { courriel: texte('email'), nom, siret: texte('siret'), idToken: jetons.id_token };
   }
 
   async finDeSession(idToken: string, retour: string): Promise<string | null> {

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  check,
   boolean,
   date,
   foreignKey,
@@ -317,8 +318,10 @@ export const organisation = pgTable(
     type: text('type').notNull(),
     code: text('code').notNull(),
     nom: text('nom').notNull(),
+    /** Le SIRET que ProConnect rend à la connexion d'un agent : rattache sa demande d'accès. */
+    siret: text('siret'),
   },
-  (t) => [uniqueIndex('organisation_type_code_idx').on(t.type, t.code)],
+  (t) => [uniqueIndex('organisation_type_code_idx').on(t.type, t.code), uniqueIndex('organisation_siret_idx').on(t.siret).where(sql`${t.siret} IS NOT NULL`)],
 );
 
 /** Un agent ou un salarié de ML : une organisation, un rôle. `demo` : proposé par la connexion de démonstration. */
@@ -333,7 +336,45 @@ export const utilisateur = pgTable('utilisateur', {
   demo: boolean('demo').notNull().default(false),
   /** Un compte désactivé ne se connecte plus ; le désactiver ferme ses sessions (déclencheur). */
   actif: boolean('actif').notNull().default(true),
+  /** Null tant que l'invitation n'est pas acceptée : le compte ne se connecte pas encore. */
+  accepteLe: timestamp('accepte_le', { withTimezone: true }).default(sql`now()`),
+}, (t) => [uniqueIndex('utilisateur_courriel_minuscules_idx').on(sql`lower(${t.courriel})`)]);
+
+/** Une invitation par courriel : le jeton du lien, à usage unique, n'est gardé que haché (SHA-256). */
+export const invitation = pgTable('invitation', {
+  id: serial('id').primaryKey(),
+  utilisateurId: integer('utilisateur_id')
+    .notNull()
+    .references(() => utilisateur.id, { onDelete: 'cascade' }),
+  jetonHache: text('jeton_hache').notNull().unique(),
+  expireLe: timestamp('expire_le', { withTimezone: true }).notNull(),
+  creeePar: text('creee_par').notNull(),
+  creeeLe: timestamp('creee_le', { withTimezone: true }).notNull().default(sql`now()`),
+  utiliseeLe: timestamp('utilisee_le', { withTimezone: true }),
 });
+
+/** Un agent connu de ProConnect, d'une organisation connue (par son SIRET), sans compte : sa demande attend un administrateur. */
+export const demandeAcces = pgTable(
+  'demande_acces',
+  {
+    id: serial('id').primaryKey(),
+    courriel: text('courriel').notNull(),
+    nom: text('nom').notNull(),
+    siret: text('siret').notNull(),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisation.id),
+    etat: text('etat').notNull().default('en_attente'),
+    creeeLe: timestamp('creee_le', { withTimezone: true }).notNull().default(sql`now()`),
+    traiteePar: text('traitee_par'),
+    traiteeLe: timestamp('traitee_le', { withTimezone: true }),
+    role: text('role'),
+  },
+  (t) => [
+    uniqueIndex('demande_acces_en_attente_idx').on(sql`lower(${t.courriel})`).where(sql`${t.etat} = 'en_attente'`),
+    check('demande_acces_etat_check', sql`${t.etat} IN ('en_attente', 'acceptee', 'refusee')`),
+  ],
+);
 
 /**
  * Une session ouverte : le cookie chiffré n'en porte que l'identifiant. Fermée (ligne effacée) à la

@@ -1,5 +1,6 @@
 // Connexion de démonstration : une carte par rôle ; quand un rôle a un compte dans plusieurs
 // organisations (une direction par ML, une UD par département), on choisit l'organisation.
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
 import { Select } from '@codegouvfr/react-dsfr/Select';
@@ -11,6 +12,10 @@ import type { UtilisateurPresente } from '../types.ts';
 
 const ERREURS: Record<string, string> = {
   compte: "Votre compte ProConnect n'est rattaché à aucun utilisateur de CPO Missions locales. Demandez votre habilitation à votre administrateur.",
+  organisation:
+    "Votre organisation (le SIRET que ProConnect a transmis) n'est pas enregistrée dans CPO Missions locales : aucune demande d'accès n'a pu être faite. Demandez à votre DIRECCTE, ou à la DGEFP, de l'enregistrer, puis reconnectez-vous.",
+  refusee: "Votre demande d'accès à CPO Missions locales a été refusée. Pour en savoir plus, adressez-vous à l'administrateur de votre organisation.",
+  invitation: "Votre compte a été créé par une invitation qui n'a pas encore été acceptée : ouvrez d'abord le lien reçu par courriel.",
   desactive: 'Votre compte CPO Missions locales est désactivé. Adressez-vous à votre administrateur pour le réactiver.',
   fournisseur: "Le fournisseur d'identité n'a pas confirmé votre connexion. Recommencez.",
   session: 'La connexion a expiré avant votre retour. Recommencez.',
@@ -37,6 +42,14 @@ export function Connexion({ apresConnexion }: { apresConnexion: () => Promise<vo
   return (
     <>
       <h1>Connexion</h1>
+      {parametres.get('erreur') === 'attente' && (
+        <Alert
+          severity="info"
+          title="Votre demande d'accès est en attente"
+          description="Vous êtes bien connu(e) de ProConnect et votre organisation est enregistrée, mais vous n'avez pas encore de compte. Votre demande a été transmise aux administrateurs de votre organisation (direction de la Mission locale, DIRECCTE ou DGEFP) : dès qu'ils l'auront acceptée, vous recevrez un courriel et pourrez vous connecter. Aucun droit ne vous est donné d'ici là."
+          className="fr-mb-3w"
+        />
+      )}
       {erreurRetour && <MessageErreur titre="Connexion refusée" message={erreurRetour} />}
       {donnees.proconnect && (
         <section className="fr-mb-6w">

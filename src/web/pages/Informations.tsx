@@ -158,6 +158,12 @@ export function DonneesPersonnelles() {
               ],
               ['Compte : nom, courriel, organisation, rôle', 'Utilisateurs habilités', 'Connexion et contrôle des droits', 'Tant que le compte existe (créé et retiré par l’administrateur)'],
               [
+                "Invitation et demande d'accès : courriel, nom, SIRET de l'organisation (rendu par ProConnect), date, décision",
+                'Personnes invitées ; agents venus par ProConnect sans compte',
+                "Ouvrir un compte : l'invitation par courriel (le lien n'est gardé qu'en empreinte), la demande d'accès qu'un administrateur accepte ou refuse",
+                "Tant que le compte ou la demande existe ; le journal d'audit garde la trace de chaque décision",
+              ],
+              [
                 "Journal d'audit : courriel, date et heure, action, objet, adresse IP, changement",
                 "Utilisateurs, et jeunes dont le dossier est lu (par leur identifiant)",
                 'Prouver qui a lu ou modifié quoi : chaque écriture et chaque lecture de données nominatives',
