@@ -37,12 +37,12 @@ const qualite = {
  * données et le jour en cours, dont dépendent les situations restées ouvertes. Le périmètre, lui, se
  * vérifie à chaque requête, avant de les demander ici.
  */
-function qualiteTerritoireEnCache(base: Base, catalogue: CatalogueQualite, horloge: Horloge): CalculQualiteTerritoire {
+function qualiteTerritoireEnCache(base: Base, catalogue: CatalogueQualite, horloge: Horloge, versionDesDonnees: () => Promise<number>): CalculQualiteTerritoire {
   let etat = '';
   const entrees = new Map<string, Promise<QualiteTerritoire>>();
   return async (niveau, code, annee) => {
     const jour = horloge.dateDuJour();
-    const [{ version }] = await base.query<{ version: number }>('SELECT version FROM etat_donnees');
+    const version = await versionDesDonnees();
     if (`${version}/${jour}` !== etat || entrees.size > 1000) {
       entrees.clear();
       etat = `${version}/${jour}`;
@@ -58,9 +58,9 @@ function qualiteTerritoireEnCache(base: Base, catalogue: CatalogueQualite, horlo
   };
 }
 
-export function routesQualite(app: FastifyInstance, base: Base, catalogue: CatalogueQualite, horloge: Horloge) {
+export function routesQualite(app: FastifyInstance, base: Base, catalogue: CatalogueQualite, horloge: Horloge, versionDesDonnees: () => Promise<number>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const territoire = qualiteTerritoireEnCache(base, catalogue, horloge);
+  const territoire = qualiteTerritoireEnCache(base, catalogue, horloge, versionDesDonnees);
   r.get(
     '/api/structures/:code/qualite',
     {

@@ -129,7 +129,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesIndicateurs(app, base, service);
   routesJeunes(app, base, horloge);
   routesAudit(app, base);
-  routesQualite(app, base, chargerCatalogueQualite(), horloge);
+  routesQualite(app, base, chargerCatalogueQualite(), horloge, () => service.version());
   routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf);
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   const depots = new ServiceDepots(base, horloge, fichiers);
