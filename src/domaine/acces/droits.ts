@@ -63,6 +63,10 @@ export const DROITS = {
   saisir_bilan: ['direction_ml', 'agent_ud', 'agent_direccte'],
   lire_audit: ['direction_ml', 'agent_dgefp'],
   fermer_sessions: TOUS,
+  /** Les moyens de l'année (ETP, lieux, financements) : la direction, pour sa ML. */
+  declarer_moyens: ['direction_ml'],
+  /** Le contexte du territoire (INSEE, chômage) : la DIRECCTE pour les ML de sa région, la DGEFP pour toutes. */
+  declarer_contexte: ['agent_direccte', 'agent_dgefp'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof DROITS;
 
@@ -86,6 +90,8 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   saisir_bilan: 'saisir un bilan intermédiaire',
   lire_audit: "consulter le journal d'audit",
   fermer_sessions: 'fermer ses sessions',
+  declarer_moyens: "déclarer les moyens d'une Mission locale",
+  declarer_contexte: "déclarer le contexte du territoire d'une Mission locale",
 };
 
 /**

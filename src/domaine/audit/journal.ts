@@ -39,6 +39,11 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   dialogue_signer_ml: 'Dialogue de gestion : avenant signé par la Mission locale',
   dialogue_signer_etat: "Dialogue de gestion : avenant signé par l'État",
   bilan_intermediaire: 'Bilan intermédiaire enregistré',
+  declarer_moyens: 'Moyens déclarés',
+  declarer_contexte: 'Contexte déclaré',
+  declaration_refusee: 'Déclaration refusée',
+  televerser_declarations: 'Données déclarées téléversées (fichier)',
+  televersement_refuse: 'Téléversement de données déclarées refusé',
 };
 
 /** Une action inconnue de la table (plus récente que ce code) reste lisible : ses mots, sans tirets bas. */
