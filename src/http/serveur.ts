@@ -24,6 +24,7 @@ import { repondreErreur } from './erreurs.ts';
 import { refuserCaractereNul, securiser } from './securite.ts';
 import { routesAudit } from './routesAudit.ts';
 import { routesConnexion } from './routesConnexion.ts';
+import { routesDeclarees } from './routesDeclarees.ts';
 import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesInformations } from './routesInformations.ts';
@@ -99,7 +100,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await securiser(app);
-  const { horloge, pdf } = ports(options);
+  const { horloge, pdf, fichiers } = ports(options);
   const sessions = await installerAcces(app, base, horloge, options);
   refuserCaractereNul(app);
 
@@ -112,6 +113,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesJeunes(app, base, horloge);
   routesAudit(app, base);
   routesDialogue(app, base, service, chargerCadre(), horloge, pdf);
+  routesDeclarees(app, base, service, { horloge, fichiers });
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   if (options.prechauffer) void service.prechauffer().catch((e) => app.log.warn(e));
 

@@ -97,6 +97,15 @@ const CAS: Cas[] = [
   { url: '/api/audit.csv', route: 'GET /api/audit.csv', autorises: ['direction_ra01', 'direction_ra02', 'dgefp'] },
   { url: '/api/dialogues/1/avenant.pdf', route: 'GET /api/dialogues/{id}/avenant.pdf', autorises: ['direction_ra01', 'ud_35', 'direccte_53', 'dgefp'] },
   { url: '/api/dialogues/1/avenant-signe.pdf', route: 'GET /api/dialogues/{id}/avenant-signe.pdf', autorises: ['direction_ra01', 'ud_35', 'direccte_53', 'dgefp'] },
+  { url: '/api/structures/RA01/donnees-declarees', route: 'GET /api/structures/{code}/donnees-declarees', autorises: ['conseiller', 'direction_ra01', 'ud_35', ...ETAT_53] },
+  { url: '/api/structures/RA03/donnees-declarees', route: 'GET /api/structures/{code}/donnees-declarees', autorises: ['dgefp'] },
+  { methode: 'PUT', url: '/api/structures/RA01/moyens/2017', route: 'PUT /api/structures/{code}/moyens/{annee}', corps: { valeurs: { nb_sites: '3' } }, autorises: ['direction_ra01'] },
+  { methode: 'PUT', url: '/api/structures/RA02/moyens/2017', route: 'PUT /api/structures/{code}/moyens/{annee}', corps: { valeurs: { nb_sites: '3' } }, autorises: ['direction_ra02'] },
+  { methode: 'PUT', url: '/api/structures/RA01/contexte/2017', route: 'PUT /api/structures/{code}/contexte/{annee}', corps: { valeurs: { nb_communes: '30' } }, autorises: ['direccte_53', 'dgefp'] },
+  { methode: 'PUT', url: '/api/structures/RA03/contexte/2017', route: 'PUT /api/structures/{code}/contexte/{annee}', corps: { valeurs: { nb_communes: '30' } }, autorises: ['dgefp'] },
+  { methode: 'POST', url: '/api/moyens/import', route: 'POST /api/moyens/import', corps: { nom: 'moyens.csv', contenu: 'code_structure;annee;nb_sites\nRA02;2017;3' }, autorises: ['direction_ra02'] },
+  { methode: 'POST', url: '/api/contexte/import', route: 'POST /api/contexte/import', corps: { nom: 'contexte.csv', contenu: 'code_structure;annee;nb_communes\nRA02;2017;30' }, autorises: ['direccte_53', 'dgefp'] },
+  { methode: 'POST', url: '/api/contexte/import', route: 'POST /api/contexte/import', corps: { nom: 'contexte.csv', contenu: 'code_structure;annee;nb_communes\nRA03;2017;30' }, autorises: ['dgefp'] },
   { methode: 'POST', url: '/api/dialogues/1/bilans', route: 'POST /api/dialogues/{id}/bilans', corps: { commentaire: 'x' }, autorises: ['direction_ra01', 'ud_35', 'direccte_53'] },
 ];
 /** Le texte d'une réponse ; celui des cellules pour un classeur XLSX (une archive compressée). */

@@ -25,6 +25,8 @@ export interface RapportTeleversement {
   lignesChangees: number;
   champsChanges: number;
   erreurs: ErreurImport[];
+  /** Les lignes d'une ML hors du périmètre de l'utilisateur : le refus est alors un refus d'accès. */
+  lignesHorsPerimetre: number[];
 }
 
 interface Ligne {
@@ -43,7 +45,7 @@ export async function televerserDeclarations(
   texte: string,
   origine: string,
 ): Promise<RapportTeleversement> {
-  const rapport: RapportTeleversement = { fichier: nomFichier, statut: 'refuse', lignes: 0, lignesChangees: 0, champsChanges: 0, erreurs: [] };
+  const rapport: RapportTeleversement = { fichier: nomFichier, statut: 'refuse', lignes: 0, lignesChangees: 0, champsChanges: 0, erreurs: [], lignesHorsPerimetre: [] };
   const signaler = (ligne: number, colonne: string, valeur: string, message: string) => void rapport.erreurs.push({ fichier: nomFichier, ligne, colonne, valeur, message });
   const lignes = lireLignes(ports, nature, texte, ports.horloge.dateDuJour(), signaler);
   rapport.lignes = lignes.length;
@@ -56,7 +58,10 @@ export async function televerserDeclarations(
       for (const l of lignes) {
         const ml = mls.get(l.code);
         if (!ml) signaler(l.ligne, 'code_structure', l.code, 'Mission locale inconnue');
-        else if (!peutDeclarer(utilisateur, nature, ml)) signaler(l.ligne, 'code_structure', l.code, `hors de votre périmètre : vous ne pouvez pas déclarer ${nature === 'moyens' ? 'les moyens' : 'le contexte'} de cette Mission locale`);
+        else if (!peutDeclarer(utilisateur, nature, ml)) {
+          signaler(l.ligne, 'code_structure', l.code, `hors de votre périmètre : vous ne pouvez pas déclarer ${nature === 'moyens' ? 'les moyens' : 'le contexte'} de cette Mission locale`);
+          rapport.lignesHorsPerimetre.push(l.ligne);
+        }
       }
       if (rapport.erreurs.length) return refuser(rapport);
       for (const l of lignes) {
