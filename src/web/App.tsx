@@ -29,7 +29,9 @@ function parPage<N extends string>(charger: () => Promise<Record<N, ComponentTyp
 const AFaire = parPage(() => import('./pages/AFaire.tsx'), 'AFaire');
 const Audit = parPage(() => import('./pages/Audit.tsx'), 'Audit');
 const Campagnes = parPage(() => import('./pages/Campagnes.tsx'), 'Campagnes');
+const DeclarationsTerritoire = parPage(() => import('./pages/DeclarationsTerritoire.tsx'), 'DeclarationsTerritoire');
 const Dialogue = parPage(() => import('./pages/dialogue/Dialogue.tsx'), 'Dialogue');
+const DonneesDeclarees = parPage(() => import('./pages/DonneesDeclarees.tsx'), 'DonneesDeclarees');
 const DossierJeune = parPage(() => import('./pages/DossierJeune.tsx'), 'DossierJeune');
 const Evolution = parPage(() => import('./pages/Evolution.tsx'), 'Evolution');
 const Jeunes = parPage(() => import('./pages/Jeunes.tsx'), 'Jeunes');
@@ -55,6 +57,8 @@ function Information({ chemin, plan }: { chemin: PageInformations; plan: { titre
 function Page({ chemin }: { chemin: string }) {
   let m: RegExpMatchArray | null;
   if ((m = chemin.match(/^\/structures\/([^/]+)$/))) return <TableauML code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/structures\/([^/]+)\/donnees-declarees$/))) return <DonneesDeclarees code={decodeURIComponent(m[1])} />;
+  if (chemin === '/donnees-declarees') return <DeclarationsTerritoire />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes$/))) return <Jeunes code={decodeURIComponent(m[1])} />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes\/([^/]+)$/))) return <DossierJeune code={decodeURIComponent(m[1])} id={decodeURIComponent(m[2])} />;
   if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
@@ -129,6 +133,11 @@ export function App() {
         ...(session.peut('lire_campagnes') || session.peut('gerer_conventions')
           ? [{ text: 'Dialogue de gestion', linkProps: { href: '/campagnes' }, isActive: chemin.startsWith('/campagnes') || chemin.startsWith('/dialogues') }]
           : []),
+        ...(session.peut('declarer_moyens') && u?.portee.niveau === 'structure'
+          ? [{ text: 'Données déclarées', linkProps: { href: `/structures/${u.portee.code}/donnees-declarees` }, isActive: chemin.endsWith('/donnees-declarees') }]
+          : session.peut('declarer_contexte')
+            ? [{ text: 'Données déclarées', linkProps: { href: '/donnees-declarees' }, isActive: chemin.endsWith('/donnees-declarees') }]
+            : []),
         ...(session.peut('lire_audit') ? [{ text: "Journal d'audit", linkProps: { href: '/audit' }, isActive: chemin === '/audit' }] : []),
         ...(session.peut('lire_jeunes') && u?.portee.niveau === 'structure'
           ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: /\/jeunes(\/|$)/.test(chemin) }]
