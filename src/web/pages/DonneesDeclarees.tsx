@@ -71,7 +71,7 @@ function ValeursDeclarees({ nature, annee, valeurs }: { nature: NatureDeclaree; 
   const champ = useChamp();
   return (
     <Tableau
-      titre={`${TITRES[nature]} déclarés pour ${annee}`}
+      titre={`${TITRES[nature]} — valeurs déclarées pour ${annee}`}
       description={nature === 'contexte' ? 'Déclaré par la DIRECCTE ou la DGEFP.' : 'Déclarés par la direction de la Mission locale.'}
       colonnes={[
         { id: 'donnee', libelle: 'Donnée', valeur: (c: ColonneFormat) => champ(c.nom).libelle },
