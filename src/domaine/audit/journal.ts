@@ -110,6 +110,11 @@ const CHAMPS: Record<string, string> = {
   ecart: 'écart',
   variation: 'variation',
   depasse: 'au-delà de 10 %',
+  nature: 'données',
+  changements: 'champs changés',
+  lignes: 'lignes',
+  lignes_changees: 'lignes changées',
+  structures: 'Missions locales',
 };
 /** Les valeurs codées de `details`, en français. */
 const VALEURS: Record<string, string> = { importe: 'importé', refuse: 'refusé', importe_avec_rejets: 'importé avec des rejets', tolerant: 'tolérant' };
