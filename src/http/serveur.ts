@@ -28,6 +28,7 @@ import { routesAudit } from './routesAudit.ts';
 import { routesComptes } from './routesComptes.ts';
 import { routesConnexion } from './routesConnexion.ts';
 import { routesDepots, SECURITE_JETON } from './routesDepots.ts';
+import { routesDeclarees } from './routesDeclarees.ts';
 import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesInformations } from './routesInformations.ts';
@@ -131,6 +132,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesAudit(app, base);
   routesQualite(app, base, chargerCatalogueQualite(), horloge, () => service.version());
   routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf);
+  routesDeclarees(app, base, service, { horloge, fichiers });
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   const depots = new ServiceDepots(base, horloge, fichiers);
   // Un dépôt resté en cours a été coupé par l'arrêt du serveur : marqué en échec avant d'en recevoir d'autres.

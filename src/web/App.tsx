@@ -35,7 +35,9 @@ const Depots = parPage(() => import('./pages/Depots.tsx'), 'Depots');
 const Jetons = parPage(() => import('./pages/Jetons.tsx'), 'Jetons');
 const SuiviDepots = parPage(() => import('./pages/SuiviDepots.tsx'), 'SuiviDepots');
 const Comptes = parPage(() => import('./pages/Comptes.tsx'), 'Comptes');
+const DeclarationsTerritoire = parPage(() => import('./pages/DeclarationsTerritoire.tsx'), 'DeclarationsTerritoire');
 const Dialogue = parPage(() => import('./pages/dialogue/Dialogue.tsx'), 'Dialogue');
+const DonneesDeclarees = parPage(() => import('./pages/DonneesDeclarees.tsx'), 'DonneesDeclarees');
 const DossierJeune = parPage(() => import('./pages/DossierJeune.tsx'), 'DossierJeune');
 const Evolution = parPage(() => import('./pages/Evolution.tsx'), 'Evolution');
 const Jeunes = parPage(() => import('./pages/Jeunes.tsx'), 'Jeunes');
@@ -65,6 +67,8 @@ function Page({ chemin }: { chemin: string }) {
   let m: RegExpMatchArray | null;
   if ((m = chemin.match(/^\/structures\/([^/]+)$/))) return <TableauML code={decodeURIComponent(m[1])} />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/qualite$/))) return <QualiteDonnees code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/structures\/([^/]+)\/donnees-declarees$/))) return <DonneesDeclarees code={decodeURIComponent(m[1])} />;
+  if (chemin === '/donnees-declarees') return <DeclarationsTerritoire />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes$/))) return <Jeunes code={decodeURIComponent(m[1])} />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes\/([^/]+)$/))) return <DossierJeune code={decodeURIComponent(m[1])} id={decodeURIComponent(m[2])} />;
   if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
@@ -145,6 +149,11 @@ export function App() {
           ? [{ text: 'Dialogue de gestion', linkProps: { href: '/campagnes' }, isActive: chemin.startsWith('/campagnes') || chemin.startsWith('/dialogues') }]
           : []),
         ...(session.peut('gerer_comptes') ? [{ text: 'Comptes', linkProps: { href: '/comptes' }, isActive: chemin === '/comptes' }] : []),
+        ...(session.peut('declarer_moyens') && u?.portee.niveau === 'structure'
+          ? [{ text: 'Données déclarées', linkProps: { href: `/structures/${u.portee.code}/donnees-declarees` }, isActive: chemin.endsWith('/donnees-declarees') }]
+          : session.peut('declarer_contexte')
+            ? [{ text: 'Données déclarées', linkProps: { href: '/donnees-declarees' }, isActive: chemin.endsWith('/donnees-declarees') }]
+            : []),
         ...(session.peut('lire_audit') ? [{ text: "Journal d'audit", linkProps: { href: '/audit' }, isActive: chemin === '/audit' }] : []),
         ...(session.peut('deposer_extrait') && u?.portee.niveau === 'structure'
           ? [{ text: 'Dépôts', linkProps: { href: `/structures/${u.portee.code}/depots` }, isActive: /\/depots(\/|$)/.test(chemin) }]

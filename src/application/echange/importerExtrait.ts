@@ -19,6 +19,7 @@ import type { Base, Requeteur } from '../ports/base.ts';
 import type { LongueursMax } from '../ports/fichiers.ts';
 import { accepter, executerTrace, refuser, type Resultat } from '../casDUsage.ts';
 import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';
+import { marquerDonneesMisesAJour } from '../indicateurs/donneesMisesAJour.ts';
 import { controler, controlerFicheDeposee, controlerFinancements, signalerAutresStructures, signalerDoublons, type ContexteControle } from './import/controles.ts';
 import { fusionnerTout } from './import/fusion.ts';
 import { lireExtrait } from './import/lecture.ts';
@@ -117,5 +118,5 @@ async function apresFusion(tx: Requeteur, lus: FichierLu[]) {
   const touchees = lus.filter((l) => ['evenement', 'situation'].includes(l.fichier.table) && l.bilan.crees + l.bilan.misAJour > 0);
   await recalculerActivite(tx, [...new Set(touchees.flatMap((l) => [...l.structures]))]);
   // Les chiffres en cache sont calculés sur une version des données : celle-ci les périme.
-  if (lus.some((l) => l.bilan.crees + l.bilan.misAJour > 0)) await tx.query('UPDATE etat_donnees SET version = version + 1, mise_a_jour = now()');
+  if (lus.some((l) => l.bilan.crees + l.bilan.misAJour > 0)) await marquerDonneesMisesAJour(tx);
 }

@@ -10,6 +10,8 @@ export interface LecteurFichiers {
   detecterEncodage(chemin: string): Promise<Encodage>;
   /** Un fichier CSV lu en flux : des paquets d'enregistrements, et les octets lus (pour la progression). Lève ErreurCsv. */
   lireCsv(chemin: string, encodage: Encodage, longueurs?: LongueursMax): AsyncIterable<{ enregistrements: Enregistrement[]; octets: number; separateur: string | undefined }>;
+  /** Un CSV déjà en mémoire (un petit fichier téléversé), par le même analyseur. Lève ErreurCsv. */
+  analyserCsv(texte: string, longueurs?: LongueursMax): Enregistrement[];
 }
 
 export interface ExtraitOuvert {

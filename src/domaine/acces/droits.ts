@@ -75,6 +75,10 @@ export const DROITS = {
   /** Inviter, changer le rôle, désactiver, traiter les demandes ProConnect ; la règle des habilitations borne ensuite qui et quoi. */
   gerer_comptes: ['direction_ml', 'agent_direccte', 'agent_dgefp'],
   gerer_organisations: ['agent_direccte', 'agent_dgefp'],
+  /** Les moyens de l'année (ETP, lieux, financements) : la direction, pour sa ML. */
+  declarer_moyens: ['direction_ml'],
+  /** Le contexte du territoire (INSEE, chômage) : la DIRECCTE pour les ML de sa région, la DGEFP pour toutes. */
+  declarer_contexte: ['agent_direccte', 'agent_dgefp'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof DROITS;
 
@@ -105,6 +109,8 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   suivre_depots: 'suivre les dépôts des Missions locales',
   gerer_comptes: 'gérer les comptes et les habilitations',
   gerer_organisations: 'créer des organisations',
+  declarer_moyens: "déclarer les moyens d'une Mission locale",
+  declarer_contexte: "déclarer le contexte du territoire d'une Mission locale",
 };
 
 /**

@@ -58,6 +58,11 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   demande_acces: "Demande d'accès par ProConnect",
   accepter_demande_acces: "Demande d'accès acceptée",
   refuser_demande_acces: "Demande d'accès refusée",
+  declarer_moyens: 'Moyens déclarés',
+  declarer_contexte: 'Contexte déclaré',
+  declaration_refusee: 'Déclaration refusée',
+  televerser_declarations: 'Données déclarées téléversées (fichier)',
+  televersement_refuse: 'Téléversement de données déclarées refusé',
 };
 
 /** Une action inconnue de la table (plus récente que ce code) reste lisible : ses mots, sans tirets bas. */
@@ -132,6 +137,11 @@ const CHAMPS: Record<string, string> = {
   siret: 'SIRET',
   type: 'type',
   code: 'code',
+  nature: 'données',
+  changements: 'champs changés',
+  lignes: 'lignes',
+  lignes_changees: 'lignes changées',
+  structures: 'Missions locales',
 };
 /** Les valeurs codées de `details`, en français. */
 const VALEURS: Record<string, string> = { importe: 'importé', refuse: 'refusé', importe_avec_rejets: 'importé avec des rejets', tolerant: 'tolérant' };

@@ -236,6 +236,29 @@ export const moyens = pgTable(
   (t) => [primaryKey({ columns: [t.codeStructure, t.annee] })],
 );
 
+/**
+ * Historique des données déclarées saisies dans l'application (formulaire ou fichier) : une ligne par
+ * champ changé, ancienne et nouvelle valeur, qui, d'où et quand. En ajout seul (déclencheurs, 0016).
+ */
+export const declarationHistorique = pgTable(
+  'declaration_historique',
+  {
+    codeStructure: text('code_structure')
+      .notNull()
+      .references(refML),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    nature: text('nature').notNull(),
+    annee: integer('annee').notNull(),
+    champ: text('champ').notNull(),
+    ancienne: text('ancienne'),
+    nouvelle: text('nouvelle'),
+    acteur: text('acteur').notNull(),
+    origine: text('origine'),
+    horodatage: timestamp('horodatage', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.id] })],
+);
+
 /** Journal d'audit : une ligne par écriture et par lecture de données nominatives, jamais modifiée. */
 export const journalAudit = pgTable(
   'journal_audit',

@@ -9,6 +9,8 @@ export class ErreurApi extends Error {
     /** Le code de l'erreur rendu par le serveur ; `injoignable` : pas de réponse. */
     readonly code: CodeErreur | 'injoignable',
     message: string,
+    /** Le corps entier de la réponse, quand il en dit plus que le message (le rapport d'un fichier refusé). */
+    readonly corps?: unknown,
   ) {
     super(message);
   }
@@ -40,7 +42,7 @@ export async function appeler<T>(url: string, options: { methode?: string; corps
   if (reponse.status === 204) return undefined as T;
   const corps = await reponse.json().catch(() => ({}));
   if (!reponse.ok) {
-    const erreur = new ErreurApi(reponse.status, corps.code ?? 'interne', corps.message ?? `Erreur ${reponse.status}`);
+    const erreur = new ErreurApi(reponse.status, corps.code ?? 'interne', corps.message ?? `Erreur ${reponse.status}`, corps);
     // Jeton périmé (session renouvelée ailleurs) : le redemander, et réessayer une fois.
     if (erreur.code === 'jeton_csrf' && nouvelEssai) {
       jeton = null;

@@ -100,6 +100,9 @@ export function TableauML({ code }: { code: string }) {
       </div>
 
       <ConventionEtDialogues code={code} dialogues={dialogues.donnees?.dialogues} />
+      <p className="fr-mt-2w">
+        <Lien href={`/structures/${encodeURIComponent(code)}/donnees-declarees?annee=${annee}`}>Données déclarées : moyens et contexte, et l'historique de leurs changements</Lien>
+      </p>
 
       <h2 className="fr-mt-4w">
         {catalogue.ratios.length > 1 ? `Les ${catalogue.ratios.length} ratios` : 'Le ratio'} de performance en {annee}
