@@ -75,6 +75,10 @@ surChaqueMoteur('Qualité des données dans Chromium', (moteur) => {
     const page = await application.connecte(UD);
     await page.locator('main h1').waitFor();
     const tableau = page.locator('section[aria-label^="Missions locales — "]');
+    await tableau.waitFor();
+    // Calculée sur demande seulement : la colonne n'est pas là d'office.
+    expect(await tableau.getByRole('columnheader', { name: /Confiance des données/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Afficher la confiance des données de chaque ML' }).click();
     await tableau.getByRole('columnheader', { name: /Confiance des données/ }).waitFor();
     await expect.poll(() => tableau.locator('tbody tr', { hasText: "Mission locale d'Ajaccio" }).innerText()).toMatch(CONFIANCE);
     expect(await page.locator('section[aria-label="Niveau de confiance des données 2018"] .fr-badge').textContent()).toMatch(CONFIANCE);

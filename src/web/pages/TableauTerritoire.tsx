@@ -29,8 +29,10 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
   const choisies = useMesuresChoisies();
   const url = niveau === 'national' ? `/api/annees/${annee}/national` : `/api/annees/${annee}/${niveau}s/${encodeURIComponent(code)}`;
   const { donnees: d, erreur } = useApi<ChiffresDuTerritoire>(url);
-  // La qualité des données, chargée après les chiffres : elle ne les retarde pas.
-  const qualite = useQualiteTerritoire(niveau, code, annee, !!d);
+  // La qualité des données de toutes les ML d'un territoire se calcule sur demande, après les chiffres :
+  // sur la base embarquée (une seule connexion), la calculer d'office retarderait chaque tableau de bord.
+  const voirConfiance = parametres.get('confiance') === '1';
+  const qualite = useQualiteTerritoire(niveau, code, annee, !!d && voirConfiance);
   const nom = niveau === 'national' ? 'France' : d?.territoire.nom ?? code;
   document.title = `${nom} — tableau de bord ${annee} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
@@ -116,6 +118,13 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
 
       <h2 className="fr-mt-4w">Les Missions locales en {annee}</h2>
       <ChoixMesures />
+      {!voirConfiance ? (
+        <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm fr-mb-2w" onClick={() => changerParametre('confiance', '1')}>
+          Afficher la confiance des données de chaque ML
+        </button>
+      ) : (
+        !qualite && <p className="fr-mb-2w" role="status">Calcul de la confiance des données de chaque ML…</p>
+      )}
       <Tableau
         titre={`Missions locales — ${nom}, ${annee}`}
         description="Cliquez un en-tête pour trier, le nom d'une ML pour son tableau de bord. La dernière ligne est l'ensemble du territoire (ratio : somme des numérateurs sur somme des dénominateurs)."
