@@ -2,13 +2,13 @@
 // organisation, traiter les demandes d'accès ProConnect. Chaque écriture : valider, transaction,
 // charger (verrouillé), autoriser par la règle du domaine, écrire, auditer ; un refus n'écrit rien
 // (l'API trace le refus). Les courriels partent après la transaction.
-import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { ErreurAcces, ROLES, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee } from '../../domaine/acces/habilitations.ts';
 import { messagesDe } from '../../domaine/dialogue/contenus.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
 import { auditer } from '../audit.ts';
+import { empreinteSecret, secretAuHasard } from './secrets.ts';
 import type { Base, Requeteur } from '../ports/base.ts';
 import type { Horloge } from '../ports/horloge.ts';
 import type { Messagerie } from '../ports/messagerie.ts';
@@ -63,8 +63,6 @@ async function creerCompte(tx: Requeteur, insertion: string, parametres: unknown
   if (!cree) throw new ErreurMetier(`Un compte existe déjà pour le courriel ${String(parametres[0]).toLowerCase()}.`, 'etat_incompatible');
   return cree.id;
 }
-
-const hacher = (jeton: string) => createHash('sha256').update(jeton).digest('hex');
 
 /** Lève le refus de la règle des habilitations : hors périmètre ou rôle insuffisant (403), ou un rôle qui ne se donne pas dans ce type d'organisation (400). */
 function lever(refus: string | null) {
@@ -179,10 +177,10 @@ export interface Contexte {
 
 /** Un jeton neuf pour ce compte (ses liens précédents ne servent plus) ; rend le jeton en clair, à mettre dans le courriel, et son expiration. */
 async function emettreJeton(tx: Requeteur, idCompte: number, admin: Utilisateur, horloge: Horloge): Promise<{ jeton: string; expireLe: string }> {
-  const jeton = randomBytes(32).toString('base64url');
+  const jeton = secretAuHasard();
   const expireLe = new Date(horloge.maintenant().getTime() + DUREE_INVITATION_J * 86_400_000).toISOString();
   await tx.query('DELETE FROM invitation WHERE utilisateur_id = $1 AND utilisee_le IS NULL', [idCompte]);
-  await tx.query('INSERT INTO invitation (utilisateur_id, jeton_hache, expire_le, creee_par) VALUES ($1, $2, $3::timestamptz, $4)', [idCompte, hacher(jeton), expireLe, admin.courriel]);
+  await tx.query('INSERT INTO invitation (utilisateur_id, jeton_hache, expire_le, creee_par) VALUES ($1, $2, $3::timestamptz, $4)', [idCompte, empreinteSecret(jeton), expireLe, admin.courriel]);
   return { jeton, expireLe };
 }
 
@@ -235,7 +233,7 @@ export async function accepterInvitation(base: Base, jeton: string, horloge: Hor
     const [i] = await tx.query<{ id: number; utilisateur_id: number; courriel: string; actif: boolean; expiree: boolean; utilisee: boolean }>(
       `SELECT i.id, i.utilisateur_id, u.courriel, u.actif, i.expire_le <= $2::timestamptz AS expiree, i.utilisee_le IS NOT NULL AS utilisee
        FROM invitation i JOIN utilisateur u ON u.id = i.utilisateur_id WHERE i.jeton_hache = $1 FOR UPDATE OF i`,
-      [hacher(jeton), horloge.maintenant().toISOString()],
+      [empreinteSecret(jeton), horloge.maintenant().toISOString()],
     );
     if (!i) introuvable("Ce lien d'invitation n'est pas valable : vérifiez que vous l'avez copié en entier.");
     if (i.utilisee) throw new ErreurMetier("Ce lien d'invitation a déjà servi : connectez-vous avec ProConnect.", 'etat_incompatible');

@@ -2,11 +2,11 @@
 // suivi de parcours de la ML s'en sert pour déposer (Authorization: Bearer). Le jeton n'est montré
 // qu'à sa création ; la base ne garde que son empreinte SHA-256. Il ne vaut que pour les dépôts de sa
 // ML, jusqu'à son expiration ou sa révocation ; chaque usage est tracé, et date sa dernière utilisation.
-import { createHash, randomBytes } from 'node:crypto';
 import { agitPourSaStructure, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
 import { ajouterJours, estDateValide } from '../../domaine/temps/dates.ts';
 import { auditer } from '../audit.ts';
+import { empreinteSecret, secretAuHasard } from './secrets.ts';
 import { horodatageParis, minuitParis } from '../fragmentsSql.ts';
 import type { Base } from '../ports/base.ts';
 import type { Horloge } from '../ports/horloge.ts';
@@ -14,8 +14,6 @@ import type { Horloge } from '../ports/horloge.ts';
 /** Un jeton vaut au plus un an : une fuite ne dure pas. */
 export const DUREE_MAX_JETON_JOURS = 366;
 const PREFIXE = 'cpo_';
-
-export const empreinteJeton = (jeton: string) => createHash('sha256').update(jeton).digest('hex');
 
 export interface JetonDepot {
   id: number;
@@ -55,12 +53,12 @@ export async function creerJeton(
   }
   const libelle = demande.libelle.trim();
   if (!libelle) throw new ErreurMetier('Libellé : donnez un nom au jeton (le système qui s’en servira, par exemple).');
-  const jeton = PREFIXE + randomBytes(32).toString('base64url');
+  const jeton = PREFIXE + secretAuHasard();
   return base.transaction(async (tx) => {
     const [cree] = await tx.query<JetonDepot>(
       `INSERT INTO jeton_depot (code_structure, libelle, empreinte, cree_par, cree_le, expire_le)
        VALUES ($1, $2, $3, $4, $5::timestamptz, ${minuitParis('$6::date + 1')} - interval '1 second') RETURNING ${COLONNES}`,
-      [code, libelle, empreinteJeton(jeton), utilisateur.courriel, horloge.maintenant().toISOString(), demande.expire],
+      [code, libelle, empreinteSecret(jeton), utilisateur.courriel, horloge.maintenant().toISOString(), demande.expire],
     );
     await auditer(tx, { acteur: utilisateur.courriel, action: 'creer_jeton_depot', objet: `jeton ${cree.id}`, codeStructure: code, origine, details: { libelle, expire: demande.expire } });
     return { ...cree, jeton };
@@ -97,7 +95,7 @@ export async function utilisateurDuJeton(base: Base, jeton: string, requete: { r
       `SELECT j.id, j.code_structure, j.libelle, m.nom, m.code_departement, m.code_region,
               j.revoque_le IS NOT NULL AS revoque, j.expire_le <= $2::timestamptz AS expire
        FROM jeton_depot j JOIN mission_locale m USING (code_structure) WHERE j.empreinte = $1`,
-      [empreinteJeton(jeton), maintenant],
+      [empreinteSecret(jeton), maintenant],
     );
     if (!ligne) return 'Jeton de dépôt inconnu : vérifiez l’en-tête Authorization (Bearer suivi du jeton montré à sa création).';
     if (ligne.revoque) return `Le jeton de dépôt « ${ligne.libelle} » a été révoqué : demandez-en un nouveau à la direction de la Mission locale.`;
