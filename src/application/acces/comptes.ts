@@ -8,6 +8,7 @@ import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, 
 import { messagesDe } from '../../domaine/dialogue/contenus.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
 import { auditer } from '../audit.ts';
+import { horodatageParis } from '../fragmentsSql.ts';
 import { empreinteSecret, secretAuHasard } from './secrets.ts';
 import type { Base, Requeteur } from '../ports/base.ts';
 import type { Horloge } from '../ports/horloge.ts';
@@ -161,7 +162,7 @@ export async function lireHabilitations(db: Requeteur, admin: Utilisateur): Prom
     .map(compteDe)
     .filter((c) => c.id !== admin.id && refusHabilitation(admin, c.role, c.organisation) === null);
   const demandes = await db.query<Omit<DemandeAcces, 'organisation'> & { organisation_id: number }>(
-    `SELECT id, courriel, nom, siret, creee_le::text, organisation_id FROM demande_acces WHERE etat = 'en_attente' AND organisation_id = ANY($1::int[]) ORDER BY id`,
+    `SELECT id, courriel, nom, siret, ${horodatageParis('creee_le')} AS creee_le, organisation_id FROM demande_acces WHERE etat = 'en_attente' AND organisation_id = ANY($1::int[]) ORDER BY id`,
     [[...gerees.keys()]],
   );
   return { organisations, comptes, demandes: demandes.map(({ organisation_id, ...d }) => ({ ...d, organisation: gerees.get(organisation_id)! })) };
@@ -320,6 +321,7 @@ export async function demanderAcces(
   base: Base,
   agent: { courriel: string; nom: string | null; siret: string | null },
   origine: string,
+  horloge: Horloge,
 ): Promise<'en_attente' | 'refusee' | 'organisation_inconnue'> {
   const siret = agent.siret?.replace(/\s/g, '') ?? '';
   return base.transaction(async (tx) => {
@@ -333,7 +335,13 @@ export async function demanderAcces(
       await auditer(tx, { acteur: agent.courriel, action: 'connexion_refusee', origine, details: { motif: derniere.etat === 'en_attente' ? "demande d'accès en attente" : "demande d'accès refusée" } });
       return derniere.etat;
     }
-    await tx.query('INSERT INTO demande_acces (courriel, nom, siret, organisation_id) VALUES ($1, $2, $3, $4)', [agent.courriel.toLowerCase(), agent.nom || agent.courriel, siret, o.id]);
+    await tx.query('INSERT INTO demande_acces (courriel, nom, siret, organisation_id, creee_le) VALUES ($1, $2, $3, $4, $5::timestamptz)', [
+      agent.courriel.toLowerCase(),
+      agent.nom || agent.courriel,
+      siret,
+      o.id,
+      horloge.maintenant().toISOString(),
+    ]);
     await auditer(tx, { acteur: agent.courriel, action: 'demande_acces', codeStructure: o.type === 'ml' ? o.code : null, origine, details: { siret } });
     return 'en_attente';
   });
