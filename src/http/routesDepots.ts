@@ -22,7 +22,7 @@ import { utilisateurDe } from './acces.ts';
 import { code } from './schemas.ts';
 import { envoyerTableau, FORMATS_TABLEUR } from './tableaux.ts';
 
-export const TYPE_ZIP = 'application/zip';
+const TYPE_ZIP = 'application/zip';
 /** Le schéma de sécurité OpenAPI des jetons de dépôt. */
 export const SECURITE_JETON = 'jetonDepot';
 

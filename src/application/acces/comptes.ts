@@ -4,7 +4,7 @@
 // (l'API trace le refus). Les courriels partent après la transaction.
 import * as z from 'zod';
 import { ErreurAcces, ROLES, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
-import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee } from '../../domaine/acces/habilitations.ts';
+import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee, type Refus } from '../../domaine/acces/habilitations.ts';
 import { messagesDe } from '../../domaine/dialogue/contenus.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
 import { auditer } from '../audit.ts';
@@ -16,7 +16,7 @@ import type { Messagerie } from '../ports/messagerie.ts';
 import { COLONNES_SITUATION, SITUER_ORGANISATION } from './utilisateurs.ts';
 
 /** Une invitation vaut sept jours. */
-export const DUREE_INVITATION_J = 7;
+const DUREE_INVITATION_J = 7;
 
 export interface Organisation extends OrganisationSituee {
   id: number;
@@ -66,24 +66,23 @@ async function creerCompte(tx: Requeteur, insertion: string, parametres: unknown
 }
 
 /** Lève le refus de la règle des habilitations : hors périmètre ou rôle insuffisant (403), ou un rôle qui ne se donne pas dans ce type d'organisation (400). */
-function lever(refus: string | null) {
+function lever(refus: Refus | null) {
   if (!refus) return;
-  if (refus.startsWith('Le rôle')) throw new ErreurMetier(refus);
-  throw new ErreurAcces(refus, refus.startsWith('Votre rôle') ? 'droit_insuffisant' : 'hors_perimetre');
+  throw refus.code === 'saisie_invalide' ? new ErreurMetier(refus.message) : new ErreurAcces(refus.message, refus.code);
 }
 const exigerHabilitation = (admin: Utilisateur, role: Role, o: OrganisationSituee) => lever(refusHabilitation(admin, role, o));
 
 const courriel = z.string().trim().toLowerCase().max(254, 'courriel trop long').email('adresse de courriel invalide');
 const role = z.enum(Object.keys(ROLES) as [Role, ...Role[]], { error: `rôle inconnu ; rôles possibles : ${Object.keys(ROLES).join(', ')}` });
-export const schemaInvitation = z.object({
+const schemaInvitation = z.object({
   courriel,
   nom: z.string().trim().min(1, 'nom manquant').max(200, 'nom trop long'),
   organisation: z.number({ error: "identifiant d'organisation attendu" }).int().positive(),
   role,
 });
-export const schemaRole = z.object({ role });
-export const schemaActif = z.object({ actif: z.boolean({ error: 'vrai ou faux attendu' }) });
-export const schemaOrganisation = z.object({
+const schemaRole = z.object({ role });
+const schemaActif = z.object({ actif: z.boolean({ error: 'vrai ou faux attendu' }) });
+const schemaOrganisation = z.object({
   type: z.enum(['ml', 'ud', 'direccte', 'conseil_regional', 'dgefp'], { error: "type d'organisation inconnu : ml, ud, direccte, conseil_regional ou dgefp" }),
   code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'code invalide (structure, département, région, ou FR)'),
   nom: z.string().trim().min(1, 'nom manquant').max(200, 'nom trop long'),
@@ -93,7 +92,7 @@ export const schemaOrganisation = z.object({
     .regex(/^\d{14}$/, 'SIRET de 14 chiffres attendu')
     .nullish(),
 });
-export const schemaDecision = z.discriminatedUnion('decision', [z.object({ decision: z.literal('accepter'), role }), z.object({ decision: z.literal('refuser') })], {
+const schemaDecision = z.discriminatedUnion('decision', [z.object({ decision: z.literal('accepter'), role }), z.object({ decision: z.literal('refuser') })], {
   error: 'décision attendue : accepter (avec un rôle) ou refuser',
 });
 

@@ -12,7 +12,7 @@ import type { Base } from '../ports/base.ts';
 import type { Horloge } from '../ports/horloge.ts';
 
 /** Un jeton vaut au plus un an : une fuite ne dure pas. */
-export const DUREE_MAX_JETON_JOURS = 366;
+const DUREE_MAX_JETON_JOURS = 366;
 const PREFIXE = 'cpo_';
 
 export interface JetonDepot {
@@ -81,7 +81,7 @@ export async function revoquerJeton(base: Base, utilisateur: Utilisateur, id: nu
 }
 
 /** L'acteur d'un jeton, tel que le journal le nomme. */
-export const acteurDuJeton = (id: number) => `jeton:${id}`;
+const acteurDuJeton = (id: number) => `jeton:${id}`;
 
 /**
  * L'utilisateur machine d'un jeton valide : la direction de sa ML, que le serveur ne laisse passer que
