@@ -34,7 +34,7 @@ const enSaisie = (v: string | null | undefined) => (v ?? '').replace('.', ',');
 export function DonneesDeclarees({ code }: { code: string }) {
   const annee = useAnnee();
   const { donnees: d, erreur, recharger } = useApi<Declarations>(`/api/structures/${encodeURIComponent(code)}/donnees-declarees`);
-  document.title = `Données déclarées ${code} — CPO Missions locales`;
+  document.title = `Données déclarées — ${d?.structure.nom ?? code} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
   if (!d) return <Chargement texte="Chargement des données déclarées…" />;
   const delAnnee = d.annees.find((a) => a.annee === annee);
