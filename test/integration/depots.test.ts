@@ -251,8 +251,14 @@ surChaqueMoteur('Dépôts', (moteur) => {
     it("refuse le jeton pour une autre ML et hors des routes des dépôts, sans rien écrire", async () => {
       const nombre = async () => (await base.query(`SELECT count(*)::int AS n FROM depot`))[0].n;
       const avant = await nombre();
+      const ligneDuJeton = () => base.query('SELECT * FROM jeton_depot WHERE id = $1', [idJeton]);
+      const jetonAvant = await ligneDuJeton();
+      horloge.avancer(60_000);
       const autre = await deposer('RA02', zipDe('RA02', 1), avecJeton());
       expect(autre.statusCode).toBe(403);
+      // Refusé, l'usage ne compte pas : la dernière utilisation ne bouge pas, le refus seul est tracé.
+      expect(await ligneDuJeton()).toEqual(jetonAvant);
+      expect(await base.query(`SELECT action, acteur FROM journal_audit WHERE objet LIKE 'POST /api/structures/RA02/%' AND acteur LIKE 'jeton:%'`)).toEqual([{ action: 'acces_refuse', acteur: `jeton:${idJeton}` }]);
       expect((await app.inject({ url: '/api/structures/RA01/jeunes', headers: avecJeton() })).statusCode).toBe(401);
       expect((await app.inject({ url: '/api/structures/RA01/jetons', headers: avecJeton() })).statusCode).toBe(401);
       expect((await deposer('RA01', zipDe('RA01', 1), avecJeton('cpo_inconnu'))).statusCode).toBe(401);

@@ -2,7 +2,7 @@
 // suivi de parcours de la ML s'en sert pour déposer (Authorization: Bearer). Le jeton n'est montré
 // qu'à sa création ; la base ne garde que son empreinte SHA-256. Il ne vaut que pour les dépôts de sa
 // ML, jusqu'à son expiration ou sa révocation ; chaque usage est tracé, et date sa dernière utilisation.
-import { agitPourSaStructure, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { agitPourSaStructure, ErreurAcces, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
 import { ajouterJours, estDateValide } from '../../domaine/temps/dates.ts';
 import { auditer } from '../audit.ts';
@@ -83,12 +83,21 @@ export async function revoquerJeton(base: Base, utilisateur: Utilisateur, id: nu
 /** L'acteur d'un jeton, tel que le journal le nomme. */
 const acteurDuJeton = (id: number) => `jeton:${id}`;
 
+/** Ce que rend la lecture d'un jeton : son utilisateur machine, ou le refus (et, pour un jeton valide hors de sa ML, qui l'a tenté). */
+export type LectureJeton = { utilisateur: Utilisateur; refus?: undefined } | { refus: ErreurAcces; utilisateur?: Utilisateur };
+
 /**
  * L'utilisateur machine d'un jeton valide : la direction de sa ML, que le serveur ne laisse passer que
  * sur les routes des dépôts. L'usage est tracé et date la dernière utilisation, dans une transaction.
- * Un jeton inconnu, expiré ou révoqué rend le motif du refus (le serveur trace le refus).
+ * Un jeton inconnu, expiré ou révoqué (401), ou présenté pour une autre ML que la sienne (`codeStructure`
+ * de l'adresse, 403), rend le refus sans rien écrire (le serveur trace le refus).
  */
-export async function utilisateurDuJeton(base: Base, jeton: string, requete: { route: string; origine: string }, horloge: Horloge): Promise<Utilisateur | string> {
+export async function utilisateurDuJeton(
+  base: Base,
+  jeton: string,
+  requete: { route: string; origine: string; codeStructure?: string },
+  horloge: Horloge,
+): Promise<LectureJeton> {
   const maintenant = horloge.maintenant().toISOString();
   return base.transaction(async (tx) => {
     const [ligne] = await tx.query<{ id: number; code_structure: string; libelle: string; nom: string; code_departement: string; code_region: string; revoque: boolean; expire: boolean }>(
@@ -97,12 +106,11 @@ export async function utilisateurDuJeton(base: Base, jeton: string, requete: { r
        FROM jeton_depot j JOIN mission_locale m USING (code_structure) WHERE j.empreinte = $1`,
       [empreinteSecret(jeton), maintenant],
     );
-    if (!ligne) return 'Jeton de dépôt inconnu : vérifiez l’en-tête Authorization (Bearer suivi du jeton montré à sa création).';
-    if (ligne.revoque) return `Le jeton de dépôt « ${ligne.libelle} » a été révoqué : demandez-en un nouveau à la direction de la Mission locale.`;
-    if (ligne.expire) return `Le jeton de dépôt « ${ligne.libelle} » a expiré : demandez-en un nouveau à la direction de la Mission locale.`;
-    await tx.query('UPDATE jeton_depot SET derniere_utilisation = $2::timestamptz WHERE id = $1', [ligne.id, maintenant]);
-    await auditer(tx, { acteur: acteurDuJeton(ligne.id), action: 'jeton_utilise', objet: requete.route, codeStructure: ligne.code_structure, origine: requete.origine });
-    return {
+    const refus = (message: string) => ({ refus: new ErreurAcces(message, 'non_connecte') });
+    if (!ligne) return refus('Jeton de dépôt inconnu : vérifiez l’en-tête Authorization (Bearer suivi du jeton montré à sa création).');
+    if (ligne.revoque) return refus(`Le jeton de dépôt « ${ligne.libelle} » a été révoqué : demandez-en un nouveau à la direction de la Mission locale.`);
+    if (ligne.expire) return refus(`Le jeton de dépôt « ${ligne.libelle} » a expiré : demandez-en un nouveau à la direction de la Mission locale.`);
+    const utilisateur: Utilisateur = {
       id: 0,
       nom: `Jeton « ${ligne.libelle} »`,
       courriel: acteurDuJeton(ligne.id),
@@ -110,5 +118,11 @@ export async function utilisateurDuJeton(base: Base, jeton: string, requete: { r
       organisation: { type: 'ml', code: ligne.code_structure, nom: ligne.nom },
       portee: { niveau: 'structure', code: ligne.code_structure, code_departement: ligne.code_departement, code_region: ligne.code_region },
     };
+    if (requete.codeStructure !== undefined && requete.codeStructure !== ligne.code_structure) {
+      return { utilisateur, refus: new ErreurAcces(`Hors de votre périmètre : le jeton de dépôt « ${ligne.libelle} » ne vaut que pour la Mission locale ${ligne.code_structure}.`, 'hors_perimetre') };
+    }
+    await tx.query('UPDATE jeton_depot SET derniere_utilisation = $2::timestamptz WHERE id = $1', [ligne.id, maintenant]);
+    await auditer(tx, { acteur: utilisateur.courriel, action: 'jeton_utilise', objet: requete.route, codeStructure: ligne.code_structure, origine: requete.origine });
+    return { utilisateur };
   });
 }
