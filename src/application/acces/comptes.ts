@@ -387,7 +387,6 @@ export async function traiterDemande(base: Base, admin: Utilisateur, id: number,
   return { compte: fait.compte };
 }
 
-
 /**
  * Le premier compte d'une base neuve : un agent DGEFP, créé par la ligne de commande (qui a déjà la
  * main sur le serveur) ; il invite ensuite les autres depuis l'application.

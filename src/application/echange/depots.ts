@@ -18,7 +18,6 @@ import type { Horloge } from '../ports/horloge.ts';
 import { importerExtrait, type Progression } from './importerExtrait.ts';
 import { totalLignes, type RapportImport } from './rapport.ts';
 
-
 export interface Depot {
   id: number;
   code_structure: string;
