@@ -84,3 +84,6 @@ export function dateEnFrancais(date: DateCalendaire): string {
   );
   return texte.replace(/^1 /, '1er ');
 }
+
+/** Un horodatage de l'application (AAAA-MM-JJTHH:MM:SS, heure de Paris) : « 2 décembre 2026 à 01:30 ». */
+export const horodatageEnFrancais = (horodatage: string): string => `${dateEnFrancais(horodatage.slice(0, 10))} à ${horodatage.slice(11, 16)}`;
