@@ -267,4 +267,22 @@ surChaqueMoteur('Comptes et habilitations', (moteur) => {
       expect((await base.query<{ n: number }>('SELECT count(*)::int AS n FROM demande_acces'))[0].n).toBe(n);
     });
   });
+
+  describe('échéances', () => {
+    it("l'échéance d'une invitation se dit à l'heure de Paris (juste après minuit à Paris, la veille en temps universel)", async () => {
+      const instant = horloge.maintenant().toISOString();
+      horloge.fixer('2018-06-02T00:30:00+02:00');
+      try {
+        // Une session ouverte à cette heure-là : celles du début du fichier ont expiré, et s'effacent (dernier test du fichier).
+        const direction = await connecter(app, compte(comptes, 'direction_ml', 'RA01'));
+        const corps = { courriel: 'mina.minuit@ml-ra01.fr', nom: 'Mina Minuit', organisation: await organisation('ml', 'RA01'), role: 'conseiller' };
+        const reponse = await app.inject({ method: 'POST', url: '/api/comptes', payload: corps, headers: direction });
+        expect(reponse.json().expire_le, reponse.body).toBe('2018-06-09T00:30:00');
+        const [trace] = await base.query<{ details: any }>(`SELECT details FROM journal_audit WHERE action = 'inviter_compte' ORDER BY id DESC LIMIT 1`);
+        expect(trace.details.expire_le).toBe('2018-06-09');
+      } finally {
+        horloge.fixer(instant);
+      }
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { ErreurAcces, ROLES, type Role, type TypeOrganisation, type Utilisateur 
 import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee, type Refus } from '../../domaine/acces/habilitations.ts';
 import { messagesDe } from '../../domaine/dialogue/contenus.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
+import { horodatageAParis } from '../../domaine/temps/dates.ts';
 import { auditer } from '../audit.ts';
 import { horodatageParis } from '../fragmentsSql.ts';
 import { empreinteSecret, secretAuHasard } from './secrets.ts';
@@ -175,13 +176,21 @@ export interface Contexte {
   messagerie: Messagerie;
 }
 
-/** Un jeton neuf pour ce compte (ses liens précédents ne servent plus) ; rend le jeton en clair, à mettre dans le courriel, et son expiration. */
+/**
+ * Un jeton neuf pour ce compte (ses liens précédents ne servent plus) ; rend le jeton en clair, à mettre
+ * dans le courriel, et son expiration à l'heure de Paris (AAAA-MM-JJTHH:MM:SS).
+ */
 async function emettreJeton(tx: Requeteur, idCompte: number, admin: Utilisateur, horloge: Horloge): Promise<{ jeton: string; expireLe: string }> {
   const jeton = secretAuHasard();
-  const expireLe = new Date(horloge.maintenant().getTime() + DUREE_INVITATION_J * 86_400_000).toISOString();
+  const expiration = new Date(horloge.maintenant().getTime() + DUREE_INVITATION_J * 86_400_000);
   await tx.query('DELETE FROM invitation WHERE utilisateur_id = $1 AND utilisee_le IS NULL', [idCompte]);
-  await tx.query('INSERT INTO invitation (utilisateur_id, jeton_hache, expire_le, creee_par) VALUES ($1, $2, $3::timestamptz, $4)', [idCompte, empreinteSecret(jeton), expireLe, admin.courriel]);
-  return { jeton, expireLe };
+  await tx.query('INSERT INTO invitation (utilisateur_id, jeton_hache, expire_le, creee_par) VALUES ($1, $2, $3::timestamptz, $4)', [
+    idCompte,
+    empreinteSecret(jeton),
+    expiration.toISOString(),
+    admin.courriel,
+  ]);
+  return { jeton, expireLe: horodatageAParis(expiration) };
 }
 
 const courrielInvitation = (admin: Utilisateur, a: { courriel: string; nom: string; role: Role }, o: Organisation, jeton: string, adresse: string) => ({
