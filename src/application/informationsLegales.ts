@@ -1,8 +1,8 @@
 // Les informations légales du service (éditeur, hébergeur, contacts) : une seule source, à compléter
 // par l'exploitant, le fichier désigné par CPO_INFORMATIONS_LEGALES ou catalogues/informations-legales.json.
 // Les pages légales y ajoutent ce que le serveur applique lui-même (conservation, cookie de session).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lireJson } from './lireJson.ts';
 import * as z from 'zod';
 import { messagesDe } from '../domaine/dialogue/contenus.ts';
 import { ErreurMetier } from '../domaine/erreurs.ts';
@@ -23,12 +23,7 @@ const schema = z.object({
 export type InformationsLegales = z.infer<typeof schema>;
 
 export function chargerInformationsLegales(chemin = process.env.CPO_INFORMATIONS_LEGALES || PAR_DEFAUT): InformationsLegales {
-  let brut: unknown;
-  try {
-    brut = JSON.parse(readFileSync(chemin, 'utf8'));
-  } catch (e) {
-    throw new ErreurMetier(`informations légales illisibles : ${chemin} (${(e as Error).message})`);
-  }
+  const brut = lireJson(chemin, 'informations légales illisibles', ErreurMetier);
   const lu = schema.safeParse(brut);
   if (!lu.success) throw new ErreurMetier(`informations légales invalides : ${chemin} — ${messagesDe(lu.error)}`);
   return lu.data;

@@ -155,9 +155,10 @@ export async function installerAcces(app: FastifyInstance, base: Base, horloge: 
     const porteur = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (porteur && droit !== 'public') {
       if (!req.routeOptions.config?.jeton) throw new ErreurAcces("Un jeton de dépôt ne sert qu'aux routes des dépôts : connectez-vous pour le reste.", 'non_connecte');
-      const utilisateur = await utilisateurDuJeton(base, porteur[1], { route: `${req.method} ${req.url}`, origine: req.ip }, horloge);
-      if (typeof utilisateur === 'string') throw new ErreurAcces(utilisateur, 'non_connecte');
-      req.utilisateur = utilisateur;
+      const codeStructure = (req.params as { code?: string } | undefined)?.code;
+      const lu = await utilisateurDuJeton(base, porteur[1], { route: `${req.method} ${req.url}`, origine: req.ip, codeStructure }, horloge);
+      req.utilisateur = lu.utilisateur ?? null;
+      if (lu.refus) throw lu.refus;
     } else if (droit !== 'public') {
       const id = req.session.get('session');
       const utilisateur = typeof id === 'string' ? await sessions.utilisateur(id, ecriture || estNominative(req)) : null;

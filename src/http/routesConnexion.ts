@@ -90,7 +90,7 @@ export function routesConnexion(
       const compte = courriel ? await compteDuCourriel(base, courriel) : null;
       // Sans compte, une demande d'accès attend un administrateur si l'organisation est connue par son SIRET : aucun droit n'est donné ici.
       if (!compte && courriel) {
-        const issue = await demanderAcces(base, { courriel, nom: agent.nom, siret: agent.siret }, req.ip);
+        const issue = await demanderAcces(base, { courriel, nom: agent.nom, siret: agent.siret }, req.ip, sessions.horloge);
         return rep.redirect(`/connexion?erreur=${issue === 'en_attente' ? 'attente' : issue === 'refusee' ? 'refusee' : 'organisation'}`);
       }
       if (!compte?.actif || !compte.accepte) {

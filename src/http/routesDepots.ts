@@ -17,12 +17,12 @@ import type { Base } from '../application/ports/base.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
 import { FICHIERS } from '../domaine/echange/format.ts';
 import { ErreurMetier } from '../domaine/erreurs.ts';
-import { tableauEnCsv, tableauEnXlsx, TYPE_XLSX } from '../domaine/outils/tableur.ts';
 import { volume } from '../infrastructure/fichiers/extrait.ts';
 import { utilisateurDe } from './acces.ts';
 import { code } from './schemas.ts';
+import { envoyerTableau, FORMATS_TABLEUR } from './tableaux.ts';
 
-export const TYPE_ZIP = 'application/zip';
+const TYPE_ZIP = 'application/zip';
 /** Le schéma de sécurité OpenAPI des jetons de dépôt. */
 export const SECURITE_JETON = 'jetonDepot';
 
@@ -249,14 +249,13 @@ export function routesDepots(app: FastifyInstance, base: Base, depots: ServiceDe
     },
     async (req) => suivreDepots(base, utilisateurDe(req), horloge),
   );
-  for (const format of ['csv', 'xlsx'] as const) {
+  for (const format of FORMATS_TABLEUR) {
     r.get(
       `/api/suivi-depots.${format}`,
       { config: { droit: 'suivre_depots' }, schema: { tags: ['dépôts'], summary: `Exporter le suivi des dépôts en ${format.toUpperCase()}` } },
       async (req, rep) => {
         const tableau = suiviEnTableau(await suivreDepots(base, utilisateurDe(req), horloge));
-        rep.header('content-disposition', `attachment; filename="suivi-depots-${horloge.dateDuJour()}.${format}"`).type(format === 'csv' ? 'text/csv; charset=utf-8' : TYPE_XLSX);
-        return rep.send(format === 'csv' ? tableauEnCsv(tableau) : Buffer.from(await tableauEnXlsx(tableau)));
+        return envoyerTableau(rep, tableau, format, `suivi-depots-${horloge.dateDuJour()}`);
       },
     );
   }

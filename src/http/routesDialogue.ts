@@ -17,6 +17,7 @@ import { enregistrerAutodiagnostic } from '../application/dialogue/enregistrerAu
 import { lireDialogue } from '../application/dialogue/lireDialogue.ts';
 import { pdfAvenant } from '../application/dialogue/pdfAvenant.ts';
 import type { ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
+import type { LecteurFichiers } from '../application/ports/fichiers.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
 import type { RenduPdf } from '../application/ports/pdf.ts';
 import type { CadreDialogue } from '../domaine/dialogue/cadre.ts';
@@ -29,7 +30,7 @@ import { code } from './schemas.ts';
 const id = z.coerce.number().int().positive();
 const tags = ['dialogue de gestion'];
 
-export function routesDialogue(app: FastifyInstance, base: Base, dialogues: DepotDialogues, service: ServiceChiffres, cadre: CadreDialogue, horloge: Horloge, pdf: RenduPdf) {
+export function routesDialogue(app: FastifyInstance, base: Base, dialogues: DepotDialogues, service: ServiceChiffres, cadre: CadreDialogue, horloge: Horloge, pdf: RenduPdf, fichiers: LecteurFichiers) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const catalogue = service.catalogue;
 
@@ -52,7 +53,7 @@ export function routesDialogue(app: FastifyInstance, base: Base, dialogues: Depo
       bodyLimit: 2 * 1024 * 1024,
       schema: { tags, summary: 'Importer des conventions depuis un CSV (tout ou rien)', body: z.object({ nom: z.string().max(200), contenu: z.string().max(2_000_000) }) },
     },
-    async (req) => importerConventions(base, utilisateurDe(req), req.body.contenu, req.body.nom, req.ip),
+    async (req) => importerConventions(base, fichiers, utilisateurDe(req), req.body.contenu, req.body.nom, req.ip),
   );
 
   r.get('/api/campagnes', { config: { droit: 'lire_campagnes' }, schema: { tags, summary: 'Les campagnes de votre périmètre' } }, async (req) => ({

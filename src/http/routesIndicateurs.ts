@@ -14,6 +14,7 @@ import { listerStructuresVisibles } from '../application/indicateurs/listerStruc
 import type { Niveau, ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
+import { CacheParVersion } from './cacheParVersion.ts';
 import { annee, code } from './schemas.ts';
 
 const valeurs = z.record(z.string(), z.number().nullable());
@@ -36,38 +37,9 @@ const instantane = z.object({
   empreinte: z.string(),
 });
 
-/**
- * Les chiffres ne dépendent que de l'adresse et de la version des données ; le périmètre, lui, se vérifie
- * à chaque requête, dans le cas d'usage, avant de demander les chiffres ici. Pour la version en cours sont
- * gardés le JSON de chaque réponse (passé par son schéma) et où sont les ML et les territoires : une
- * requête ne coûte que la lecture de l'utilisateur et celle de la version, faite une fois.
- */
-class CacheParVersion {
-  private version = -1;
-  private readonly entrees = new Map<string, Promise<unknown>>();
-  constructor(private readonly service: ServiceChiffres) {}
-
-  /** Ce que voit une requête : la version lue une fois, puis tout ce qui est gardé pour elle. */
-  async vue() {
-    const version = await this.service.version();
-    if (version !== this.version || this.entrees.size > 5000) {
-      this.entrees.clear();
-      this.version = version;
-    }
-    return {
-      garder: <T>(cle: string, calculer: () => Promise<T>): Promise<T> => {
-        let entree = this.entrees.get(cle) as Promise<T> | undefined;
-        if (!entree) {
-          entree = calculer();
-          this.entrees.set(cle, entree);
-          entree.catch(() => this.entrees.delete(cle));
-        }
-        return entree;
-      },
-    };
-  }
-}
-
+// Les chiffres ne dépendent que de l'adresse et de la version des données. Pour la version en cours sont
+// gardés le JSON de chaque réponse (passé par son schéma) et où sont les ML et les territoires : une
+// requête ne coûte que la lecture de l'utilisateur et celle de la version, faite une fois.
 const enJson = <T>(schema: z.ZodType, calculer: () => Promise<T | null>) => async () => {
   const valeur = await calculer();
   return valeur === null ? null : { valeur, json: JSON.stringify(schema.parse(valeur)) };
@@ -77,7 +49,7 @@ const envoyerJson = (rep: FastifyReply, json: string) => rep.type('application/j
 
 export function routesIndicateurs(app: FastifyInstance, base: Base, service: ServiceChiffres) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const enCache = new CacheParVersion(service);
+  const enCache = new CacheParVersion(5000);
 
   r.get(
     '/api/catalogue',
@@ -166,7 +138,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
   });
   // Le service des chiffres et le situeur, vus par les cas d'usage, dont chaque réponse est gardée pour la version lue.
   const vue = async () => {
-    const { garder } = await enCache.vue();
+    const { garder } = enCache.pour(await service.version());
     const sql = situeurSql(base);
     return [
       {

@@ -6,11 +6,12 @@ import * as z from 'zod';
 import { exporterJeunes, ficheJeune, listerJeunes } from '../application/parcours/jeunes.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
 import { COLONNES_JEUNES, TRIS_JEUNES } from '../domaine/parcours/dossier.ts';
-import { tableauEnCsv, tableauEnXlsx, TYPE_XLSX, type TableauExport } from '../domaine/outils/tableur.ts';
+import type { TableauExport } from '../domaine/outils/tableur.ts';
 import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { introuvable } from './erreurs.ts';
 import { code } from './schemas.ts';
+import { envoyerTableau, FORMATS_TABLEUR } from './tableaux.ts';
 
 /** Les filtres de la liste, les mêmes pour ses exports. */
 const filtre = z.object({
@@ -39,7 +40,7 @@ export function routesJeunes(app: FastifyInstance, base: Base, horloge: Horloge)
       return listerJeunes(base, utilisateurDe(req), req.params.code, req.query, req.ip);
     },
   );
-  for (const format of ['csv', 'xlsx'] as const) {
+  for (const format of FORMATS_TABLEUR) {
     r.get(
       `/api/structures/:code/jeunes.${format}`,
       {
@@ -59,11 +60,7 @@ export function routesJeunes(app: FastifyInstance, base: Base, horloge: Horloge)
           entetes: COLONNES_JEUNES.map((c) => c.libelle),
           lignes: jeunes.map((j) => COLONNES_JEUNES.map((c) => c.valeur(j))),
         };
-        rep
-          .header('cache-control', PAS_DE_CACHE)
-          .header('content-disposition', `attachment; filename="jeunes-${ml}-${horloge.dateDuJour()}.${format}"`)
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : TYPE_XLSX);
-        return rep.send(format === 'csv' ? tableauEnCsv(tableau) : Buffer.from(await tableauEnXlsx(tableau)));
+        return envoyerTableau(rep.header('cache-control', PAS_DE_CACHE), tableau, format, `jeunes-${ml}-${horloge.dateDuJour()}`);
       },
     );
   }

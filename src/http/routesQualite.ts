@@ -5,9 +5,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import type { Base } from '../application/ports/base.ts';
 import type { Horloge } from '../application/ports/horloge.ts';
-import { calculerQualiteTerritoire, lireQualiteStructure, lireQualiteTerritoire, type CalculQualiteTerritoire, type QualiteTerritoire } from '../application/qualite/lireQualite.ts';
+import { calculerQualiteTerritoire, lireQualiteStructure, lireQualiteTerritoire, type CalculQualiteTerritoire } from '../application/qualite/lireQualite.ts';
 import type { CatalogueQualite } from '../domaine/qualite/catalogue.ts';
 import { utilisateurDe } from './acces.ts';
+import { CacheParVersion } from './cacheParVersion.ts';
 import { annee, code } from './schemas.ts';
 
 const niveau = z.enum(['eleve', 'moyen', 'faible']).nullable().describe('niveau de confiance : élevé, moyen, faible ; null sans rien à examiner');
@@ -38,23 +39,11 @@ const qualite = {
  * vérifie à chaque requête, avant de les demander ici.
  */
 function qualiteTerritoireEnCache(base: Base, catalogue: CatalogueQualite, horloge: Horloge, versionDesDonnees: () => Promise<number>): CalculQualiteTerritoire {
-  let etat = '';
-  const entrees = new Map<string, Promise<QualiteTerritoire>>();
+  const cache = new CacheParVersion(1000);
   return async (niveau, code, annee) => {
     const jour = horloge.dateDuJour();
-    const version = await versionDesDonnees();
-    if (`${version}/${jour}` !== etat || entrees.size > 1000) {
-      entrees.clear();
-      etat = `${version}/${jour}`;
-    }
-    const cle = `${niveau}/${code}/${annee}`;
-    let entree = entrees.get(cle);
-    if (!entree) {
-      entree = calculerQualiteTerritoire(base, catalogue, niveau, code, annee, jour);
-      entrees.set(cle, entree);
-      entree.catch(() => entrees.delete(cle));
-    }
-    return entree;
+    const { garder } = cache.pour(`${await versionDesDonnees()}/${jour}`);
+    return garder(`${niveau}/${code}/${annee}`, () => calculerQualiteTerritoire(base, catalogue, niveau, code, annee, jour));
   };
 }
 

@@ -131,7 +131,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesJeunes(app, base, horloge);
   routesAudit(app, base);
   routesQualite(app, base, chargerCatalogueQualite(), horloge, () => service.version());
-  routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf);
+  routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf, fichiers);
   routesDeclarees(app, base, service, { horloge, fichiers });
   routesInformations(app, chargerInformationsLegales(), options.dureeSessionS ?? DUREE_SESSION_S);
   const depots = new ServiceDepots(base, horloge, fichiers);

@@ -222,9 +222,9 @@ surChaqueMoteur('Comptes et habilitations', (moteur) => {
       const siret = await siretDe('RA01');
       expect(siret).toMatch(/^\d{14}$/);
       const agent = { courriel: 'Agent.Attente@ml-ra01.fr', nom: 'Alix Attente', siret };
-      expect(await demanderAcces(base, agent, 'test')).toBe('en_attente');
+      expect(await demanderAcces(base, agent, 'test', horloge)).toBe('en_attente');
       // Une seule demande à la fois, aucun compte.
-      expect(await demanderAcces(base, agent, 'test')).toBe('en_attente');
+      expect(await demanderAcces(base, agent, 'test', horloge)).toBe('en_attente');
       expect((await base.query(`SELECT 1 FROM demande_acces WHERE courriel = 'agent.attente@ml-ra01.fr'`)).length).toBe(1);
       const [tentative] = await base.query(`SELECT acteur, details FROM journal_audit WHERE action = 'connexion_refusee' ORDER BY id DESC LIMIT 1`);
       expect(tentative).toMatchObject({ acteur: agent.courriel, details: { motif: "demande d'accès en attente" } });
@@ -232,6 +232,9 @@ surChaqueMoteur('Comptes et habilitations', (moteur) => {
       const [{ id }] = await base.query<{ id: number }>(`SELECT id FROM demande_acces WHERE courriel = 'agent.attente@ml-ra01.fr'`);
       const demandes = (await app.inject({ url: '/api/comptes', headers: en('direction_ra01') })).json().demandes;
       expect(demandes.map((d: any) => d.courriel)).toEqual(['agent.attente@ml-ra01.fr']);
+      // Datée par l'horloge du serveur, à l'heure de Paris, comme toute date de l'application.
+      const aParis = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }).format(horloge.maintenant());
+      expect(demandes[0].creee_le).toBe(aParis.replace(' ', 'T'));
       expect((await app.inject({ url: '/api/comptes', headers: en('direction_ra02') })).json().demandes).toEqual([]);
 
       const url = `/api/demandes-acces/${id}`;
@@ -251,17 +254,35 @@ surChaqueMoteur('Comptes et habilitations', (moteur) => {
 
     it('refusée, elle ne donne rien et ne se renouvelle pas ; une organisation inconnue ne fait pas de demande', async () => {
       const agent = { courriel: 'refus@ml-ra02.fr', nom: 'Rémi Refus', siret: await siretDe('RA02') };
-      expect(await demanderAcces(base, agent, 'test')).toBe('en_attente');
+      expect(await demanderAcces(base, agent, 'test', horloge)).toBe('en_attente');
       const [{ id }] = await base.query<{ id: number }>(`SELECT id FROM demande_acces WHERE courriel = 'refus@ml-ra02.fr'`);
       const reponse = await app.inject({ method: 'POST', url: `/api/demandes-acces/${id}`, payload: { decision: 'refuser' }, headers: en('direction_ra02') });
       expect(reponse.statusCode, reponse.body).toBe(200);
       expect(await compteDuCourriel(base, agent.courriel)).toBeNull();
-      expect(await demanderAcces(base, agent, 'test')).toBe('refusee');
+      expect(await demanderAcces(base, agent, 'test', horloge)).toBe('refusee');
       expect((await base.query(`SELECT etat FROM demande_acces WHERE courriel = 'refus@ml-ra02.fr'`)).map((d) => d.etat)).toEqual(['refusee']);
       const [{ n }] = await base.query<{ n: number }>('SELECT count(*)::int AS n FROM demande_acces');
-      expect(await demanderAcces(base, { courriel: 'perdu@exemple.fr', nom: null, siret: '12345678901234' }, 'test')).toBe('organisation_inconnue');
-      expect(await demanderAcces(base, { courriel: 'perdu@exemple.fr', nom: null, siret: null }, 'test')).toBe('organisation_inconnue');
+      expect(await demanderAcces(base, { courriel: 'perdu@exemple.fr', nom: null, siret: '12345678901234' }, 'test', horloge)).toBe('organisation_inconnue');
+      expect(await demanderAcces(base, { courriel: 'perdu@exemple.fr', nom: null, siret: null }, 'test', horloge)).toBe('organisation_inconnue');
       expect((await base.query<{ n: number }>('SELECT count(*)::int AS n FROM demande_acces'))[0].n).toBe(n);
+    });
+  });
+
+  describe('échéances', () => {
+    it("l'échéance d'une invitation se dit à l'heure de Paris (juste après minuit à Paris, la veille en temps universel)", async () => {
+      const instant = horloge.maintenant().toISOString();
+      horloge.fixer('2018-06-02T00:30:00+02:00');
+      try {
+        // Une session ouverte à cette heure-là : celles du début du fichier ont expiré, et s'effacent (dernier test du fichier).
+        const direction = await connecter(app, compte(comptes, 'direction_ml', 'RA01'));
+        const corps = { courriel: 'mina.minuit@ml-ra01.fr', nom: 'Mina Minuit', organisation: await organisation('ml', 'RA01'), role: 'conseiller' };
+        const reponse = await app.inject({ method: 'POST', url: '/api/comptes', payload: corps, headers: direction });
+        expect(reponse.json().expire_le, reponse.body).toBe('2018-06-09T00:30:00');
+        const [trace] = await base.query<{ details: any }>(`SELECT details FROM journal_audit WHERE action = 'inviter_compte' ORDER BY id DESC LIMIT 1`);
+        expect(trace.details.expire_le).toBe('2018-06-09');
+      } finally {
+        horloge.fixer(instant);
+      }
     });
   });
 });

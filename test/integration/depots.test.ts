@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import type { Base } from '../../src/application/ports/base.ts';
-import { empreinteJeton } from '../../src/application/acces/jetons.ts';
+import { empreinteSecret } from '../../src/application/acces/secrets.ts';
 import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { creerServeur } from '../../src/http/serveur.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
@@ -226,7 +226,7 @@ surChaqueMoteur('Dépôts', (moteur) => {
       ({ jeton, id: idJeton } = reponse.json());
       expect(jeton).toMatch(/^cpo_[A-Za-z0-9_-]{40,}$/);
       const [ligne] = await base.query<{ empreinte: string }>('SELECT empreinte FROM jeton_depot WHERE id = $1', [idJeton]);
-      expect(ligne.empreinte).toBe(empreinteJeton(jeton));
+      expect(ligne.empreinte).toBe(empreinteSecret(jeton));
       expect(JSON.stringify(await base.query('SELECT * FROM jeton_depot'))).not.toContain(jeton);
       const liste = (await app.inject({ url: '/api/structures/RA01/jetons', headers: s.ra01 })).json().jetons;
       expect(liste[0]).toMatchObject({ id: idJeton, libelle: 'Logiciel de parcours', expire_le: '2019-06-30T23:59:59', derniere_utilisation: null, revoque_le: null });
@@ -251,8 +251,14 @@ surChaqueMoteur('Dépôts', (moteur) => {
     it("refuse le jeton pour une autre ML et hors des routes des dépôts, sans rien écrire", async () => {
       const nombre = async () => (await base.query(`SELECT count(*)::int AS n FROM depot`))[0].n;
       const avant = await nombre();
+      const ligneDuJeton = () => base.query('SELECT * FROM jeton_depot WHERE id = $1', [idJeton]);
+      const jetonAvant = await ligneDuJeton();
+      horloge.avancer(60_000);
       const autre = await deposer('RA02', zipDe('RA02', 1), avecJeton());
       expect(autre.statusCode).toBe(403);
+      // Refusé, l'usage ne compte pas : la dernière utilisation ne bouge pas, le refus seul est tracé.
+      expect(await ligneDuJeton()).toEqual(jetonAvant);
+      expect(await base.query(`SELECT action, acteur FROM journal_audit WHERE objet LIKE 'POST /api/structures/RA02/%' AND acteur LIKE 'jeton:%'`)).toEqual([{ action: 'acces_refuse', acteur: `jeton:${idJeton}` }]);
       expect((await app.inject({ url: '/api/structures/RA01/jeunes', headers: avecJeton() })).statusCode).toBe(401);
       expect((await app.inject({ url: '/api/structures/RA01/jetons', headers: avecJeton() })).statusCode).toBe(401);
       expect((await deposer('RA01', zipDe('RA01', 1), avecJeton('cpo_inconnu'))).statusCode).toBe(401);

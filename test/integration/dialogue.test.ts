@@ -73,6 +73,9 @@ surChaqueMoteur('Dialogue de gestion', (moteur) => {
     expect(await base.query(`SELECT 1 FROM convention WHERE code_structure = 'RA02'`)).toEqual([]);
     const ok = await appel('direccte', 'POST', '/api/conventions/import', { nom: 'conventions.csv', contenu: fautif.split('\n').slice(0, 2).join('\n') });
     expect(ok.json()).toEqual({ conventions: 1 });
+    // Lu par l'analyseur CSV de l'import : un fichier aux champs entre guillemets (tableur) se lit aussi.
+    const guillemets = fautif.split('\n').slice(0, 2).map((l) => l.split(';').map((c) => `"${c}"`).join(';')).join('\n');
+    expect((await appel('direccte', 'POST', '/api/conventions/import', { nom: 'conventions.csv', contenu: guillemets })).json()).toEqual({ conventions: 1 });
     expect((await appel('ml', 'GET', '/api/conventions')).json().conventions.map((c: any) => c.numero)).toEqual(['CPO-53-001']);
   });
 

@@ -64,6 +64,9 @@ surChaqueMoteur('Périmètre vérifié avant le calcul des chiffres', (moteur) =
       expect([reponse.statusCode, reponse.json().code], url).toEqual([403, 'hors_perimetre']);
       expect(appels(), url).toBe(0);
     }
+    // Le refus de l'évolution nomme ce qui est refusé en français, comme celui des chiffres de l'année.
+    expect((await get(`/api/evolution/departement/${ailleurs.code_departement}`)).json().message).toBe(`Hors de votre périmètre : le département ${ailleurs.code_departement}.`);
+    expect((await get(`/api/evolution/structure/${ailleurs.code}`)).json().message).toBe(`Hors de votre périmètre : la Mission locale ${ailleurs.code}.`);
   });
 
   it('calcule ce que son périmètre couvre', async () => {

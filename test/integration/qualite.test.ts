@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
+import { chargerCatalogueQualite } from '../../src/application/qualite/catalogueQualiteEnVigueur.ts';
 import type { Base } from '../../src/application/ports/base.ts';
 import { creerServeur } from '../../src/http/serveur.ts';
 import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
@@ -232,6 +233,14 @@ surChaqueMoteur('Qualité des données', (moteur) => {
     };
     expect((await importerExtrait(base, ecrireExtrait(extrait), { fichiers: lecteurFichiers, horloge: new HorlogeFixe('2018-01-15') })).erreurs).toEqual([]);
     expect(await contexte()).toEqual([5, 15]);
+  });
+
+  it('un catalogue de règles absent ou au JSON cassé se dit en français, avec le fichier et la ligne', () => {
+    const absent = join(dossierTemporaire('qualite'), 'absent.json');
+    expect(() => chargerCatalogueQualite(absent)).toThrow(`catalogue de qualité des données illisible : ${absent} (fichier introuvable)`);
+    const casse = join(dossierTemporaire('qualite'), 'casse.json');
+    writeFileSync(casse, '{\n  "version": "x",\n}\n');
+    expect(() => chargerCatalogueQualite(casse)).toThrow(`catalogue de qualité des données illisible : ${casse} (JSON invalide, ligne 3)`);
   });
 
   it('refuse de démarrer avec un catalogue de règles invalide, en disant où', async () => {

@@ -2,20 +2,22 @@
 // organisation, traiter les demandes d'accès ProConnect. Chaque écriture : valider, transaction,
 // charger (verrouillé), autoriser par la règle du domaine, écrire, auditer ; un refus n'écrit rien
 // (l'API trace le refus). Les courriels partent après la transaction.
-import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { ErreurAcces, ROLES, type Role, type TypeOrganisation, type Utilisateur } from '../../domaine/acces/droits.ts';
-import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee } from '../../domaine/acces/habilitations.ts';
+import { refusGestion, refusHabilitation, refusOrganisation, rolesAttribuables, type OrganisationSituee, type Refus } from '../../domaine/acces/habilitations.ts';
 import { messagesDe } from '../../domaine/dialogue/contenus.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
+import { horodatageAParis } from '../../domaine/temps/dates.ts';
 import { auditer } from '../audit.ts';
+import { horodatageParis } from '../fragmentsSql.ts';
+import { empreinteSecret, secretAuHasard } from './secrets.ts';
 import type { Base, Requeteur } from '../ports/base.ts';
 import type { Horloge } from '../ports/horloge.ts';
 import type { Messagerie } from '../ports/messagerie.ts';
 import { COLONNES_SITUATION, SITUER_ORGANISATION } from './utilisateurs.ts';
 
 /** Une invitation vaut sept jours. */
-export const DUREE_INVITATION_J = 7;
+const DUREE_INVITATION_J = 7;
 
 export interface Organisation extends OrganisationSituee {
   id: number;
@@ -64,27 +66,24 @@ async function creerCompte(tx: Requeteur, insertion: string, parametres: unknown
   return cree.id;
 }
 
-const hacher = (jeton: string) => createHash('sha256').update(jeton).digest('hex');
-
 /** Lève le refus de la règle des habilitations : hors périmètre ou rôle insuffisant (403), ou un rôle qui ne se donne pas dans ce type d'organisation (400). */
-function lever(refus: string | null) {
+function lever(refus: Refus | null) {
   if (!refus) return;
-  if (refus.startsWith('Le rôle')) throw new ErreurMetier(refus);
-  throw new ErreurAcces(refus, refus.startsWith('Votre rôle') ? 'droit_insuffisant' : 'hors_perimetre');
+  throw refus.code === 'saisie_invalide' ? new ErreurMetier(refus.message) : new ErreurAcces(refus.message, refus.code);
 }
 const exigerHabilitation = (admin: Utilisateur, role: Role, o: OrganisationSituee) => lever(refusHabilitation(admin, role, o));
 
 const courriel = z.string().trim().toLowerCase().max(254, 'courriel trop long').email('adresse de courriel invalide');
 const role = z.enum(Object.keys(ROLES) as [Role, ...Role[]], { error: `rôle inconnu ; rôles possibles : ${Object.keys(ROLES).join(', ')}` });
-export const schemaInvitation = z.object({
+const schemaInvitation = z.object({
   courriel,
   nom: z.string().trim().min(1, 'nom manquant').max(200, 'nom trop long'),
   organisation: z.number({ error: "identifiant d'organisation attendu" }).int().positive(),
   role,
 });
-export const schemaRole = z.object({ role });
-export const schemaActif = z.object({ actif: z.boolean({ error: 'vrai ou faux attendu' }) });
-export const schemaOrganisation = z.object({
+const schemaRole = z.object({ role });
+const schemaActif = z.object({ actif: z.boolean({ error: 'vrai ou faux attendu' }) });
+const schemaOrganisation = z.object({
   type: z.enum(['ml', 'ud', 'direccte', 'conseil_regional', 'dgefp'], { error: "type d'organisation inconnu : ml, ud, direccte, conseil_regional ou dgefp" }),
   code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'code invalide (structure, département, région, ou FR)'),
   nom: z.string().trim().min(1, 'nom manquant').max(200, 'nom trop long'),
@@ -94,7 +93,7 @@ export const schemaOrganisation = z.object({
     .regex(/^\d{14}$/, 'SIRET de 14 chiffres attendu')
     .nullish(),
 });
-export const schemaDecision = z.discriminatedUnion('decision', [z.object({ decision: z.literal('accepter'), role }), z.object({ decision: z.literal('refuser') })], {
+const schemaDecision = z.discriminatedUnion('decision', [z.object({ decision: z.literal('accepter'), role }), z.object({ decision: z.literal('refuser') })], {
   error: 'décision attendue : accepter (avec un rôle) ou refuser',
 });
 
@@ -163,7 +162,7 @@ export async function lireHabilitations(db: Requeteur, admin: Utilisateur): Prom
     .map(compteDe)
     .filter((c) => c.id !== admin.id && refusHabilitation(admin, c.role, c.organisation) === null);
   const demandes = await db.query<Omit<DemandeAcces, 'organisation'> & { organisation_id: number }>(
-    `SELECT id, courriel, nom, siret, creee_le::text, organisation_id FROM demande_acces WHERE etat = 'en_attente' AND organisation_id = ANY($1::int[]) ORDER BY id`,
+    `SELECT id, courriel, nom, siret, ${horodatageParis('creee_le')} AS creee_le, organisation_id FROM demande_acces WHERE etat = 'en_attente' AND organisation_id = ANY($1::int[]) ORDER BY id`,
     [[...gerees.keys()]],
   );
   return { organisations, comptes, demandes: demandes.map(({ organisation_id, ...d }) => ({ ...d, organisation: gerees.get(organisation_id)! })) };
@@ -177,13 +176,21 @@ export interface Contexte {
   messagerie: Messagerie;
 }
 
-/** Un jeton neuf pour ce compte (ses liens précédents ne servent plus) ; rend le jeton en clair, à mettre dans le courriel, et son expiration. */
+/**
+ * Un jeton neuf pour ce compte (ses liens précédents ne servent plus) ; rend le jeton en clair, à mettre
+ * dans le courriel, et son expiration à l'heure de Paris (AAAA-MM-JJTHH:MM:SS).
+ */
 async function emettreJeton(tx: Requeteur, idCompte: number, admin: Utilisateur, horloge: Horloge): Promise<{ jeton: string; expireLe: string }> {
-  const jeton = randomBytes(32).toString('base64url');
-  const expireLe = new Date(horloge.maintenant().getTime() + DUREE_INVITATION_J * 86_400_000).toISOString();
+  const jeton = secretAuHasard();
+  const expiration = new Date(horloge.maintenant().getTime() + DUREE_INVITATION_J * 86_400_000);
   await tx.query('DELETE FROM invitation WHERE utilisateur_id = $1 AND utilisee_le IS NULL', [idCompte]);
-  await tx.query('INSERT INTO invitation (utilisateur_id, jeton_hache, expire_le, creee_par) VALUES ($1, $2, $3::timestamptz, $4)', [idCompte, hacher(jeton), expireLe, admin.courriel]);
-  return { jeton, expireLe };
+  await tx.query('INSERT INTO invitation (utilisateur_id, jeton_hache, expire_le, creee_par) VALUES ($1, $2, $3::timestamptz, $4)', [
+    idCompte,
+    empreinteSecret(jeton),
+    expiration.toISOString(),
+    admin.courriel,
+  ]);
+  return { jeton, expireLe: horodatageAParis(expiration) };
 }
 
 const courrielInvitation = (admin: Utilisateur, a: { courriel: string; nom: string; role: Role }, o: Organisation, jeton: string, adresse: string) => ({
@@ -235,7 +242,7 @@ export async function accepterInvitation(base: Base, jeton: string, horloge: Hor
     const [i] = await tx.query<{ id: number; utilisateur_id: number; courriel: string; actif: boolean; expiree: boolean; utilisee: boolean }>(
       `SELECT i.id, i.utilisateur_id, u.courriel, u.actif, i.expire_le <= $2::timestamptz AS expiree, i.utilisee_le IS NOT NULL AS utilisee
        FROM invitation i JOIN utilisateur u ON u.id = i.utilisateur_id WHERE i.jeton_hache = $1 FOR UPDATE OF i`,
-      [hacher(jeton), horloge.maintenant().toISOString()],
+      [empreinteSecret(jeton), horloge.maintenant().toISOString()],
     );
     if (!i) introuvable("Ce lien d'invitation n'est pas valable : vérifiez que vous l'avez copié en entier.");
     if (i.utilisee) throw new ErreurMetier("Ce lien d'invitation a déjà servi : connectez-vous avec ProConnect.", 'etat_incompatible');
@@ -322,6 +329,7 @@ export async function demanderAcces(
   base: Base,
   agent: { courriel: string; nom: string | null; siret: string | null },
   origine: string,
+  horloge: Horloge,
 ): Promise<'en_attente' | 'refusee' | 'organisation_inconnue'> {
   const siret = agent.siret?.replace(/\s/g, '') ?? '';
   return base.transaction(async (tx) => {
@@ -335,7 +343,13 @@ export async function demanderAcces(
       await auditer(tx, { acteur: agent.courriel, action: 'connexion_refusee', origine, details: { motif: derniere.etat === 'en_attente' ? "demande d'accès en attente" : "demande d'accès refusée" } });
       return derniere.etat;
     }
-    await tx.query('INSERT INTO demande_acces (courriel, nom, siret, organisation_id) VALUES ($1, $2, $3, $4)', [agent.courriel.toLowerCase(), agent.nom || agent.courriel, siret, o.id]);
+    await tx.query('INSERT INTO demande_acces (courriel, nom, siret, organisation_id, creee_le) VALUES ($1, $2, $3, $4, $5::timestamptz)', [
+      agent.courriel.toLowerCase(),
+      agent.nom || agent.courriel,
+      siret,
+      o.id,
+      horloge.maintenant().toISOString(),
+    ]);
     await auditer(tx, { acteur: agent.courriel, action: 'demande_acces', codeStructure: o.type === 'ml' ? o.code : null, origine, details: { siret } });
     return 'en_attente';
   });
@@ -381,7 +395,6 @@ export async function traiterDemande(base: Base, admin: Utilisateur, id: number,
   });
   return { compte: fait.compte };
 }
-
 
 /**
  * Le premier compte d'une base neuve : un agent DGEFP, créé par la ligne de commande (qui a déjà la

@@ -2,20 +2,18 @@
 // suivi de parcours de la ML s'en sert pour déposer (Authorization: Bearer). Le jeton n'est montré
 // qu'à sa création ; la base ne garde que son empreinte SHA-256. Il ne vaut que pour les dépôts de sa
 // ML, jusqu'à son expiration ou sa révocation ; chaque usage est tracé, et date sa dernière utilisation.
-import { createHash, randomBytes } from 'node:crypto';
-import { agitPourSaStructure, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
+import { agitPourSaStructure, ErreurAcces, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import { ErreurMetier, introuvable } from '../../domaine/erreurs.ts';
 import { ajouterJours, estDateValide } from '../../domaine/temps/dates.ts';
 import { auditer } from '../audit.ts';
+import { empreinteSecret, secretAuHasard } from './secrets.ts';
 import { horodatageParis, minuitParis } from '../fragmentsSql.ts';
 import type { Base } from '../ports/base.ts';
 import type { Horloge } from '../ports/horloge.ts';
 
 /** Un jeton vaut au plus un an : une fuite ne dure pas. */
-export const DUREE_MAX_JETON_JOURS = 366;
+const DUREE_MAX_JETON_JOURS = 366;
 const PREFIXE = 'cpo_';
-
-export const empreinteJeton = (jeton: string) => createHash('sha256').update(jeton).digest('hex');
 
 export interface JetonDepot {
   id: number;
@@ -55,12 +53,12 @@ export async function creerJeton(
   }
   const libelle = demande.libelle.trim();
   if (!libelle) throw new ErreurMetier('Libellé : donnez un nom au jeton (le système qui s’en servira, par exemple).');
-  const jeton = PREFIXE + randomBytes(32).toString('base64url');
+  const jeton = PREFIXE + secretAuHasard();
   return base.transaction(async (tx) => {
     const [cree] = await tx.query<JetonDepot>(
       `INSERT INTO jeton_depot (code_structure, libelle, empreinte, cree_par, cree_le, expire_le)
        VALUES ($1, $2, $3, $4, $5::timestamptz, ${minuitParis('$6::date + 1')} - interval '1 second') RETURNING ${COLONNES}`,
-      [code, libelle, empreinteJeton(jeton), utilisateur.courriel, horloge.maintenant().toISOString(), demande.expire],
+      [code, libelle, empreinteSecret(jeton), utilisateur.courriel, horloge.maintenant().toISOString(), demande.expire],
     );
     await auditer(tx, { acteur: utilisateur.courriel, action: 'creer_jeton_depot', objet: `jeton ${cree.id}`, codeStructure: code, origine, details: { libelle, expire: demande.expire } });
     return { ...cree, jeton };
@@ -83,28 +81,36 @@ export async function revoquerJeton(base: Base, utilisateur: Utilisateur, id: nu
 }
 
 /** L'acteur d'un jeton, tel que le journal le nomme. */
-export const acteurDuJeton = (id: number) => `jeton:${id}`;
+const acteurDuJeton = (id: number) => `jeton:${id}`;
+
+/** Ce que rend la lecture d'un jeton : son utilisateur machine, ou le refus (et, pour un jeton valide hors de sa ML, qui l'a tenté). */
+export type LectureJeton = { utilisateur: Utilisateur; refus?: undefined } | { refus: ErreurAcces; utilisateur?: Utilisateur };
 
 /**
  * L'utilisateur machine d'un jeton valide : la direction de sa ML, que le serveur ne laisse passer que
  * sur les routes des dépôts. L'usage est tracé et date la dernière utilisation, dans une transaction.
- * Un jeton inconnu, expiré ou révoqué rend le motif du refus (le serveur trace le refus).
+ * Un jeton inconnu, expiré ou révoqué (401), ou présenté pour une autre ML que la sienne (`codeStructure`
+ * de l'adresse, 403), rend le refus sans rien écrire (le serveur trace le refus).
  */
-export async function utilisateurDuJeton(base: Base, jeton: string, requete: { route: string; origine: string }, horloge: Horloge): Promise<Utilisateur | string> {
+export async function utilisateurDuJeton(
+  base: Base,
+  jeton: string,
+  requete: { route: string; origine: string; codeStructure?: string },
+  horloge: Horloge,
+): Promise<LectureJeton> {
   const maintenant = horloge.maintenant().toISOString();
   return base.transaction(async (tx) => {
     const [ligne] = await tx.query<{ id: number; code_structure: string; libelle: string; nom: string; code_departement: string; code_region: string; revoque: boolean; expire: boolean }>(
       `SELECT j.id, j.code_structure, j.libelle, m.nom, m.code_departement, m.code_region,
               j.revoque_le IS NOT NULL AS revoque, j.expire_le <= $2::timestamptz AS expire
        FROM jeton_depot j JOIN mission_locale m USING (code_structure) WHERE j.empreinte = $1`,
-      [empreinteJeton(jeton), maintenant],
+      [empreinteSecret(jeton), maintenant],
     );
-    if (!ligne) return 'Jeton de dépôt inconnu : vérifiez l’en-tête Authorization (Bearer suivi du jeton montré à sa création).';
-    if (ligne.revoque) return `Le jeton de dépôt « ${ligne.libelle} » a été révoqué : demandez-en un nouveau à la direction de la Mission locale.`;
-    if (ligne.expire) return `Le jeton de dépôt « ${ligne.libelle} » a expiré : demandez-en un nouveau à la direction de la Mission locale.`;
-    await tx.query('UPDATE jeton_depot SET derniere_utilisation = $2::timestamptz WHERE id = $1', [ligne.id, maintenant]);
-    await auditer(tx, { acteur: acteurDuJeton(ligne.id), action: 'jeton_utilise', objet: requete.route, codeStructure: ligne.code_structure, origine: requete.origine });
-    return {
+    const refus = (message: string) => ({ refus: new ErreurAcces(message, 'non_connecte') });
+    if (!ligne) return refus('Jeton de dépôt inconnu : vérifiez l’en-tête Authorization (Bearer suivi du jeton montré à sa création).');
+    if (ligne.revoque) return refus(`Le jeton de dépôt « ${ligne.libelle} » a été révoqué : demandez-en un nouveau à la direction de la Mission locale.`);
+    if (ligne.expire) return refus(`Le jeton de dépôt « ${ligne.libelle} » a expiré : demandez-en un nouveau à la direction de la Mission locale.`);
+    const utilisateur: Utilisateur = {
       id: 0,
       nom: `Jeton « ${ligne.libelle} »`,
       courriel: acteurDuJeton(ligne.id),
@@ -112,5 +118,11 @@ export async function utilisateurDuJeton(base: Base, jeton: string, requete: { r
       organisation: { type: 'ml', code: ligne.code_structure, nom: ligne.nom },
       portee: { niveau: 'structure', code: ligne.code_structure, code_departement: ligne.code_departement, code_region: ligne.code_region },
     };
+    if (requete.codeStructure !== undefined && requete.codeStructure !== ligne.code_structure) {
+      return { utilisateur, refus: new ErreurAcces(`Hors de votre périmètre : le jeton de dépôt « ${ligne.libelle} » ne vaut que pour la Mission locale ${ligne.code_structure}.`, 'hors_perimetre') };
+    }
+    await tx.query('UPDATE jeton_depot SET derniere_utilisation = $2::timestamptz WHERE id = $1', [ligne.id, maintenant]);
+    await auditer(tx, { acteur: utilisateur.courriel, action: 'jeton_utilise', objet: requete.route, codeStructure: ligne.code_structure, origine: requete.origine });
+    return { utilisateur };
   });
 }

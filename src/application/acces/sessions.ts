@@ -2,10 +2,10 @@
 // si bien qu'une session fermée ici ne sert plus, même si une copie du cookie circule encore. Un compte
 // désactivé, ou dont le rôle, l'organisation ou le courriel change, voit ses sessions fermées par un
 // déclencheur (migration 0010).
-import { randomBytes } from 'node:crypto';
 import type { Utilisateur } from '../../domaine/acces/droits.ts';
 import type { Base } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
+import { secretAuHasard } from './secrets.ts';
 import type { Horloge } from '../ports/horloge.ts';
 
 /** Ouvre une session pour `dureeS` secondes et trace la connexion ; rend l'identifiant à mettre dans le cookie. */
@@ -16,7 +16,7 @@ export async function ouvrirSession(
   trace: { action: 'connexion_demo' | 'connexion_oidc' | 'connexion_invitation'; origine: string },
   horloge: Horloge,
 ): Promise<string> {
-  const id = randomBytes(32).toString('base64url');
+  const id = secretAuHasard();
   const maintenant = horloge.maintenant();
   await base.transaction(async (tx) => {
     // Les sessions expirées ne servent plus à rien : chaque connexion fait le ménage.

@@ -25,7 +25,7 @@ export function peutDeclarer(utilisateur: Utilisateur, nature: NatureDeclaree, m
 }
 
 /** « etp_total (Effectif total (ETP)) » : la colonne du format et son libellé du catalogue. */
-export function nommerChamp(catalogue: Catalogue, champ: string): string {
+function nommerChamp(catalogue: Catalogue, champ: string): string {
   const indicateur = catalogue.indicateurs.find((i) => i.id === indicateurDuChamp(champ));
   return indicateur ? `${champ} (${indicateur.libelle})` : champ;
 }

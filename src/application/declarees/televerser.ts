@@ -15,7 +15,7 @@ import type { Horloge } from '../ports/horloge.ts';
 import { chargerMissionsLocales, ecrireDeclaration, peutDeclarer } from './commun.ts';
 
 /** Un fichier de données annuelles : quelques milliers de lignes au plus (445 ML, quelques années). */
-export const LIGNES_MAX_TELEVERSEMENT = 20_000;
+const LIGNES_MAX_TELEVERSEMENT = 20_000;
 
 export interface RapportTeleversement {
   fichier: string;

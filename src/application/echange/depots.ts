@@ -4,7 +4,6 @@
 // quel mode, son état et son rapport ; la progression d'un dépôt en cours se lit en mémoire (le serveur
 // qui le traite), l'état et le rapport en base. Sur la base embarquée, une seule connexion : les
 // lectures attendent la fin de l'import.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { agitPourSaStructure, exiger, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { EtatDepot } from '../../domaine/echange/depot.ts';
@@ -17,7 +16,6 @@ import type { LecteurFichiers } from '../ports/fichiers.ts';
 import type { Horloge } from '../ports/horloge.ts';
 import { importerExtrait, type Progression } from './importerExtrait.ts';
 import { totalLignes, type RapportImport } from './rapport.ts';
-
 
 export interface Depot {
   id: number;
@@ -133,11 +131,11 @@ export class ServiceDepots {
       this.enCours.set(id, suivi);
       suivi.fin = this.traiter(id, utilisateur, code, extrait, mode, origine, suivi).finally(() => {
         this.enCours.delete(id);
-        rmSync(extrait.dossier, { recursive: true, force: true });
+        this.fichiers.effacerDossier(extrait.dossier);
       });
       return { id };
     } catch (e) {
-      rmSync(extrait.dossier, { recursive: true, force: true });
+      this.fichiers.effacerDossier(extrait.dossier);
       throw e;
     }
   }
@@ -156,7 +154,7 @@ export class ServiceDepots {
         progression: progressionDepot(suivi),
         horloge: this.horloge,
         fichiers: this.fichiers,
-        finaliser: (tx, r) => this.enregistrer(tx, id, 'accepte', rapportPublic(r, extrait.chemin, nom), lireRejets(r.dossierRejets)),
+        finaliser: (tx, r) => this.enregistrer(tx, id, 'accepte', rapportPublic(r, extrait.chemin, nom), lireRejets(this.fichiers, r.dossierRejets)),
       });
       if (rapport.statut === 'refuse') await this.enregistrer(this.base, id, 'refuse', rapportPublic(rapport, extrait.chemin, nom), null);
     } catch {
@@ -233,7 +231,7 @@ function rapportPublic(r: RapportImport, chemin: string, nom: string): RapportIm
 }
 
 /** Les fichiers de lignes rejetées écrits par l'import, en base64 (un fichier illisible est rendu tel quel, octets compris). */
-function lireRejets(dossier: string | undefined): Record<string, string> | null {
+function lireRejets(fichiers: LecteurFichiers, dossier: string | undefined): Record<string, string> | null {
   if (!dossier) return null;
-  return Object.fromEntries(readdirSync(dossier).map((f) => [f, readFileSync(join(dossier, f)).toString('base64')]));
+  return Object.fromEntries(Object.entries(fichiers.lireDossier(dossier)).map(([f, octets]) => [f, octets.toString('base64')]));
 }

@@ -1,6 +1,6 @@
 // Le catalogue en vigueur : le fichier désigné par CPO_CATALOGUE, ou celui de la CPO 2015-2018.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lireJson } from '../lireJson.ts';
 import { ErreurCatalogue, validerCatalogue, type Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import { CALCULS } from './calculs.ts';
 
@@ -11,12 +11,7 @@ const charges = new Map<string, Catalogue>();
 export function chargerCatalogue(chemin = process.env.CPO_CATALOGUE || CATALOGUE_PAR_DEFAUT): Catalogue {
   const deja = charges.get(chemin);
   if (deja) return deja;
-  let brut: unknown;
-  try {
-    brut = JSON.parse(readFileSync(chemin, 'utf8'));
-  } catch (e) {
-    throw new ErreurCatalogue(`catalogue illisible : ${chemin} (${(e as Error).message})`);
-  }
+  const brut = lireJson(chemin, 'catalogue illisible', ErreurCatalogue);
   const catalogue = validerCatalogue(brut, new Set(Object.keys(CALCULS)), chemin);
   charges.set(chemin, catalogue);
   return catalogue;

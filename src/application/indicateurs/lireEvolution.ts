@@ -10,12 +10,16 @@ export interface CalculEvolution<T> {
   evolution(niveau: Niveau, code: string): Promise<T | null>;
 }
 
+/** Ce qui est demandé, dit dans les messages. */
+const SUJET: Record<Niveau, string> = { structure: 'la Mission locale', departement: 'le département', region: 'la région', national: 'la nation' };
+
 export async function lireEvolution<T>(situer: Situeur, chiffres: CalculEvolution<T>, utilisateur: Pick<Utilisateur, 'portee'>, niveau: Niveau, code: string): Promise<T> {
-  const inconnu = `aucun chiffre pour ${niveau} ${code}`;
+  const sujet = niveau === 'national' ? SUJET.national : `${SUJET[niveau]} ${code}`;
+  const inconnu = `aucun chiffre pour ${sujet}`;
   const couvert =
     niveau === 'structure'
       ? couvreStructure(utilisateur.portee, (await situer.structure(code)) ?? introuvable(inconnu))
       : couvreTerritoire(utilisateur.portee, (await situer.territoire(niveau, code)) ?? introuvable(inconnu));
-  exiger(couvert, `${HORS_PERIMETRE} : ${niveau} ${code}.`);
+  exiger(couvert, `${HORS_PERIMETRE} : ${sujet}.`);
   return (await chiffres.evolution(niveau, code)) ?? introuvable(inconnu);
 }

@@ -116,7 +116,6 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
   return resultat;
 }
 
-
 async function calculerSource(
   db: Requeteur,
   catalogue: Catalogue,

@@ -1,6 +1,6 @@
 // Le réseau de référence des Missions locales : catalogues/reseau-missions-locales.json, lu une fois.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lireJson } from '../lireJson.ts';
 import { REGIONS } from '../../domaine/referentiel/geographie.ts';
 import { ErreurReseau, validerReseau, type Reseau } from '../../domaine/referentiel/reseau.ts';
 
@@ -9,12 +9,7 @@ let reseau: Reseau | undefined;
 
 export function chargerReseau(): Reseau {
   if (!reseau) {
-    let brut: unknown;
-    try {
-      brut = JSON.parse(readFileSync(CHEMIN, 'utf8'));
-    } catch (e) {
-      throw new ErreurReseau(`réseau des Missions locales illisible : ${CHEMIN} (${(e as Error).message})`);
-    }
+    const brut = lireJson(CHEMIN, 'réseau des Missions locales illisible', ErreurReseau);
     reseau = validerReseau(brut, REGIONS.map((r) => r.code), CHEMIN);
   }
   return reseau;

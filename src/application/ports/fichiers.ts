@@ -12,6 +12,10 @@ export interface LecteurFichiers {
   lireCsv(chemin: string, encodage: Encodage, longueurs?: LongueursMax): AsyncIterable<{ enregistrements: Enregistrement[]; octets: number; separateur: string | undefined }>;
   /** Un CSV déjà en mémoire (un petit fichier téléversé), par le même analyseur. Lève ErreurCsv. */
   analyserCsv(texte: string, longueurs?: LongueursMax): Enregistrement[];
+  /** Les fichiers d'un dossier de travail, par nom (les lignes rejetées d'un dépôt). */
+  lireDossier(dossier: string): Record<string, Buffer>;
+  /** Efface un dossier de travail et son contenu (rien s'il n'existe plus). */
+  effacerDossier(dossier: string): void;
 }
 
 export interface ExtraitOuvert {

@@ -171,7 +171,7 @@ export function couvreTerritoire(
 
 /** Les données nominatives d'une ML ne se lisent que dans cette ML. */
 export function voitNominatif(utilisateur: Utilisateur, codeStructure: string): boolean {
-  return peut(utilisateur, 'lire_jeunes') && utilisateur.portee.niveau === 'structure' && utilisateur.portee.code === codeStructure;
+  return peut(utilisateur, 'lire_jeunes') && agitPourSaStructure(utilisateur, codeStructure);
 }
 
 /** Lève un refus hors périmètre si la condition est fausse ; le message dit ce qui est refusé. */

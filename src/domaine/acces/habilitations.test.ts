@@ -59,8 +59,11 @@ describe('habilitations', () => {
         for (const [nom, o] of Object.entries(ORGANISATIONS)) {
           const cas = `${admin}:${role}@${nom}`;
           const refus = refusHabilitation({ role: admin, portee: ADMINS[admin] }, role, o);
-          if ((refus === null) !== PERMIS.has(cas)) ecarts.push(`${cas} : ${refus ?? 'permis'}`);
-          if (refus !== null) expect(refus, cas).toMatch(/^(Hors de votre périmètre|Votre rôle|Le rôle « .* » ne se donne pas dans)/);
+          if ((refus === null) !== PERMIS.has(cas)) ecarts.push(`${cas} : ${refus?.message ?? 'permis'}`);
+          if (refus !== null) {
+            const attendu = { hors_perimetre: /^Hors de votre périmètre/, droit_insuffisant: /^Votre rôle/, saisie_invalide: /^Le rôle « .* » ne se donne pas dans/ }[refus.code];
+            expect(refus.message, cas).toMatch(attendu);
+          }
         }
     expect(ecarts).toEqual([]);
   });
@@ -79,11 +82,11 @@ describe('habilitations', () => {
     expect(gere('agent_direccte')).toEqual(['RA01', 'RA02', 'UD35', 'UD29', 'CR53']);
     expect(gere('agent_dgefp')).toEqual(Object.keys(ORGANISATIONS));
     expect(gere('agent_ud')).toEqual([]);
-    expect(refusGestion({ role: 'agent_direccte', portee: ADMINS.agent_direccte }, ORGANISATIONS.DIRECCTE53)).toMatch(/^Hors de votre périmètre : votre rôle \(Agent DIRECCTE\) ne peut pas donner/);
+    expect(refusGestion({ role: 'agent_direccte', portee: ADMINS.agent_direccte }, ORGANISATIONS.DIRECCTE53)?.message).toMatch(/^Hors de votre périmètre : votre rôle \(Agent DIRECCTE\) ne peut pas donner/);
   });
 
   it('refuse une organisation non située (ML inconnue) même à la DGEFP', () => {
-    expect(refusHabilitation({ role: 'agent_dgefp', portee: { niveau: 'national' } }, 'conseiller', { type: 'ml', code: 'ZZ99' })).toBe('Hors de votre périmètre : la Mission locale ZZ99.');
+    expect(refusHabilitation({ role: 'agent_dgefp', portee: { niveau: 'national' } }, 'conseiller', { type: 'ml', code: 'ZZ99' })).toEqual({ code: 'hors_perimetre', message: 'Hors de votre périmètre : la Mission locale ZZ99.' });
   });
 
   it('crée les organisations : la DGEFP partout, la DIRECCTE dans sa région (UD, ML, Conseil régional), personne d’autre', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageRevolu, ajouterJours, ajouterMois, dateEnFrancais, enRetard, estDateValide, joursEntre, lireDate } from './dates.ts';
+import { ageRevolu, ajouterJours, ajouterMois, dateEnFrancais, enRetard, estDateValide, horodatageEnFrancais, joursEntre, lireDate } from './dates.ts';
 
 describe('dates calendaires', () => {
   it('reconnaît les dates qui existent', () => {
@@ -53,5 +53,8 @@ describe('dates calendaires', () => {
   it('écrit les dates en français', () => {
     expect(dateEnFrancais('2017-03-14')).toBe('14 mars 2017');
     expect(dateEnFrancais('2016-12-01')).toBe('1er décembre 2016');
+  });
+  it("écrit un horodatage de l'application en français, à la minute", () => {
+    expect(horodatageEnFrancais('2026-12-01T09:05:59')).toBe('1er décembre 2026 à 09:05');
   });
 });

@@ -56,6 +56,11 @@ const JOUR_A_PARIS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris'
 /** Le jour qu'il est à Paris à cet instant (l'instant vient de l'horloge, port de l'application). */
 export const dateAParis = (instant: Date): DateCalendaire => JOUR_A_PARIS.format(instant);
 
+const INSTANT_A_PARIS = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' });
+
+/** L'heure qu'il est à Paris à cet instant, comme l'application écrit ses horodatages (AAAA-MM-JJTHH:MM:SS). */
+export const horodatageAParis = (instant: Date): string => INSTANT_A_PARIS.format(instant).replace(' ', 'T');
+
 /** Nombre de jours de `debut` à `fin` (négatif si `fin` est avant). */
 export function joursEntre(debut: DateCalendaire, fin: DateCalendaire): number {
   const [a1, m1, j1] = decouper(debut);
@@ -84,3 +89,6 @@ export function dateEnFrancais(date: DateCalendaire): string {
   );
   return texte.replace(/^1 /, '1er ');
 }
+
+/** Un horodatage de l'application (AAAA-MM-JJTHH:MM:SS, heure de Paris) : « 2 décembre 2026 à 01:30 ». */
+export const horodatageEnFrancais = (horodatage: string): string => `${dateEnFrancais(horodatage.slice(0, 10))} à ${horodatage.slice(11, 16)}`;

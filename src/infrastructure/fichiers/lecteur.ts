@@ -1,4 +1,6 @@
 // Le lecteur de fichiers de production (port : src/application/ports/fichiers.ts).
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LecteurFichiers } from '../../application/ports/fichiers.ts';
 import { AnalyseurCsv, detecterEncodage, lireCsv } from './csv.ts';
 import { ouvrirExtrait } from './extrait.ts';
@@ -11,4 +13,6 @@ export const lecteurFichiers: LecteurFichiers = {
     const analyseur = new AnalyseurCsv(longueurs);
     return [...analyseur.pousser(texte), ...analyseur.finir()];
   },
+  lireDossier: (dossier) => Object.fromEntries(readdirSync(dossier).map((f) => [f, readFileSync(join(dossier, f))])),
+  effacerDossier: (dossier) => rmSync(dossier, { recursive: true, force: true }),
 };

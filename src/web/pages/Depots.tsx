@@ -8,14 +8,13 @@ import { useEffect, useState } from 'react';
 import type { Depot as LigneDepot, DepotDetaille } from '../../application/echange/depots.ts';
 import { LIBELLES_ETAT_DEPOT } from '../../domaine/echange/depot.ts';
 import { formaterValeur } from '../../domaine/indicateurs/format.ts';
-import { dateEnFrancais } from '../../domaine/temps/dates.ts';
+import { horodatageEnFrancais } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel, MessageErreur } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
 import { appeler, ErreurApi, useApi } from '../outils/api.ts';
 import { naviguer } from '../outils/routeur.tsx';
 import { archiver } from '../outils/zip.ts';
 
-const quand = (horodatage: string) => `${dateEnFrancais(horodatage.slice(0, 10))} à ${horodatage.slice(11, 16)}`;
 const taille = (octets: number) => (octets >= 1024 * 1024 ? `${formaterValeur(Math.round(octets / 1024 / 1024), 'Mo')} Mo` : `${formaterValeur(Math.ceil(octets / 1024), 'Ko')} Ko`);
 const estZip = (f: File) => f.name.toLowerCase().endsWith('.zip');
 /** Qui a déposé : un courriel, ou un jeton de dépôt (« jeton:3 ») pour le système de la ML. */
@@ -90,7 +89,7 @@ export function Depots({ code }: { code: string }) {
           <Tableau
             titre={`${donnees.depots.length} dépôt${donnees.depots.length > 1 ? 's' : ''}, du plus récent au plus ancien`}
             colonnes={[
-              { id: 'quand', libelle: 'Déposé le', valeur: (d) => quand(d.depose_le), date: (d) => d.depose_le, lien: (d) => `/depots/${d.id}` },
+              { id: 'quand', libelle: 'Déposé le', valeur: (d) => horodatageEnFrancais(d.depose_le), date: (d) => d.depose_le, lien: (d) => `/depots/${d.id}` },
               { id: 'qui', libelle: 'Par', valeur: (d) => deposant(d.depose_par) },
               { id: 'taille', libelle: 'Taille', valeur: (d) => taille(d.taille) },
               { id: 'mode', libelle: 'Mode', valeur: (d) => (d.mode === 'strict' ? 'Strict' : 'Tolérant') },
@@ -124,7 +123,7 @@ export function Depot({ id }: { id: string }) {
     <>
       <h1>Dépôt n° {d.id}</h1>
       <p>
-        Déposé le {quand(d.depose_le)} par {deposant(d.depose_par)}, {taille(d.taille)}, mode {d.mode === 'strict' ? 'strict' : 'tolérant'}.{' '}
+        Déposé le {horodatageEnFrancais(d.depose_le)} par {deposant(d.depose_par)}, {taille(d.taille)}, mode {d.mode === 'strict' ? 'strict' : 'tolérant'}.{' '}
         <a href={`/structures/${encodeURIComponent(d.code_structure)}/depots`}>Tous les dépôts</a>
       </p>
       {d.etat === 'en_cours' && (

@@ -9,7 +9,7 @@ import type { RapportTeleversement } from '../../application/declarees/televerse
 import { champsDeclares, indicateurDuChamp, lireDeclaration, type NatureDeclaree } from '../../domaine/declarees/declaration.ts';
 import type { Colonne as ColonneFormat } from '../../domaine/echange/format.ts';
 import { formaterValeur } from '../../domaine/indicateurs/format.ts';
-import { dateEnFrancais } from '../../domaine/temps/dates.ts';
+import { horodatageEnFrancais } from '../../domaine/temps/dates.ts';
 import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Champ, Formulaire, phrase, useErreurs } from '../composants/Formulaire.tsx';
@@ -34,7 +34,7 @@ const enSaisie = (v: string | null | undefined) => (v ?? '').replace('.', ',');
 export function DonneesDeclarees({ code }: { code: string }) {
   const annee = useAnnee();
   const { donnees: d, erreur, recharger } = useApi<Declarations>(`/api/structures/${encodeURIComponent(code)}/donnees-declarees`);
-  document.title = `Données déclarées ${code} — CPO Missions locales`;
+  document.title = `Données déclarées — ${d?.structure.nom ?? code} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
   if (!d) return <Chargement texte="Chargement des données déclarées…" />;
   const delAnnee = d.annees.find((a) => a.annee === annee);
@@ -130,7 +130,7 @@ function Historique({ lignes }: { lignes: LigneHistorique[] }) {
     <Tableau
       titre="Changements des données déclarées, du plus récent au plus ancien"
       colonnes={[
-        { id: 'date', libelle: 'Date', valeur: (h) => `${dateEnFrancais(h.horodatage.slice(0, 10))} à ${h.horodatage.slice(11, 16)}`, date: (h) => h.horodatage, insecable: true },
+        { id: 'date', libelle: 'Date', valeur: (h) => horodatageEnFrancais(h.horodatage), date: (h) => h.horodatage, insecable: true },
         { id: 'annee', libelle: 'Année', valeur: (h) => String(h.annee) },
         { id: 'donnee', libelle: 'Donnée', valeur: (h) => `${TITRES[h.nature]} — ${champ(h.champ).libelle}` },
         { id: 'ancienne', libelle: 'Ancienne valeur', valeur: (h) => valeur(h, h.ancienne) },

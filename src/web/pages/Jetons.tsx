@@ -5,12 +5,12 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState } from 'react';
 import type { JetonDepot } from '../../application/acces/jetons.ts';
-import { dateEnFrancais } from '../../domaine/temps/dates.ts';
+import { dateEnFrancais, horodatageEnFrancais } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel, MessageErreur } from '../composants/Etats.tsx';
 import { Tableau } from '../composants/Tableau.tsx';
 import { appeler, ErreurApi, useApi } from '../outils/api.ts';
 
-const quand = (h: string | null) => (h ? `${dateEnFrancais(h.slice(0, 10))} à ${h.slice(11, 16)}` : '');
+const quand = (h: string | null) => (h ? horodatageEnFrancais(h) : '');
 
 export function Jetons({ code }: { code: string }) {
   const adresse = `/api/structures/${encodeURIComponent(code)}/jetons`;
