@@ -84,3 +84,22 @@ export function dateEnFrancais(date: DateCalendaire): string {
   );
   return texte.replace(/^1 /, '1er ');
 }
+
+/**
+ * Refus d'une date de coupure `au` pour l'année N (chiffres du 1er janvier à `au` inclus) : le message
+ * en français, ou null si elle est valide et dans l'année.
+ */
+export function refusDateAu(annee: number, au: string): string | null {
+  if (!estDateValide(au)) return `date de coupure invalide : « ${au} » ; une date AAAA-MM-JJ qui existe est attendue.`;
+  if (Number(au.slice(0, 4)) !== annee) return `la date de coupure ${au} n'est pas dans l'année ${annee} : choisissez un jour du 1er janvier au 31 décembre ${annee}.`;
+  return null;
+}
+
+/** Le même jour de l'année précédente, pour comparer à date égale (29 février → 28 février). */
+export const memeJourAnneePrecedente = (date: DateCalendaire): DateCalendaire => ajouterMois(date, -12);
+
+/** Le dernier jour du dernier mois complet avant `jour` (le 15 mars 2018 → 28 février 2018). */
+export function finDuDernierMoisComplet(jour: DateCalendaire): DateCalendaire {
+  const [a, m] = decouper(jour);
+  return ajouterJours(formater(a, m, 1), -1);
+}
