@@ -7,7 +7,7 @@ import { calculerRatios, type Valeurs } from '../../domaine/indicateurs/chiffres
 import type { Requeteur } from '../ports/base.ts';
 import { CALCULS, requeteSource, type Periode, type Source } from './calculs.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
-import { refusDateAu } from '../../domaine/temps/dates.ts';
+import { verifierDateAu } from '../../domaine/temps/dates.ts';
 
 /**
  * La ligne d'une requête d'agrégats : la ML, un compte par indicateur (colonne nommée par son id) et,
@@ -88,8 +88,7 @@ function lier(sql: string, valeurs: Parametres): { sql: string; params: unknown[
  */
 export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: number, codes?: readonly string[], au?: string): Promise<ChiffresML[]> {
   if (!Number.isInteger(annee) || annee < 1990 || annee > 2100) throw new ErreurMoteur(`année invalide : ${annee}`);
-  const refus = au === undefined ? null : refusDateAu(annee, au);
-  if (refus) throw new ErreurMoteur(refus);
+  verifierDateAu(annee, au);
   const filtre = (alias?: string) => (codes ? `AND ${alias ? `${alias}.` : ''}code_structure = ANY(:codes)` : '');
   const fin = au ?? `${annee}-12-31`;
   const parametres: Parametres = { debut: `${annee}-01-01`, fin, annee, codes };

@@ -1,4 +1,5 @@
 // Dates calendaires sous forme de chaînes `AAAA-MM-JJ` : jamais de `Date` à minuit qui glisse d'une heure.
+import { ErreurMetier } from '../erreurs.ts';
 import { formaterValeur } from '../indicateurs/format.ts';
 
 export type DateCalendaire = string;
@@ -93,6 +94,12 @@ export function refusDateAu(annee: number, au: string): string | null {
   if (!estDateValide(au)) return `date de coupure invalide : « ${au} » ; une date AAAA-MM-JJ qui existe est attendue.`;
   if (Number(au.slice(0, 4)) !== annee) return `la date de coupure ${au} n'est pas dans l'année ${annee} : choisissez un jour du 1er janvier au 31 décembre ${annee}.`;
   return null;
+}
+
+/** Refuse (erreur de saisie) une date de coupure `au` invalide ou hors de l'année ; sans `au`, rien à vérifier. */
+export function verifierDateAu(annee: number, au: string | undefined): void {
+  const refus = au === undefined ? null : refusDateAu(annee, au);
+  if (refus) throw new ErreurMetier(refus);
 }
 
 /** Le même jour de l'année précédente, pour comparer à date égale (29 février → 28 février). */
