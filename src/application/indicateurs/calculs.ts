@@ -60,7 +60,7 @@ export const CALCULS: Record<string, Calcul> = {
 };
 
 /** Comment lire une période : `filtre(alias)` restreint aux ML ; `aDate` : elle finit avant le 31 décembre. */
-export interface Periode {
+export interface LecturePeriode {
   filtre: (alias?: string) => string;
   aDate: boolean;
 }
@@ -69,7 +69,7 @@ export interface Periode {
  * Les lignes de chaque source pour la période [:debut, :fin] de l'année :annee, restreintes aux ML de
  * :codes si donné.
  */
-export function requeteSource(source: Source, { filtre, aDate }: Periode): string {
+export function requeteSource(source: Source, { filtre, aDate }: LecturePeriode): string {
   switch (source) {
     case 'parcours':
       // Une ligne par jeune en contact ou en premier accueil dans la période, avec son activité de la

@@ -5,7 +5,7 @@
 import type { Catalogue, Declinaison } from '../../domaine/indicateurs/catalogue.ts';
 import { calculerRatios, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import type { Requeteur } from '../ports/base.ts';
-import { CALCULS, requeteSource, type Periode, type Source } from './calculs.ts';
+import { CALCULS, requeteSource, type LecturePeriode, type Source } from './calculs.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
 import { verifierDateAu } from '../../domaine/temps/dates.ts';
 
@@ -131,7 +131,7 @@ async function calculerSource(
   parametres: Parametres,
   source: Source,
   ids: string[],
-  periode: Periode,
+  periode: LecturePeriode,
   parML: Map<string, ChiffresML>,
 ): Promise<void> {
   const agregats = ids.map((id) => `${CALCULS[id].expression} AS ${id}`).join(', ');
