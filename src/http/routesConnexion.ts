@@ -1,6 +1,7 @@
 // Connexion : ProConnect (OpenID Connect) pour les agents, la connexion de démonstration quand elle est
 // ouverte, la déconnexion (de cette session ou de toutes), le jeton anti-CSRF et le profil de
 // l'utilisateur connecté avec ses droits. Chaque session est ouverte et fermée en base.
+import { finDuDernierMoisComplet } from '../domaine/temps/dates.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
@@ -192,20 +193,27 @@ export function routesConnexion(
       config: { droit: 'lire_profil' },
       schema: {
         tags: ['connexion'],
-        summary: "L'utilisateur connecté, ses droits, sa page d'accueil, les années disponibles et le jour des dernières données",
+        summary: "L'utilisateur connecté, ses droits, sa page d'accueil, les années disponibles, le jour des dernières données et la date proposée pour les chiffres à date",
         response: {
-          200: z.object({ utilisateur, droits: z.array(z.string()), accueil: z.string(), annees: z.array(z.number()), donnees_au: z.string().nullable() }),
+          200: z.object({ utilisateur, droits: z.array(z.string()), accueil: z.string(), annees: z.array(z.number()),
+            donnees_au: z.string().nullable(),
+            /** Le dernier jour du dernier mois complet, quand son année a des données et qu'il n'est pas le 31 décembre : les tableaux de bord proposent les chiffres à cette date. */
+            au_propose: z.string().nullable(),
+          }),
         },
       },
     },
     async (req) => {
       const u = utilisateurDe(req);
+      const annees = await service.annees();
+      const au = finDuDernierMoisComplet(sessions.horloge.dateDuJour());
       return {
         utilisateur: presenter(u),
         droits: (Object.keys(DROITS) as Action[]).filter((a) => peut(u, a)),
         accueil: accueil(u.portee),
-        annees: await service.annees(),
+        annees,
         donnees_au: await service.donneesAu(),
+        au_propose: annees.includes(Number(au.slice(0, 4))) && !au.endsWith('-12-31') ? au : null,
       };
     },
   );

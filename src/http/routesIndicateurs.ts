@@ -1,5 +1,5 @@
-// Routes des chiffres de la CPO : une ML, un département, une région, la nation, par année, avec
-// leurs références ; les instantanés figés. Schémas zod : validation et documentation OpenAPI.
+// Routes des chiffres de la CPO : une ML, un département, une région, la nation, par année (ou à une
+// date, `?au=AAAA-MM-JJ`, avec N-1 au même jour), avec leurs références ; les instantanés figés. Schémas zod : validation et documentation OpenAPI.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
@@ -15,7 +15,7 @@ import type { Niveau, ServiceChiffres } from '../application/indicateurs/service
 import type { Base } from '../application/ports/base.ts';
 import { utilisateurDe } from './acces.ts';
 import { CacheParVersion } from './cacheParVersion.ts';
-import { annee, code } from './schemas.ts';
+import { annee, au, code } from './schemas.ts';
 
 const valeurs = z.record(z.string(), z.number().nullable());
 const chiffres = z.object({ indicateurs: valeurs, ratios: valeurs });
@@ -70,8 +70,11 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     async (req) => ({ structures: await listerStructuresVisibles(base, utilisateurDe(req)) }),
   );
 
+  /** L'année entière, ou à la date `au` avec N-1 au même jour. */
+  const periode = { annee: z.number(), au: z.string().optional(), auPrecedent: z.string().optional() };
+  const querystring = z.object({ au });
   const reponseStructure = chiffres.extend({
-    annee: z.number(),
+    ...periode,
     catalogue: z.string(),
     structure: z.object(situee),
     declinaisons: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number()))),
@@ -91,14 +94,15 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         tags: ['indicateurs'],
         summary: "Chiffres d'une Mission locale, avec l'année précédente et ses références",
         params: z.object({ annee, code }),
+        querystring,
         response: { 200: reponseStructure },
       },
     },
-    async (req, rep) => envoyerJson(rep, (await lireChiffresStructure(...(await vue()), utilisateurDe(req), req.params.annee, req.params.code)).json),
+    async (req, rep) => envoyerJson(rep, (await lireChiffresStructure(...(await vue()), utilisateurDe(req), req.params.annee, req.params.code, req.query.au)).json),
   );
 
   const chiffresTerritoire = z.object({
-    annee: z.number(),
+    ...periode,
     catalogue: z.string(),
     niveau: z.enum(['departement', 'region', 'national']),
     territoire,
@@ -117,19 +121,20 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
           tags: ['indicateurs'],
           summary: `Chiffres d'un${niveau === 'region' ? 'e région' : ' département'} : somme de ses ML, ses ML, la distribution des ratios`,
           params: z.object({ annee, code }),
+          querystring,
           response: reponseTerritoire,
         },
       },
-      async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau, code: req.params.code })).json),
+      async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau, code: req.params.code }, req.query.au)).json),
     );
   }
   r.get(
     '/api/annees/:annee/national',
     {
       config: { droit: 'lire_chiffres_territoire' },
-      schema: { tags: ['indicateurs'], summary: 'Chiffres nationaux, chaque ML et la distribution des ratios', params: z.object({ annee }), response: reponseTerritoire },
+      schema: { tags: ['indicateurs'], summary: 'Chiffres nationaux, chaque ML et la distribution des ratios', params: z.object({ annee }), querystring, response: reponseTerritoire },
     },
-    async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau: 'national' })).json),
+    async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau: 'national' }, req.query.au)).json),
   );
 
   const evolution = z.object({
@@ -146,9 +151,10 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         territoire: (niveau: Territoire['niveau'], code: string) => garder(`situer/${niveau}/${code}`, () => sql.territoire(niveau, code)),
       } satisfies Situeur,
       {
-        structure: (annee: number, code: string) => garder(`structure/${annee}/${code}`, enJson(reponseStructure, () => service.structure(annee, code))),
-        territoire: (annee: number, niveau: 'departement' | 'region' | 'national', code?: string) =>
-          garder(`${niveau}/${annee}/${code ?? 'FR'}`, enJson(chiffresTerritoire, () => service.territoire(annee, niveau, code))),
+        structure: (annee: number, code: string, au?: string) =>
+          garder(`structure/${annee}/${code}/${au ?? ''}`, enJson(reponseStructure, () => service.structure(annee, code, au))),
+        territoire: (annee: number, niveau: 'departement' | 'region' | 'national', code?: string, au?: string) =>
+          garder(`${niveau}/${annee}/${code ?? 'FR'}/${au ?? ''}`, enJson(chiffresTerritoire, () => service.territoire(annee, niveau, code, au))),
         evolution: (niveau: Niveau, code: string) => garder(`evolution/${niveau}/${code}`, enJson(evolution, () => service.evolution(niveau, code))),
       },
     ] as const;

@@ -24,6 +24,8 @@ export interface Moi {
   annees: number[];
   /** Le jour des dernières données importées (AAAA-MM-JJ) ; null sans données. */
   donnees_au: string | null;
+  /** Le dernier jour du dernier mois complet, que les tableaux de bord proposent à côté des années entières ; null s'il n'y a rien à proposer. */
+  au_propose: string | null;
 }
 
 /** Une ML de la liste du périmètre, telle que le cas d'usage la rend. */

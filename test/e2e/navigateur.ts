@@ -1,5 +1,6 @@
 // Le navigateur des tests de bout en bout : le Chromium de Debian, piloté par playwright-core, avec
 // un profil neuf à chaque lancement ; et l'audit d'accessibilité axe-core dans la page.
+import type { Horloge } from '../../src/application/ports/horloge.ts';
 import { lecteurFichiers } from '../../src/infrastructure/fichiers/lecteur.ts';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,10 +56,11 @@ export async function violationsGraves(page: Page): Promise<string[]> {
 
 /**
  * L'application servie par le vrai serveur sur un moteur (sous le catalogue donné, sinon celui en
- * vigueur), avec la démonstration Corse (4 ML, deux départements) et ses conventions, et un Chromium
+ * vigueur ; à l'horloge donnée, sinon celle du système), avec la démonstration Corse (4 ML, deux
+ * départements) et ses conventions, et un Chromium
  * prêt à s'y connecter avec un compte de démonstration.
  */
-export async function demarrerApplication(moteur: Moteur, options: { oidc?: ConfigurationOidc; catalogue?: Catalogue; messagerie?: Messagerie } = {}) {
+export async function demarrerApplication(moteur: Moteur, options: { oidc?: ConfigurationOidc; catalogue?: Catalogue; messagerie?: Messagerie; horloge?: Horloge } = {}) {
   if (!existsSync(join(DOSSIER_WEB, 'index.html'))) throw new Error("l'application web n'est pas construite : lancez « npm run build » (npm test le fait)");
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : « bash .ci/run » l'installe (paquet Debian chromium)`);
   const base = await moteur.ouvrir();
@@ -67,7 +69,7 @@ export async function demarrerApplication(moteur: Moteur, options: { oidc?: Conf
   await assurerConventionsDemo(base, 'demo');
   // Les courriels (invitations) ne partent pas : sans messagerie donnée, ils sont oubliés.
   const messagerie = options.messagerie ?? { envoyer: async () => {} };
-  const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null, catalogue: options.catalogue, messagerie });
+  const app = await creerServeur(base, { connexionDemo: true, prechauffer: true, connexionsParMinute: 1000, oidc: options.oidc ?? null, catalogue: options.catalogue, messagerie, horloge: options.horloge });
   const adresse = await app.listen({ port: 0, host: '127.0.0.1' });
   const navigateur = await lancerChromium();
   const contextes: BrowserContext[] = [];

@@ -57,6 +57,39 @@ surChaqueMoteur('API des chiffres', (moteur) => {
     expect(departement.statusCode).toBe(200);
   });
 
+  it("rend les chiffres à date (?au=) d'une ML, d'un département, d'une région et de la nation, avec N-1 au même jour", async () => {
+    const catalogue = chargerCatalogue();
+    const [premiere] = await chiffresParML(base, catalogue, 2016, undefined, '2016-02-29');
+    const ml = (await get(`/api/annees/2016/structures/${premiere.code_structure}?au=2016-02-29`)).json();
+    expect([ml.annee, ml.au, ml.auPrecedent]).toEqual([2016, '2016-02-29', '2015-02-28']);
+    expect(ml.indicateurs).toEqual(premiere.indicateurs);
+    expect(ml.ratios).toEqual(premiere.ratios);
+    const [avant] = await chiffresParML(base, catalogue, 2015, [premiere.code_structure], '2015-02-28');
+    expect(ml.precedent.indicateurs).toEqual(avant.indicateurs);
+    const somme = (chiffres: { indicateurs: Record<string, number | null> }[]) => chiffres.reduce((s, m) => s + m.indicateurs.jeunes_en_contact!, 0);
+    const national = (await get('/api/annees/2017/national?au=2017-07-31')).json();
+    expect(national).toMatchObject({ annee: 2017, au: '2017-07-31', auPrecedent: '2016-07-31' });
+    expect(national.territoire.indicateurs.jeunes_en_contact).toBe(somme(await chiffresParML(base, catalogue, 2017, undefined, '2017-07-31')));
+    expect(national.precedent.indicateurs.jeunes_en_contact).toBe(somme(await chiffresParML(base, catalogue, 2016, undefined, '2016-07-31')));
+    // Chaque date a sa réponse gardée : une autre date, ou l'année entière, ne la reprend pas.
+    const entiere = (await get('/api/annees/2017/national')).json();
+    expect(entiere.au).toBeUndefined();
+    expect(entiere.territoire.indicateurs.jeunes_en_contact).toBe(somme(await chiffresParML(base, catalogue, 2017)));
+    expect(entiere.territoire.indicateurs.jeunes_en_contact).toBeGreaterThan(national.territoire.indicateurs.jeunes_en_contact);
+    expect((await get('/api/annees/2017/national?au=2017-07-31')).json()).toEqual(national);
+    const [region, departement] = await Promise.all([
+      get(`/api/annees/2017/regions/${national.structures[0].code_region}?au=2017-08-01`),
+      get(`/api/annees/2017/departements/${national.structures[0].code_departement}?au=2017-08-01`),
+    ]);
+    expect([region.statusCode, region.json().au, departement.statusCode, departement.json().auPrecedent]).toEqual([200, '2017-08-01', 200, '2016-08-01']);
+    const horsAnnee = await get('/api/annees/2017/national?au=2016-12-31');
+    expect([horsAnnee.statusCode, horsAnnee.json()]).toEqual([400, { code: 'saisie_invalide', message: expect.stringContaining("la date de coupure 2016-12-31 n'est pas dans l'année 2017") }]);
+    const invalide = await get(`/api/annees/2017/structures/${premiere.code_structure}?au=2017-02-29`);
+    expect([invalide.statusCode, invalide.json().message]).toEqual([400, 'date de coupure invalide : « 2017-02-29 » ; une date AAAA-MM-JJ qui existe est attendue.']);
+    const illisible = await get('/api/annees/2017/regions/53?au=demain');
+    expect([illisible.statusCode, illisible.json().message]).toEqual([400, expect.stringContaining('date de coupure AAAA-MM-JJ attendue')]);
+  });
+
   it('dit ce que couvre chaque référence : ML en base et ML du réseau, par région et pour la nation', async () => {
     // L'extrait compte RA01 et RA02 en Bretagne (17 ML au réseau), RA03 en Île-de-France (77) : 3 ML sur 445.
     const ml = (await get('/api/annees/2017/structures/RA01')).json();

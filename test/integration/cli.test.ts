@@ -86,6 +86,24 @@ describe('ligne de commande cpo', () => {
     expect(inconnue.erreurs).toContain('structure inconnue : ML99');
   }, 300_000); // sept processus cpo, chacun ouvre la base embarquée et la migre : lent sur une machine chargée
 
+  it("calcule les indicateurs à date (--au) dans le même JSON, et refuse une date hors de l'année ou invalide, en français", () => {
+    const base = dossier();
+    expect(cpo(['import', ecrireExtrait(EXTRAIT)], base).code).toBe(0);
+    // J1 : premier accueil et entretien le 12 septembre 2016.
+    const veille = JSON.parse(cpo(['indicateurs', '--annee', '2016', '--au', '2016-09-11', '--format', 'json'], base).sortie);
+    expect(veille).toMatchObject({ annee: 2016, au: '2016-09-11', catalogue: 'cpo-2015-2018/v2' });
+    expect(veille.structures[0].indicateurs).toMatchObject({ jeunes_en_contact: 0, premiers_accueils: 0, jeunes_accompagnes: 0 });
+    const jour = cpo(['indicateurs', '--annee', '2016', '--au', '2016-09-12', '--structure', 'ML03501', '--format', 'csv'], base).sortie.split('\n');
+    expect(jour[0].startsWith('annee;au;code_structure;pop_16_25;')).toBe(true);
+    expect(jour[1]).toMatch(/^2016;2016-09-12;ML03501;/);
+    const horsAnnee = cpo(['indicateurs', '--annee', '2016', '--au', '2017-01-31'], base);
+    expect(horsAnnee.code).toBe(1);
+    expect(horsAnnee.erreurs).toContain("--au : la date de coupure 2017-01-31 n'est pas dans l'année 2016");
+    const invalide = cpo(['indicateurs', '--annee', '2016', '--au', '2016-02-30'], base);
+    expect(invalide.code).toBe(1);
+    expect(invalide.erreurs).toContain('--au : date de coupure invalide : « 2016-02-30 »');
+  }, 300_000);
+
   it('donne la qualité des données en nombres : chaque ML, puis les constats d’une seule', () => {
     const base = dossier();
     expect(cpo(['import', ecrireExtrait(EXTRAIT)], base).code).toBe(0);

@@ -52,6 +52,35 @@ surChaqueMoteur('moteur d’indicateurs', (moteur) => {
       }
     });
 
+    // Fins de mois d'une année bissextile (29 février compris), veille et premier jour de la période JDI, 31 décembre.
+    const COUPURES = [
+      ...Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2016, m + 1, 0)).toISOString().slice(0, 10)),
+      '2017-02-28',
+      '2017-07-31',
+      '2017-08-01',
+      '2018-01-01',
+      '2018-12-31',
+    ];
+    it.each(COUPURES)('à date du %s : chaque indicateur et chaque ratio de chaque ML égale la référence', async (au) => {
+      const annee = Number(au.slice(0, 4));
+      const reference = calculerReference(dossier, annee, au);
+      const calcules = await chiffresParML(base, catalogue, annee, undefined, au);
+      expect(calcules.map((c) => c.code_structure)).toEqual(reference.structures.map((s) => s.code_structure));
+      for (const [k, attendu] of reference.structures.entries()) {
+        comparer(calcules[k].indicateurs, attendu.indicateurs, `${attendu.code_structure} au ${au}`);
+        comparer(calcules[k].ratios, attendu.ratios, `${attendu.code_structure} au ${au}`);
+      }
+    });
+
+    it("au 31 décembre : exactement l'année ; une ML seule à date, comme dans le réseau ; une date hors de l'année refusée", async () => {
+      expect(await chiffresParML(base, catalogue, 2017, undefined, '2017-12-31')).toEqual(await chiffresParML(base, catalogue, 2017));
+      const tous = await chiffresParML(base, catalogue, 2017, undefined, '2017-06-30');
+      expect(tous).not.toEqual(await chiffresParML(base, catalogue, 2017));
+      expect(await chiffresParML(base, catalogue, 2017, [tous[1].code_structure], '2017-06-30')).toEqual([tous[1]]);
+      await expect(chiffresParML(base, catalogue, 2017, undefined, '2018-01-31')).rejects.toThrow("la date de coupure 2018-01-31 n'est pas dans l'année 2017");
+      await expect(chiffresParML(base, catalogue, 2017, undefined, '2017-02-29')).rejects.toThrow('date de coupure invalide : « 2017-02-29 »');
+    });
+
     it("les déclinaisons somment à l'indicateur, et une ML seule donne les mêmes chiffres que le réseau entier", async () => {
       const tous = await chiffresParML(base, catalogue, 2017);
       for (const ml of tous) {

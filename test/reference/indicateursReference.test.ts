@@ -127,6 +127,41 @@ describe('bornes de l’année et de la période JDI', () => {
   });
 });
 
+describe('à date : du 1er janvier au jour de coupure inclus', () => {
+  /** Les indicateurs (et ratios) de ML1 pour l'année, au jour donné. */
+  const auJour = (dossier: string, au: string) => {
+    const s = calculerReference(dossier, Number(au.slice(0, 4)), au).structures[0];
+    return { ...s.indicateurs, ...s.ratios };
+  };
+
+  it('événements, JDI, situations, dispositifs et aides comptent jusqu’au jour inclus ; les données déclarées de l’année restent', () => {
+    const dossier = extrait({
+      'jeunes.csv': 'code_structure;id_jeune;date_naissance;sexe;date_premier_accueil\nML1;J1;1996-05-10;F;2016-02-29\nML1;J2;1996-05-10;H;2016-03-01\n',
+      'evenements.csv': evenements([
+        ['J1', '2016-02-29', 'ENTRETIEN_INDIVIDUEL'],
+        ['J2', '2016-07-31', 'ATELIER'],
+        ['J1', '2016-08-01', 'ATELIER'],
+      ]),
+      'situations.csv': situations([['J1', 'EMPLOI', 'CDD', '2016-03-01', '2016-12-31']]),
+      'dispositifs.csv': dispositifs([
+        ['J1', 'CIVIS', '2015-03-01', '2016-02-29'],
+        ['J2', 'PARRAINAGE', '2016-08-01', ''],
+      ]),
+      'aides.csv': 'code_structure;id_aide;id_jeune;type;date;montant\nML1;A1;J1;FIPJ;2016-07-31;10\nML1;A2;J2;FIPJ;2016-08-01;20\n',
+      'contexte.csv': 'code_structure;annee;actifs_non_occupes_16_25\nML1;2016;400\n',
+    });
+    const champs = (a: Record<string, number | null>) => [
+      a.jeunes_en_contact, a.premiers_accueils, a.jeunes_accompagnes, a.jdi, a.jeunes_entres_emploi, a.sorties_dispositif, a.jeunes_parraines, a.montant_fipj, a.actifs_non_occupes_16_25,
+    ];
+    expect(champs(auJour(dossier, '2016-02-28'))).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 400]);
+    expect(champs(auJour(dossier, '2016-02-29'))).toEqual([1, 1, 1, 0, 0, 1, 0, 0, 400]);
+    expect(champs(auJour(dossier, '2016-07-31'))).toEqual([2, 2, 2, 0, 1, 1, 0, 10, 400]);
+    expect(champs(auJour(dossier, '2016-08-01'))).toEqual([2, 2, 2, 1, 1, 1, 1, 30, 400]);
+    expect(auJour(dossier, '2016-12-31')).toEqual(ml(dossier, 2016));
+    expect(() => calculerReference(dossier, 2016, '2017-01-31')).toThrow('hors de l’année 2016');
+  });
+});
+
 describe('emploi durable', () => {
   it('arithmétique des mois ramenée au dernier jour du mois', () => {
     expect(ajouterMois('2016-08-31', 6)).toBe('2017-02-28');

@@ -155,7 +155,6 @@ export function veille(d: string): string {
   return formater(a - 1, 12, 31);
 }
 
-const dansAnnee = (d: string | null, annee: number) => d !== null && d >= `${annee}-01-01` && d <= `${annee}-12-31`;
 const entre = (d: string | null, debut: string, fin: string) => d !== null && d >= debut && d <= fin;
 
 // ---------------------------------------------------------------------------------------------------
@@ -266,7 +265,9 @@ export interface ResultatReference {
   structures: { code_structure: string; indicateurs: Record<string, number | null>; ratios: Record<string, number | null> }[];
 }
 
-export function calculerReference(dossier: string, annee: number): ResultatReference {
+/** Les chiffres de l'année, ou du 1er janvier au jour `au` inclus (AAAA-MM-JJ de l'année) : un fait compte si sa date est dans la période. */
+export function calculerReference(dossier: string, annee: number, au = `${annee}-12-31`): ResultatReference {
+  if (!FORME_DATE.test(au) || au.slice(0, 4) !== String(annee)) throw new Error(`date de coupure hors de l’année ${annee} : ${au}`);
   const structures = dedoublonner(lireFichier(dossier, 'structures.csv'), ['code_structure']);
   const jeunes = parStructure(dedoublonner(lireFichier(dossier, 'jeunes.csv'), ['code_structure', 'id_jeune']));
   const evenements = parStructure(dedoublonner(lireFichier(dossier, 'evenements.csv'), ['code_structure', 'id_evenement']));
@@ -280,16 +281,18 @@ export function calculerReference(dossier: string, annee: number): ResultatRefer
         .filter((l) => l.annee !== null && Number(l.annee) === annee)
         .map((l) => [l.code_structure ?? '', l]),
     );
+  // Les données déclarées (contexte, moyens) sont celles de l'année, quelle que soit la date de coupure.
   const contextes = declarationDeLAnnee('contexte.csv');
   const moyens = declarationDeLAnnee('moyens.csv');
 
-  const debutAnnee = `${annee}-01-01`;
-  const finAnnee = `${annee}-12-31`;
+  const debutPeriode = `${annee}-01-01`;
+  const finPeriode = au;
+  const dansPeriode = (d: string | null) => entre(d, debutPeriode, finPeriode);
 
   const resultat = structures.map((st) => {
     const cs = st.code_structure ?? '';
     const jeu = jeunes.get(cs) ?? [];
-    const evt = (evenements.get(cs) ?? []).filter((e) => dansAnnee(date(e, 'date'), annee));
+    const evt = (evenements.get(cs) ?? []).filter((e) => dansPeriode(date(e, 'date')));
     const dis = dispositifs.get(cs) ?? [];
     const sit = situations.get(cs) ?? [];
     const aid = aides.get(cs) ?? [];
@@ -301,16 +304,16 @@ export function calculerReference(dossier: string, annee: number): ResultatRefer
     const accompagnes = new Set(accompagnement.map((e) => e.id_jeune ?? ''));
 
     const entreesDispositif = (types: Set<string>) =>
-      dis.filter((d) => types.has(code(d, 'type') ?? '') && dansAnnee(date(d, 'date_debut'), annee)).length;
+      dis.filter((d) => types.has(code(d, 'type') ?? '') && dansPeriode(date(d, 'date_debut'))).length;
     const parrainages = dis.filter((d) => {
       if (code(d, 'type') !== 'PARRAINAGE') return false;
       const debut = date(d, 'date_debut');
       const fin = date(d, 'date_fin');
-      return debut !== null && debut <= finAnnee && (fin === null || fin >= debutAnnee);
+      return debut !== null && debut <= finPeriode && (fin === null || fin >= debutPeriode);
     });
 
-    const situationsDeLAnnee = sit.filter((s) => dansAnnee(date(s, 'date_debut'), annee));
-    const fipj = aid.filter((a) => code(a, 'type') === 'FIPJ' && dansAnnee(date(a, 'date'), annee));
+    const situationsDeLAnnee = sit.filter((s) => dansPeriode(date(s, 'date_debut')));
+    const fipj = aid.filter((a) => code(a, 'type') === 'FIPJ' && dansPeriode(date(a, 'date')));
 
     /** Jeunes accompagnés en N ayant au moins une situation commençant en N qui satisfait le critère. */
     const resultat = (critere: (s: Ligne) => boolean) =>
@@ -319,10 +322,10 @@ export function calculerReference(dossier: string, annee: number): ResultatRefer
 
     const indicateurs: Record<string, number | null> = {
       jeunes_en_contact: jeunesDistincts(evt),
-      premiers_accueils: jeu.filter((j) => dansAnnee(date(j, 'date_premier_accueil'), annee)).length,
+      premiers_accueils: jeu.filter((j) => dansPeriode(date(j, 'date_premier_accueil'))).length,
       jeunes_recus_entretien_individuel: jeunesDistincts(entretiens),
       jeunes_accompagnes: accompagnes.size,
-      jdi: jeunesDistincts(accompagnement.filter((e) => entre(date(e, 'date'), `${annee}-08-01`, finAnnee))),
+      jdi: jeunesDistincts(accompagnement.filter((e) => entre(date(e, 'date'), `${annee}-08-01`, finPeriode))),
       entretiens_individuels: entretiens.length,
       participations_collectives: evtDeType(COLLECTIFS).length,
       entrees_parcours_contractualise: entreesDispositif(CONTRACTUALISES),
@@ -333,14 +336,14 @@ export function calculerReference(dossier: string, annee: number): ResultatRefer
       immersions_pmsmp: situationsDeLAnnee.filter(deCategorie('IMMERSION')).length,
       jeunes_aides_fipj: jeunesDistincts(fipj),
       montant_fipj: sommeEnCentimes(fipj.map((a) => a.montant ?? '0')),
-      offres_collectees: off.filter((o) => dansAnnee(date(o, 'date_collecte'), annee)).length,
+      offres_collectees: off.filter((o) => dansPeriode(date(o, 'date_collecte'))).length,
 
       jeunes_entres_emploi: resultat(deCategorie('EMPLOI')),
       jeunes_entres_emploi_durable: resultat(estEmploiDurable),
       jeunes_entres_alternance: resultat(deCategorie('ALTERNANCE')),
       jeunes_entres_formation: resultat(deCategorie('FORMATION')),
       jeunes_avec_situation_professionnelle: resultat((s) => PROFESSIONNELLES.has(code(s, 'categorie') ?? '')),
-      sorties_dispositif: dis.filter((d) => SORTIES.has(code(d, 'type') ?? '') && dansAnnee(date(d, 'date_fin'), annee)).length,
+      sorties_dispositif: dis.filter((d) => SORTIES.has(code(d, 'type') ?? '') && dansPeriode(date(d, 'date_fin'))).length,
     };
     const contexte = contextes.get(cs);
     for (const c of INDICATEURS_CONTEXTE) indicateurs[c] = contexte ? nombre(contexte, c) : null;

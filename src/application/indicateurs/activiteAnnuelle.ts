@@ -11,9 +11,11 @@ export const COLONNES_ACTIVITE =
 
 /**
  * Événements et situations agrégés par jeune et par année en un seul passage (PostgreSQL le
- * parallélise). `filtre` restreint aux ML voulues (SQL portable : le même texte sert à DuckDB).
+ * parallélise). `filtre` restreint aux ML voulues, `periode` (deux expressions SQL) aux faits datés
+ * de [debut, fin] (SQL portable : le même texte sert à DuckDB).
  */
-export function selectActivite(filtre = ''): string {
+export function selectActivite(filtre = '', periode?: { debut: string; fin: string }): string {
+  const dans = (colonne: string) => (periode ? `AND ${colonne} BETWEEN ${periode.debut} AND ${periode.fin}` : '');
   return `
     SELECT code_structure, id_jeune, annee,
            CAST(count(*) FILTER (WHERE source = 'E' AND nature = 'ENTRETIEN_INDIVIDUEL') AS integer) AS nb_ei,
@@ -32,10 +34,10 @@ export function selectActivite(filtre = ''): string {
     FROM (
       SELECT 'E' AS source, code_structure, id_jeune, CAST(date_part('year', date) AS integer) AS annee, type AS nature,
              CAST(NULL AS text) AS contrat, date AS debut, CAST(NULL AS date) AS fin_prevue
-      FROM evenement WHERE true ${filtre}
+      FROM evenement WHERE true ${filtre} ${dans('date')}
       UNION ALL
       SELECT 'S', code_structure, id_jeune, CAST(date_part('year', date_debut) AS integer), categorie, type_contrat, date_debut, date_fin_prevue
-      FROM situation WHERE true ${filtre}
+      FROM situation WHERE true ${filtre} ${dans('date_debut')}
     ) faits
     GROUP BY code_structure, id_jeune, annee`;
 }

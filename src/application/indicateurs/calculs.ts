@@ -5,6 +5,8 @@
 // la source `parcours` portent sur une ligne par jeune (en contact ou en premier accueil dans
 // l'année, avec son activité agrégée : activiteAnnuelle.ts) et sont additifs : c'est ce qui permet
 // de les ventiler par sexe, âge, niveau, QPV, ZRR.
+import { selectActivite } from './activiteAnnuelle.ts';
+
 export type Source = 'parcours' | 'dispositif' | 'situation' | 'aide' | 'offre' | 'contexte' | 'moyens';
 
 export interface Calcul {
@@ -57,14 +59,21 @@ export const CALCULS: Record<string, Calcul> = {
   ),
 };
 
+/** Comment lire une période : `filtre(alias)` restreint aux ML ; `aDate` : elle finit avant le 31 décembre. */
+export interface LecturePeriode {
+  filtre: (alias?: string) => string;
+  aDate: boolean;
+}
+
 /**
- * Les lignes de chaque source pour l'année [:debut, :fin], restreintes aux ML de :codes si donné.
- * `filtre(alias)` rend la restriction aux ML.
+ * Les lignes de chaque source pour la période [:debut, :fin] de l'année :annee, restreintes aux ML de
+ * :codes si donné.
  */
-export function requeteSource(source: Source, filtre: (alias: string) => string): string {
+export function requeteSource(source: Source, { filtre, aDate }: LecturePeriode): string {
   switch (source) {
     case 'parcours':
-      // Une ligne par jeune en contact ou en premier accueil dans l'année, avec son activité de l'année.
+      // Une ligne par jeune en contact ou en premier accueil dans la période, avec son activité de la
+      // période : celle tenue par l'import pour l'année entière, ou agrégée ici pour une date.
       return `
         SELECT j.code_structure, j.sexe, j.niveau_formation, j.qpv, j.zrr,
                -- Âge révolu au 31 décembre : l'anniversaire de l'année est forcément passé.
@@ -81,7 +90,7 @@ export function requeteSource(source: Source, filtre: (alias: string) => string)
                coalesce(a.formation, false) AS formation,
                coalesce(a.situation_professionnelle, false) AS situation_professionnelle
         FROM jeune j
-        LEFT JOIN activite_jeune_annee a ON a.code_structure = j.code_structure AND a.id_jeune = j.id_jeune AND a.annee = :annee
+        LEFT JOIN ${aDate ? `(${selectActivite(filtre(), { debut: ':debut', fin: ':fin' })})` : 'activite_jeune_annee'} a ON a.code_structure = j.code_structure AND a.id_jeune = j.id_jeune AND a.annee = :annee
         WHERE (a.contact OR j.date_premier_accueil BETWEEN :debut AND :fin) ${filtre('j')}`;
     case 'dispositif':
       // Les dispositifs en cours dans l'année : entrées, parrainages actifs et sorties en font partie.

@@ -5,8 +5,9 @@
 import type { Catalogue, Declinaison } from '../../domaine/indicateurs/catalogue.ts';
 import { calculerRatios, type Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import type { Requeteur } from '../ports/base.ts';
-import { CALCULS, requeteSource, type Source } from './calculs.ts';
+import { CALCULS, requeteSource, type LecturePeriode, type Source } from './calculs.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
+import { verifierDateAu } from '../../domaine/temps/dates.ts';
 
 /**
  * La ligne d'une requête d'agrégats : la ML, un compte par indicateur (colonne nommée par son id) et,
@@ -82,11 +83,18 @@ function lier(sql: string, valeurs: Parametres): { sql: string; params: unknown[
 /**
  * Les chiffres de chaque ML pour l'année, dans l'ordre des codes. `codes` absent : toutes les ML de
  * la base. Une ML sans activité a des comptes à 0 et des données déclarées absentes (null).
+ * `au` (AAAA-MM-JJ, dans l'année) : l'année du 1er janvier à ce jour inclus, mêmes définitions ; les
+ * données déclarées restent celles de l'année. Sans `au`, ou au 31 décembre : l'année entière.
  */
-export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: number, codes?: readonly string[]): Promise<ChiffresML[]> {
+export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: number, codes?: readonly string[], au?: string): Promise<ChiffresML[]> {
   if (!Number.isInteger(annee) || annee < 1990 || annee > 2100) throw new ErreurMoteur(`année invalide : ${annee}`);
-  const filtre = (alias: string) => (codes ? `AND ${alias}.code_structure = ANY(:codes)` : '');
-  const parametres: Parametres = { debut: `${annee}-01-01`, fin: `${annee}-12-31`, annee, codes };
+  verifierDateAu(annee, au);
+  const filtre = (alias?: string) => (codes ? `AND ${alias ? `${alias}.` : ''}code_structure = ANY(:codes)` : '');
+  const fin = au ?? `${annee}-12-31`;
+  const parametres: Parametres = { debut: `${annee}-01-01`, fin, annee, codes };
+  // L'activité par jeune tenue par l'import couvre l'année entière ; avant le 31 décembre, elle est
+  // agrégée à la requête sur la période.
+  const periode = { filtre, aDate: fin !== `${annee}-12-31` };
 
   const { sql, params } = lier(`SELECT code_structure FROM mission_locale m WHERE true ${filtre('m')} ORDER BY code_structure COLLATE "C"`, parametres);
   const structures = await db.query<{ code_structure: string }>(sql, params);
@@ -104,7 +112,7 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
 
   // Les sources sont indépendantes : sur un pool PostgreSQL elles tournent en parallèle ; sur une
   // connexion unique (PGlite, transaction), l'une après l'autre.
-  const calculer = ([source, ids]: [Source, string[]]) => calculerSource(db, catalogue, parametres, source, ids, filtre, parML);
+  const calculer = ([source, ids]: [Source, string[]]) => calculerSource(db, catalogue, parametres, source, ids, periode, parML);
   if (db.parallele) await Promise.all([...sources].map(calculer));
   else for (const s of sources) await calculer(s);
 
@@ -122,12 +130,12 @@ async function calculerSource(
   parametres: Parametres,
   source: Source,
   ids: string[],
-  filtre: (alias: string) => string,
+  periode: LecturePeriode,
   parML: Map<string, ChiffresML>,
 ): Promise<void> {
   const agregats = ids.map((id) => `${CALCULS[id].expression} AS ${id}`).join(', ');
   if (source !== 'parcours') {
-    const sql = `SELECT code_structure, ${agregats} FROM (${requeteSource(source, filtre)}) x GROUP BY code_structure`;
+    const sql = `SELECT code_structure, ${agregats} FROM (${requeteSource(source, periode)}) x GROUP BY code_structure`;
     const requete = lier(sql, parametres);
     for (const ligne of await db.query<LigneAgregats>(requete.sql, requete.params)) {
       const ml = parML.get(ligne.code_structure);
@@ -140,7 +148,7 @@ async function calculerSource(
   const modalites = catalogue.declinaisons.map((d) => `${expressionModalite(d)} AS mod_${d.id}`).join(', ');
   const groupes = catalogue.declinaisons.map((d) => `mod_${d.id}`);
   const sql = `SELECT code_structure${groupes.map((g) => `, ${g}`).join('')}, ${agregats}
-    FROM (SELECT *${modalites ? `, ${modalites}` : ''} FROM (${requeteSource(source, filtre)}) p) x
+    FROM (SELECT *${modalites ? `, ${modalites}` : ''} FROM (${requeteSource(source, periode)}) p) x
     GROUP BY code_structure${groupes.map((g) => `, ${g}`).join('')}`;
   const requete = lier(sql, parametres);
   for (const ligne of await db.query<LigneAgregats>(requete.sql, requete.params)) {

@@ -9,18 +9,25 @@ import type { Declinaisons } from './moteur.ts';
 import { chargerReseau } from './reseauEnVigueur.ts';
 import { distributionsDesRatios, tableauAnnuel, type ChiffresTerritoire, type TableauAnnuel } from './tableauDeBord.ts';
 import { jourParis } from '../fragmentsSql.ts';
+import { memeJourAnneePrecedente } from '../../domaine/temps/dates.ts';
 
 export interface ValeursAnnee {
   indicateurs: Valeurs;
   ratios: Valeurs;
 }
 
-export interface ChiffresStructure extends ValeursAnnee {
+/** Une année entière, ou l'année du 1er janvier au jour `au` ; `auPrecedent` : le même jour de N-1 (29 février → 28 février). */
+export interface Periode {
   annee: number;
+  au?: string;
+  auPrecedent?: string;
+}
+
+export interface ChiffresStructure extends ValeursAnnee, Periode {
   catalogue: string;
   structure: { code: string; nom: string; code_departement: string; code_region: string };
   declinaisons: Declinaisons;
-  /** Les valeurs de l'année précédente ; null si l'ML n'existait pas encore en base. */
+  /** Les valeurs de l'année précédente (à la même date) ; null si l'ML n'existait pas encore en base. */
   precedent: ValeursAnnee | null;
   references: {
     departement: ChiffresTerritoire;
@@ -30,8 +37,7 @@ export interface ChiffresStructure extends ValeursAnnee {
   };
 }
 
-export interface ChiffresDuTerritoire {
-  annee: number;
+export interface ChiffresDuTerritoire extends Periode {
   catalogue: string;
   niveau: 'departement' | 'region' | 'national';
   territoire: ChiffresTerritoire;
@@ -96,13 +102,15 @@ export class ServiceChiffres {
     return this.anneesEnCache.annees;
   }
 
-  async tableau(annee: number): Promise<TableauAnnuel> {
+  /** Le tableau de l'année, ou de l'année à la date `au` (au 31 décembre : l'année entière). */
+  async tableau(annee: number, au?: string): Promise<TableauAnnuel> {
+    const coupure = au === `${annee}-12-31` ? undefined : au;
     const version = await this.version();
-    const cle = `${annee}@${version}`;
+    const cle = `${annee}/${coupure ?? ''}@${version}`;
     let tableau = this.cache.get(cle);
     if (!tableau) {
       for (const ancienne of this.cache.keys()) if (!ancienne.endsWith(`@${version}`)) this.cache.delete(ancienne);
-      tableau = tableauAnnuel(this.db, this.catalogue, annee);
+      tableau = tableauAnnuel(this.db, this.catalogue, annee, undefined, coupure);
       this.cache.set(cle, tableau);
       tableau.catch(() => this.cache.delete(cle));
     }
@@ -141,13 +149,20 @@ export class ServiceChiffres {
     return { annees, series };
   }
 
-  async structure(annee: number, code: string): Promise<ChiffresStructure | null> {
-    const [courant, precedent] = await Promise.all([this.tableau(annee), this.tableau(annee - 1)]);
+  /** L'année N (à la date `au` si donnée) et N-1 (au même jour), pour une évolution à date comparable. */
+  private async courantEtPrecedent(annee: number, au?: string) {
+    const periode: Periode = au ? { annee, au, auPrecedent: memeJourAnneePrecedente(au) } : { annee };
+    const [courant, precedent] = await Promise.all([this.tableau(annee, periode.au), this.tableau(annee - 1, periode.auPrecedent)]);
+    return { periode, courant, precedent };
+  }
+
+  async structure(annee: number, code: string, au?: string): Promise<ChiffresStructure | null> {
+    const { periode, courant, precedent } = await this.courantEtPrecedent(annee, au);
     const ml = courant.structures.find((s) => s.code_structure === code);
     if (!ml) return null;
     const avant = precedent.structures.find((s) => s.code_structure === code);
     return {
-      annee,
+      ...periode,
       catalogue: courant.catalogue,
       structure: { code, nom: ml.nom, code_departement: ml.code_departement, code_region: ml.code_region },
       indicateurs: ml.indicateurs,
@@ -163,8 +178,8 @@ export class ServiceChiffres {
     };
   }
 
-  async territoire(annee: number, niveau: 'departement' | 'region' | 'national', code = 'FR'): Promise<ChiffresDuTerritoire | null> {
-    const [courant, precedent] = await Promise.all([this.tableau(annee), this.tableau(annee - 1)]);
+  async territoire(annee: number, niveau: 'departement' | 'region' | 'national', code = 'FR', au?: string): Promise<ChiffresDuTerritoire | null> {
+    const { periode, courant, precedent } = await this.courantEtPrecedent(annee, au);
     const trouver = (t: TableauAnnuel) =>
       niveau === 'national' ? t.national : (niveau === 'departement' ? t.departements : t.regions).find((x) => x.code === code);
     const territoire = trouver(courant);
@@ -174,7 +189,7 @@ export class ServiceChiffres {
       (s) => niveau === 'national' || (niveau === 'departement' ? s.code_departement : s.code_region) === code,
     );
     return {
-      annee,
+      ...periode,
       catalogue: courant.catalogue,
       niveau,
       territoire,

@@ -27,6 +27,8 @@ export interface ChiffresMLSitues extends ChiffresML {
 
 export interface TableauAnnuel {
   annee: number;
+  /** Les chiffres de l'année du 1er janvier à ce jour inclus ; absent : l'année entière. */
+  au?: string;
   catalogue: string;
   structures: ChiffresMLSitues[];
   departements: ChiffresTerritoire[];
@@ -63,10 +65,10 @@ export function distributionsDesRatios(catalogue: Catalogue, membres: { ratios: 
   return Object.fromEntries(catalogue.ratios.map((r) => [r.id, distribution(membres.map((m) => m.ratios[r.id]))]));
 }
 
-/** Tout le réseau pour une année : un seul passage du moteur, puis des sommes. */
-export async function tableauAnnuel(db: Requeteur, catalogue: Catalogue, annee: number, region?: string): Promise<TableauAnnuel> {
+/** Tout le réseau pour une année (ou l'année à la date `au`) : un seul passage du moteur, puis des sommes. */
+export async function tableauAnnuel(db: Requeteur, catalogue: Catalogue, annee: number, region?: string, au?: string): Promise<TableauAnnuel> {
   const situations = await situerStructures(db);
-  const chiffres = await chiffresParML(db, catalogue, annee);
+  const chiffres = await chiffresParML(db, catalogue, annee, undefined, au);
   const parCode = new Map(situations.map((s) => [s.code_structure, s]));
   const structures: ChiffresMLSitues[] = chiffres.map((c) => {
     const s = parCode.get(c.code_structure)!;
@@ -78,6 +80,7 @@ export async function tableauAnnuel(db: Requeteur, catalogue: Catalogue, annee: 
   const regions = territoires(catalogue, structures, (s) => s.code_region, nomRegion, (code) => reseau.parRegion[code] ?? null);
   const tableau: TableauAnnuel = {
     annee,
+    ...(au && { au }),
     catalogue: catalogue.version,
     structures,
     departements: territoires(catalogue, structures, (s) => s.code_departement, nomDepartement, () => null),

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ageRevolu, ajouterJours, ajouterMois, dateEnFrancais, enRetard, estDateValide, horodatageEnFrancais, joursEntre, lireDate } from './dates.ts';
+import {
+  ageRevolu,
+  ajouterJours,
+  ajouterMois,
+  dateEnFrancais,
+  enRetard,
+  estDateValide,
+  finDuDernierMoisComplet,
+  horodatageEnFrancais,
+  joursEntre,
+  lireDate,
+  memeJourAnneePrecedente,
+  refusDateAu,
+  verifierDateAu,
+} from './dates.ts';
 
 describe('dates calendaires', () => {
   it('reconnaît les dates qui existent', () => {
@@ -56,5 +70,18 @@ describe('dates calendaires', () => {
   });
   it("écrit un horodatage de l'application en français, à la minute", () => {
     expect(horodatageEnFrancais('2026-12-01T09:05:59')).toBe('1er décembre 2026 à 09:05');
+  });
+
+  it("dit la date de coupure refusée, le même jour de N-1 et la fin du dernier mois complet", () => {
+    expect(refusDateAu(2016, '2016-02-29')).toBeNull();
+    expect(refusDateAu(2017, '2017-02-29')).toBe('date de coupure invalide : « 2017-02-29 » ; une date AAAA-MM-JJ qui existe est attendue.');
+    expect(refusDateAu(2017, '2018-01-01')).toMatch(/^la date de coupure 2018-01-01 n'est pas dans l'année 2017/);
+    expect(() => verifierDateAu(2017, '31/01/2017')).toThrow('date de coupure invalide');
+    expect(() => verifierDateAu(2017, undefined)).not.toThrow();
+    expect(memeJourAnneePrecedente('2016-02-29')).toBe('2015-02-28');
+    expect(memeJourAnneePrecedente('2017-07-31')).toBe('2016-07-31');
+    expect(finDuDernierMoisComplet('2018-12-15')).toBe('2018-11-30');
+    expect(finDuDernierMoisComplet('2016-03-01')).toBe('2016-02-29');
+    expect(finDuDernierMoisComplet('2019-01-31')).toBe('2018-12-31');
   });
 });

@@ -1,4 +1,5 @@
 // Dates calendaires sous forme de chaînes `AAAA-MM-JJ` : jamais de `Date` à minuit qui glisse d'une heure.
+import { ErreurMetier } from '../erreurs.ts';
 import { formaterValeur } from '../indicateurs/format.ts';
 
 export type DateCalendaire = string;
@@ -92,3 +93,28 @@ export function dateEnFrancais(date: DateCalendaire): string {
 
 /** Un horodatage de l'application (AAAA-MM-JJTHH:MM:SS, heure de Paris) : « 2 décembre 2026 à 01:30 ». */
 export const horodatageEnFrancais = (horodatage: string): string => `${dateEnFrancais(horodatage.slice(0, 10))} à ${horodatage.slice(11, 16)}`;
+
+/**
+ * Refus d'une date de coupure `au` pour l'année N (chiffres du 1er janvier à `au` inclus) : le message
+ * en français, ou null si elle est valide et dans l'année.
+ */
+export function refusDateAu(annee: number, au: string): string | null {
+  if (!estDateValide(au)) return `date de coupure invalide : « ${au} » ; une date AAAA-MM-JJ qui existe est attendue.`;
+  if (Number(au.slice(0, 4)) !== annee) return `la date de coupure ${au} n'est pas dans l'année ${annee} : choisissez un jour du 1er janvier au 31 décembre ${annee}.`;
+  return null;
+}
+
+/** Refuse (erreur de saisie) une date de coupure `au` invalide ou hors de l'année ; sans `au`, rien à vérifier. */
+export function verifierDateAu(annee: number, au: string | undefined): void {
+  const refus = au === undefined ? null : refusDateAu(annee, au);
+  if (refus) throw new ErreurMetier(refus);
+}
+
+/** Le même jour de l'année précédente, pour comparer à date égale (29 février → 28 février). */
+export const memeJourAnneePrecedente = (date: DateCalendaire): DateCalendaire => ajouterMois(date, -12);
+
+/** Le dernier jour du dernier mois complet avant `jour` (le 15 mars 2018 → 28 février 2018). */
+export function finDuDernierMoisComplet(jour: DateCalendaire): DateCalendaire {
+  const [a, m] = decouper(jour);
+  return ajouterJours(formater(a, m, 1), -1);
+}

@@ -27,9 +27,16 @@ export function useAdresse(): { chemin: string; parametres: URLSearchParams } {
 
 /** Change un paramètre de l'adresse sans nouvelle entrée d'historique. */
 export function changerParametre(nom: string, valeur: string | null) {
+  changerParametres({ [nom]: valeur });
+}
+
+/** Change plusieurs paramètres de l'adresse d'un coup (null : le retirer). */
+export function changerParametres(valeurs: Record<string, string | null>) {
   const url = new URL(location.href);
-  if (valeur === null) url.searchParams.delete(nom);
-  else url.searchParams.set(nom, valeur);
+  for (const [nom, valeur] of Object.entries(valeurs)) {
+    if (valeur === null) url.searchParams.delete(nom);
+    else url.searchParams.set(nom, valeur);
+  }
   naviguer(url.pathname + url.search, { remplacer: true });
 }
 

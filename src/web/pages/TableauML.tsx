@@ -7,7 +7,7 @@ import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { atteinte, raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
 import { evolution, formaterValeur, uniteEvolution } from '../../domaine/indicateurs/format.ts';
 import { libelleAvecCouverture } from '../../domaine/referentiel/reseau.ts';
-import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
+import { ChoixAnnee, libellePeriode, usePeriode } from '../composants/ChoixAnnee.tsx';
 import { ConfianceStructure } from '../composants/Confiance.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Graphique } from '../composants/Graphique.tsx';
@@ -23,8 +23,8 @@ import type { ChiffresStructure, DefinitionIndicateur, DefinitionRatio } from '.
 
 export function TableauML({ code }: { code: string }) {
   const session = useSession();
-  const annee = useAnnee();
-  const { donnees: d, erreur } = useApi<ChiffresStructure>(`/api/annees/${annee}/structures/${encodeURIComponent(code)}`);
+  const { annee, au } = usePeriode();
+  const { donnees: d, erreur } = useApi<ChiffresStructure>(`/api/annees/${annee}/structures/${encodeURIComponent(code)}${au ? `?au=${au}` : ''}`);
   const dialogues = useApi<{ dialogues: DialogueML[] }>(session.peut('lire_dialogues') ? `/api/structures/${encodeURIComponent(code)}/dialogues` : null);
   document.title = `${d?.structure.nom ?? code} — tableau de bord ${annee} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
@@ -45,10 +45,10 @@ export function TableauML({ code }: { code: string }) {
   const cible = (r: DefinitionRatio) => dialogue?.cibles?.[r.id] ?? null;
   const colonnesRatio: Colonne<DefinitionRatio>[] = [
     { id: 'ratio', libelle: 'Ratio', valeur: (r) => r.libelle, lien: (r) => `/evolution/structure/${code}?mesure=${r.id}`, definitionLigne: (r) => definitionRatio(catalogue, r) },
-    { id: 'n', libelle: String(annee), unite, valeur: (r) => d.ratios[r.id], raison: (r) => raisonNonDefini(catalogue, r.id, d.indicateurs) },
+    { id: 'n', libelle: libellePeriode(annee, d.au), unite, valeur: (r) => d.ratios[r.id], raison: (r) => raisonNonDefini(catalogue, r.id, d.indicateurs) },
     {
       id: 'n1',
-      libelle: String(annee - 1),
+      libelle: libellePeriode(annee - 1, d.auPrecedent),
       unite,
       valeur: (r) => d.precedent?.ratios[r.id] ?? null,
       raison: (r) => (d.precedent ? raisonNonDefini(catalogue, r.id, d.precedent.indicateurs) : `pas de données en ${annee - 1}`),
@@ -78,8 +78,8 @@ export function TableauML({ code }: { code: string }) {
   ];
   const colonnesIndicateur: Colonne<DefinitionIndicateur>[] = [
     { id: 'indicateur', libelle: 'Indicateur', valeur: (i) => i.libelle, lien: (i) => `/evolution/structure/${code}?mesure=${i.id}`, definitionLigne: definitionIndicateur },
-    { id: 'n', libelle: String(annee), unite, valeur: (i) => d.indicateurs[i.id], raison: () => 'donnée non transmise' },
-    { id: 'n1', libelle: String(annee - 1), unite, valeur: (i) => d.precedent?.indicateurs[i.id] ?? null },
+    { id: 'n', libelle: libellePeriode(annee, d.au), unite, valeur: (i) => d.indicateurs[i.id], raison: () => 'donnée non transmise' },
+    { id: 'n1', libelle: libellePeriode(annee - 1, d.auPrecedent), unite, valeur: (i) => d.precedent?.indicateurs[i.id] ?? null },
     { id: 'evolution', libelle: 'Évolution', unite: (i) => uniteEvolution(i.unite), valeur: (i) => evolution(d.indicateurs[i.id], d.precedent?.indicateurs[i.id], i.unite) },
     { id: 'departement', libelle: 'Département', unite, valeur: (i) => ref.departement.indicateurs[i.id] },
     { id: 'region', libelle: libelleAvecCouverture('Région', ref.region), unite, valeur: (i) => ref.region.indicateurs[i.id] },
@@ -96,7 +96,7 @@ export function TableauML({ code }: { code: string }) {
             Mission locale {d.structure.code} — {ref.departement.nom}, {ref.region.nom} — catalogue {d.catalogue}
           </p>
         </div>
-        <ChoixAnnee />
+        <ChoixAnnee aDate />
       </div>
 
       <ConventionEtDialogues code={code} dialogues={dialogues.donnees?.dialogues} />
@@ -105,7 +105,7 @@ export function TableauML({ code }: { code: string }) {
       </p>
 
       <h2 className="fr-mt-4w">
-        {catalogue.ratios.length > 1 ? `Les ${catalogue.ratios.length} ratios` : 'Le ratio'} de performance en {annee}
+        {catalogue.ratios.length > 1 ? `Les ${catalogue.ratios.length} ratios` : 'Le ratio'} de performance {d.au ? libellePeriode(annee, d.au) : `en ${annee}`}
       </h2>
       <p>
         Chaque ratio avec sa valeur {annee - 1}, celles du département, de la région et du pays (somme des numérateurs sur somme des dénominateurs),

@@ -5,7 +5,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts';
 import { evolution, formaterValeur, uniteEvolution } from '../../domaine/indicateurs/format.ts';
 import { libelleAvecCouverture, mentionCouverture } from '../../domaine/referentiel/reseau.ts';
-import { ChoixAnnee, useAnnee } from '../composants/ChoixAnnee.tsx';
+import { ChoixAnnee, libellePeriode, usePeriode } from '../composants/ChoixAnnee.tsx';
 import { ChoixMesures, useMesuresChoisies } from '../composants/ChoixMesures.tsx';
 import { Confiance, texteConfiance, useQualiteTerritoire } from '../composants/Confiance.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
@@ -22,12 +22,12 @@ type LigneML = ChiffresDuTerritoire['structures'][number];
 const LIBELLES: Record<Niveau, string> = { departement: 'Département', region: 'Région', national: 'National' };
 
 export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: string }) {
-  const annee = useAnnee();
+  const { annee, au } = usePeriode();
   const session = useSession();
   const { catalogue } = session;
   const { parametres } = useAdresse();
   const choisies = useMesuresChoisies();
-  const url = niveau === 'national' ? `/api/annees/${annee}/national` : `/api/annees/${annee}/${niveau}s/${encodeURIComponent(code)}`;
+  const url = `${niveau === 'national' ? `/api/annees/${annee}/national` : `/api/annees/${annee}/${niveau}s/${encodeURIComponent(code)}`}${au ? `?au=${au}` : ''}`;
   const { donnees: d, erreur } = useApi<ChiffresDuTerritoire>(url);
   // La qualité des données de toutes les ML d'un territoire se calcule sur demande, après les chiffres :
   // sur la base embarquée (une seule connexion), la calculer d'office retarderait chaque tableau de bord.
@@ -48,12 +48,12 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
     { id: 'ratio', libelle: 'Ratio', valeur: (r) => r.libelle, definitionLigne: (r) => definitionRatio(catalogue, r) },
     {
       id: 'n',
-      libelle: libelleAvecCouverture(String(annee), d.territoire),
+      libelle: libelleAvecCouverture(libellePeriode(annee, d.au), d.territoire),
       unite: (r) => r.unite,
       valeur: (r) => d.territoire.ratios[r.id],
       raison: (r) => raisonNonDefini(catalogue, r.id, d.territoire.indicateurs),
     },
-    { id: 'n1', libelle: String(annee - 1), unite: (r) => r.unite, valeur: (r) => d.precedent?.ratios[r.id] ?? null },
+    { id: 'n1', libelle: libellePeriode(annee - 1, d.auPrecedent), unite: (r) => r.unite, valeur: (r) => d.precedent?.ratios[r.id] ?? null },
     { id: 'evolution', libelle: 'Évolution', unite: (r) => uniteEvolution(r.unite), valeur: (r) => evolution(d.territoire.ratios[r.id], d.precedent?.ratios[r.id], r.unite) },
     { id: 'min', libelle: 'Minimum des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.minimum ?? null },
     { id: 'mediane', libelle: 'Médiane des ML', unite: (r) => r.unite, valeur: (r) => d.distributions[r.id]?.mediane ?? null },
@@ -113,10 +113,10 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
             {LIBELLES[niveau]} — {couverture ?? `${d.structures.length} Missions locales`} — catalogue {d.catalogue}
           </p>
         </div>
-        <ChoixAnnee />
+        <ChoixAnnee aDate />
       </div>
 
-      <h2 className="fr-mt-4w">Les Missions locales en {annee}</h2>
+      <h2 className="fr-mt-4w">Les Missions locales {d.au ? libellePeriode(annee, d.au) : `en ${annee}`}</h2>
       <ChoixMesures />
       {!voirConfiance ? (
         <button type="button" className="fr-btn fr-btn--secondary fr-btn--sm fr-mb-2w" onClick={() => changerParametre('confiance', '1')}>
