@@ -19,16 +19,8 @@ import type {
 } from '../../src/application/ports/depotDialogues.ts';
 import type { Horloge } from '../../src/application/ports/horloge.ts';
 
-/** Une Mission locale, avec le nom de sa région. */
-export interface MissionLocale {
-  code_structure: string;
-  nom: string;
-  siret: string;
-  adresse: string | null;
-  code_departement: string;
-  code_region: string;
-  nom_region: string;
-}
+/** Une Mission locale, avec le nom de sa région : les colonnes que le dialogue en lit. */
+export type MissionLocale = Pick<LigneDialogue, 'code_structure' | 'nom' | 'siret' | 'adresse' | 'code_departement' | 'code_region' | 'nom_region'>;
 
 /** Une ligne de la table dialogue. */
 export interface DialogueStocke extends Pick<LigneDialogue, 'id' | 'campagne_id' | 'code_structure' | 'annee' | 'etat' | 'autodiagnostic' | 'entretien' | 'objectifs' | 'decision'> {
