@@ -44,7 +44,7 @@ export async function declarer(
       if (!ml) return refuser({ code: 'introuvable', message: `Mission locale inconnue : ${code}` });
       if (!peutDeclarer(utilisateur, nature, ml)) return refuser({ code: 'hors_perimetre', message: `Hors de votre périmètre : la déclaration ${LIBELLE[nature]} de la Mission locale ${code}.` });
       const changements = await ecrireDeclaration(tx, { nature, code, annee, valeurs, acteur: utilisateur.courriel, origine });
-      if (changements.length) await marquerDonneesMisesAJour(tx);
+      if (changements.length) await marquerDonneesMisesAJour(tx, [code]);
       return accepter({ changements });
     },
     {

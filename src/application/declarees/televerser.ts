@@ -69,7 +69,7 @@ export async function televerserDeclarations(
         if (changements.length) rapport.lignesChangees += 1;
         rapport.champsChanges += changements.length;
       }
-      if (rapport.champsChanges) await marquerDonneesMisesAJour(tx);
+      if (rapport.champsChanges) await marquerDonneesMisesAJour(tx, [...new Set(lignes.map((l) => l.code))]);
       rapport.statut = 'accepte';
       return accepter(rapport);
     },

@@ -115,8 +115,9 @@ async function suspendreClesEtrangeres(tx: Requeteur) {
 
 /** Ce qui suit les données, dans la même transaction : l'activité annuelle des jeunes, la version des données. */
 async function apresFusion(tx: Requeteur, lus: FichierLu[]) {
-  const touchees = lus.filter((l) => ['evenement', 'situation'].includes(l.fichier.table) && l.bilan.crees + l.bilan.misAJour > 0);
-  await recalculerActivite(tx, [...new Set(touchees.flatMap((l) => [...l.structures]))]);
-  // Les chiffres en cache sont calculés sur une version des données : celle-ci les périme.
-  if (lus.some((l) => l.bilan.crees + l.bilan.misAJour > 0)) await marquerDonneesMisesAJour(tx);
+  const ecrits = lus.filter((l) => l.bilan.crees + l.bilan.misAJour > 0);
+  const structures = (fichiers: FichierLu[]) => [...new Set(fichiers.flatMap((l) => [...l.structures]))];
+  await recalculerActivite(tx, structures(ecrits.filter((l) => ['evenement', 'situation'].includes(l.fichier.table))));
+  // Les chiffres en cache sont calculés sur une version des données : celle-ci périme ceux des ML écrites.
+  if (ecrits.length) await marquerDonneesMisesAJour(tx, structures(ecrits));
 }
