@@ -162,6 +162,48 @@ export const situation = pgTable(
   (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t)],
 );
 
+/**
+ * Le diagnostic de l'Annexe 1 : la situation du jeune et ses besoins (emploi, formation, santé,
+ * logement, mobilité, ressources) ; un besoin non renseigné est null.
+ */
+export const diagnostic = pgTable(
+  'diagnostic',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idDiagnostic: text('id_diagnostic').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    date: jour('date').notNull(),
+    besoinEmploi: boolean('besoin_emploi'),
+    besoinFormation: boolean('besoin_formation'),
+    besoinSante: boolean('besoin_sante'),
+    besoinLogement: boolean('besoin_logement'),
+    besoinMobilite: boolean('besoin_mobilite'),
+    besoinRessources: boolean('besoin_ressources'),
+    idConseiller: text('id_conseiller'),
+    recuLe: recuLe(),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idDiagnostic] }), refJeune(t), index('diagnostic_jeune_idx').on(t.codeStructure, t.idJeune)],
+);
+
+/** Une phase de l'accompagnement (Annexe 1) : un objectif, une durée, une évaluation à sa fin ; dans un dispositif ou non. */
+export const phase = pgTable(
+  'phase',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idPhase: text('id_phase').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    idDispositif: text('id_dispositif'),
+    objectif: text('objectif').notNull(),
+    dateDebut: jour('date_debut').notNull(),
+    dateFinPrevue: jour('date_fin_prevue'),
+    dateFin: jour('date_fin'),
+    evaluation: text('evaluation'),
+    idConseiller: text('id_conseiller'),
+    recuLe: recuLe(),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idPhase] }), refJeune(t), index('phase_jeune_idx').on(t.codeStructure, t.idJeune)],
+);
+
 export const aide = pgTable(
   'aide',
   {
