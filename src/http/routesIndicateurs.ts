@@ -76,6 +76,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
   const reponseStructure = chiffres.extend({
     ...periode,
     catalogue: z.string(),
+    recalculEnCours: z.string().optional(),
     structure: z.object(situee),
     declinaisons: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number()))),
     precedent: chiffres.nullable(),
@@ -104,6 +105,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
   const chiffresTerritoire = z.object({
     ...periode,
     catalogue: z.string(),
+    recalculEnCours: z.string().optional(),
     niveau: z.enum(['departement', 'region', 'national']),
     territoire,
     precedent: chiffres.nullable(),
@@ -143,7 +145,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
   });
   // Le service des chiffres et le situeur, vus par les cas d'usage, dont chaque réponse est gardée pour la version lue.
   const vue = async () => {
-    const { garder } = enCache.pour(await service.version());
+    const { garder } = enCache.pour(await service.etat());
     const sql = situeurSql(base);
     return [
       {

@@ -1,13 +1,16 @@
 // Les chiffres servis aux écrans et à l'API : le tableau annuel du réseau est calculé une fois par
 // version des données (chaque import qui écrit en crée une), puis chaque ML, département ou région y
 // trouve ses valeurs, celles de l'année précédente et ses références.
-import type { Catalogue } from '../../domaine/indicateurs/catalogue.ts';
+import { validerCatalogue, type Catalogue } from '../../domaine/indicateurs/catalogue.ts';
 import type { Distribution, Valeurs } from '../../domaine/indicateurs/chiffres.ts';
 import { REGIONS } from '../../domaine/referentiel/geographie.ts';
 import type { Requeteur } from '../ports/base.ts';
 import type { Declinaisons } from './moteur.ts';
 import { chargerReseau } from './reseauEnVigueur.ts';
-import { distributionsDesRatios, tableauAnnuel, type ChiffresTerritoire, type TableauAnnuel } from './tableauDeBord.ts';
+import { assemblerTableau, distributionsDesRatios, situerStructures, type ChiffresTerritoire, type TableauAnnuel } from './tableauDeBord.ts';
+import { catalogueStockePrecedent, enregistrerCatalogue, lireChiffresStockes, lireVersionsML, stockerChiffres, type ChiffresVersionnes } from './chiffresStockes.ts';
+import { chiffresParML } from './moteur.ts';
+import { CALCULS } from './calculs.ts';
 import { jourParis } from '../fragmentsSql.ts';
 import { memeJourAnneePrecedente } from '../../domaine/temps/dates.ts';
 
@@ -23,8 +26,13 @@ export interface Periode {
   auPrecedent?: string;
 }
 
-export interface ChiffresStructure extends ValeursAnnee, Periode {
+/** `catalogue` : celui des chiffres servis ; `recalculEnCours` : le catalogue en vigueur, si ces chiffres viennent d'un précédent. */
+interface Provenance {
   catalogue: string;
+  recalculEnCours?: string;
+}
+
+export interface ChiffresStructure extends ValeursAnnee, Periode, Provenance {
   structure: { code: string; nom: string; code_departement: string; code_region: string };
   declinaisons: Declinaisons;
   /** Les valeurs de l'année précédente (à la même date) ; null si l'ML n'existait pas encore en base. */
@@ -37,8 +45,7 @@ export interface ChiffresStructure extends ValeursAnnee, Periode {
   };
 }
 
-export interface ChiffresDuTerritoire extends Periode {
-  catalogue: string;
+export interface ChiffresDuTerritoire extends Periode, Provenance {
   niveau: 'departement' | 'region' | 'national';
   territoire: ChiffresTerritoire;
   precedent: ValeursAnnee | null;
@@ -64,8 +71,22 @@ function couvertureDesRegions(t: TableauAnnuel): NonNullable<ChiffresDuTerritoir
     .sort((a, b) => Number(b.structures > 0) - Number(a.structures > 0) || b.attendues - a.attendues || a.nom.localeCompare(b.nom, 'fr'));
 }
 
+/** Un tableau calculé, et les chiffres par ML dont il est fait (null : chiffres d'un ancien catalogue, servis pendant le recalcul). */
+interface Calcul {
+  tableau: TableauAnnuel;
+  parML: Map<string, ChiffresVersionnes> | null;
+}
+
+const provenance = (t: TableauAnnuel): Provenance => ({ catalogue: t.catalogue, ...(t.recalculEnCours && { recalculEnCours: t.recalculEnCours }) });
+
 export class ServiceChiffres {
-  private readonly cache = new Map<string, Promise<TableauAnnuel>>();
+  /** Par année et coupure : le dernier tableau, et la version des données sur laquelle il a été fait. */
+  private readonly tableaux = new Map<string, { version: number; calcul: Promise<Calcul> }>();
+  /** Les recalculs complets en cours après un changement de catalogue, par année et coupure. */
+  private readonly recalculs = new Map<string, Promise<void>>();
+  private catalogueEnregistre: Promise<void> | null = null;
+  /** Le nombre de recalculs de catalogue terminés : ce qu'on a gardé des réponses d'avant ne vaut plus. */
+  private recalculsFinis = 0;
   private anneesEnCache: { version: number; annees: Promise<number[]> } | null = null;
 
   constructor(
@@ -77,6 +98,11 @@ export class ServiceChiffres {
   async version(): Promise<number> {
     const [{ version }] = await this.db.query<{ version: number }>('SELECT version FROM etat_donnees');
     return version;
+  }
+
+  /** L'état des chiffres servis : la version des données, et les recalculs de catalogue terminés depuis le démarrage. */
+  async etat(): Promise<string> {
+    return `${await this.version()}/${this.recalculsFinis}`;
   }
 
   /** Le jour (AAAA-MM-JJ, heure de Paris) du dernier import qui a écrit : les chiffres sont « données au » ce jour ; null sans données. */
@@ -102,19 +128,87 @@ export class ServiceChiffres {
     return this.anneesEnCache.annees;
   }
 
-  /** Le tableau de l'année, ou de l'année à la date `au` (au 31 décembre : l'année entière). */
+  /**
+   * Le tableau de l'année, ou de l'année à la date `au` (au 31 décembre : l'année entière). Tant que la
+   * version des données ne change pas, il est servi de la mémoire ; après une écriture, seules les ML
+   * dont la version a changé sont recalculées, le reste vient de la mémoire ou des chiffres stockés.
+   */
   async tableau(annee: number, au?: string): Promise<TableauAnnuel> {
     const coupure = au === `${annee}-12-31` ? undefined : au;
+    const cle = `${annee}/${coupure ?? ''}`;
     const version = await this.version();
-    const cle = `${annee}/${coupure ?? ''}@${version}`;
-    let tableau = this.cache.get(cle);
-    if (!tableau) {
-      for (const ancienne of this.cache.keys()) if (!ancienne.endsWith(`@${version}`)) this.cache.delete(ancienne);
-      tableau = tableauAnnuel(this.db, this.catalogue, annee, undefined, coupure);
-      this.cache.set(cle, tableau);
-      tableau.catch(() => this.cache.delete(cle));
+    const entree = this.tableaux.get(cle);
+    if (entree?.version === version) return (await entree.calcul).tableau;
+    const calcul = this.calculer(cle, annee, coupure, entree?.calcul);
+    this.tableaux.set(cle, { version, calcul });
+    calcul.catch(() => {
+      if (this.tableaux.get(cle)?.calcul === calcul) this.tableaux.delete(cle);
+    });
+    return (await calcul).tableau;
+  }
+
+  /** `recalcul` : le recalcul complet d'un nouveau catalogue, qui ne sert pas les anciens chiffres. */
+  private async calculer(cle: string, annee: number, au: string | undefined, precedent?: Promise<Calcul>, recalcul = false): Promise<Calcul> {
+    const fin = au ?? `${annee}-12-31`;
+    // Les versions d'abord : des chiffres calculés ensuite sont au moins aussi récents qu'elles.
+    const versions = await lireVersionsML(this.db);
+    const connus = (await precedent?.catch(() => null))?.parML ?? (await lireChiffresStockes(this.db, this.catalogue.version, annee, fin));
+    if (!recalcul && connus.size === 0 && versions.size > 0) {
+      const anciens = await this.anciensChiffres(cle, annee, au, fin);
+      if (anciens) return anciens;
     }
-    return tableau;
+    const parML = new Map<string, ChiffresVersionnes>();
+    const manquantes: string[] = [];
+    for (const [code, version] of versions) {
+      const connu = connus.get(code);
+      if (connu?.version === version) parML.set(code, connu);
+      else manquantes.push(code);
+    }
+    if (manquantes.length) {
+      const calcules = await chiffresParML(this.db, this.catalogue, annee, manquantes.length === versions.size ? undefined : manquantes, au);
+      const versionnes = calcules.map((chiffres) => ({ version: versions.get(chiffres.code_structure)!, chiffres }));
+      await (this.catalogueEnregistre ??= enregistrerCatalogue(this.db, this.catalogue));
+      await stockerChiffres(this.db, this.catalogue.version, annee, fin, versionnes);
+      for (const v of versionnes) parML.set(v.chiffres.code_structure, v);
+    }
+    const situations = await situerStructures(this.db);
+    return { tableau: assemblerTableau(this.catalogue, annee, au, situations, [...parML.values()].map((v) => v.chiffres)), parML };
+  }
+
+  /**
+   * Un nouveau catalogue n'a encore aucun chiffre stocké : s'il y en a d'un catalogue précédent, ils sont
+   * servis, libellés (`catalogue`, `recalculEnCours`), pendant que tout se recalcule en arrière-plan.
+   */
+  private async anciensChiffres(cle: string, annee: number, au: string | undefined, fin: string): Promise<Calcul | null> {
+    const contenu = await catalogueStockePrecedent(this.db, this.catalogue.version, annee, fin);
+    if (!contenu) return null;
+    let ancien: Catalogue;
+    try {
+      ancien = validerCatalogue(contenu, new Set(Object.keys(CALCULS)), `catalogue ${String((contenu as { version?: unknown }).version)} stocké en base`);
+    } catch {
+      return null; // un catalogue que le moteur ne sait plus lire : on recalcule sans attendre
+    }
+    if (!this.recalculs.has(cle)) {
+      const recalcul = this.calculer(cle, annee, au, undefined, true).then(
+        () => {
+          this.recalculs.delete(cle);
+          this.tableaux.delete(cle);
+          this.recalculsFinis++;
+        },
+        () => {
+          this.recalculs.delete(cle);
+        },
+      );
+      this.recalculs.set(cle, recalcul);
+    }
+    const [stockes, situations] = await Promise.all([lireChiffresStockes(this.db, ancien.version, annee, fin), situerStructures(this.db)]);
+    const tableau = assemblerTableau(ancien, annee, au, situations, [...stockes.values()].map((v) => v.chiffres));
+    return { tableau: { ...tableau, recalculEnCours: this.catalogue.version }, parML: null };
+  }
+
+  /** Attend la fin des recalculs en arrière-plan (changement de catalogue). */
+  async recalculsTermines(): Promise<void> {
+    while (this.recalculs.size) await Promise.all(this.recalculs.values());
   }
 
   /** Calcule d'avance les tableaux de chaque année, la plus récente d'abord (celle qu'ouvrent les écrans). */
@@ -163,7 +257,7 @@ export class ServiceChiffres {
     const avant = precedent.structures.find((s) => s.code_structure === code);
     return {
       ...periode,
-      catalogue: courant.catalogue,
+      ...provenance(courant),
       structure: { code, nom: ml.nom, code_departement: ml.code_departement, code_region: ml.code_region },
       indicateurs: ml.indicateurs,
       ratios: ml.ratios,
@@ -190,7 +284,7 @@ export class ServiceChiffres {
     );
     return {
       ...periode,
-      catalogue: courant.catalogue,
+      ...provenance(courant),
       niveau,
       territoire,
       precedent: avant ? { indicateurs: avant.indicateurs, ratios: avant.ratios } : null,

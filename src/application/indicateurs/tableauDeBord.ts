@@ -30,6 +30,8 @@ export interface TableauAnnuel {
   /** Les chiffres de l'année du 1er janvier à ce jour inclus ; absent : l'année entière. */
   au?: string;
   catalogue: string;
+  /** Les chiffres viennent d'un catalogue précédent : le catalogue en vigueur, dont le recalcul est en cours. */
+  recalculEnCours?: string;
   structures: ChiffresMLSitues[];
   departements: ChiffresTerritoire[];
   regions: ChiffresTerritoire[];
@@ -38,7 +40,8 @@ export interface TableauAnnuel {
   distributions: { regions: Record<string, Record<string, Distribution | null>>; national: Record<string, Distribution | null> };
 }
 
-function situerStructures(db: Requeteur): Promise<LigneMlSituee[]> {
+/** Les ML en base, situées (département, région), dans l'ordre de leur code. */
+export function situerStructures(db: Requeteur): Promise<LigneMlSituee[]> {
   return db.query<LigneMlSituee>(`${SELECT_ML_SITUEES} ORDER BY m.code_structure COLLATE "C"`);
 }
 
@@ -68,17 +71,33 @@ export function distributionsDesRatios(catalogue: Catalogue, membres: { ratios: 
 /** Tout le réseau pour une année (ou l'année à la date `au`) : un seul passage du moteur, puis des sommes. */
 export async function tableauAnnuel(db: Requeteur, catalogue: Catalogue, annee: number, region?: string, au?: string): Promise<TableauAnnuel> {
   const situations = await situerStructures(db);
-  const chiffres = await chiffresParML(db, catalogue, annee, undefined, au);
-  const parCode = new Map(situations.map((s) => [s.code_structure, s]));
-  const structures: ChiffresMLSitues[] = chiffres.map((c) => {
-    const s = parCode.get(c.code_structure)!;
-    return { ...c, nom: s.nom, code_departement: s.code_departement, code_region: s.code_region };
-  });
+  const tableau = assemblerTableau(catalogue, annee, au, situations, await chiffresParML(db, catalogue, annee, undefined, au));
+  // Un instantané régional garde ses ML et ses références (département, région, nation, distributions).
+  if (region !== undefined) {
+    const departements = new Set(tableau.structures.filter((s) => s.code_region === region).map((s) => s.code_departement));
+    tableau.structures = tableau.structures.filter((s) => s.code_region === region);
+    tableau.departements = tableau.departements.filter((d) => departements.has(d.code));
+    tableau.regions = tableau.regions.filter((r) => r.code === region);
+    tableau.distributions.regions = { [region]: tableau.distributions.regions[region] };
+  }
+  return tableau;
+}
+
+/**
+ * Le tableau du réseau à partir des chiffres de chaque ML, sans relire les faits : départements,
+ * régions et nation en sont les sommes (numérateurs et dénominateurs), les distributions viennent des
+ * valeurs par ML. Une ML sans chiffres (absente de `chiffres`) n'y figure pas.
+ */
+export function assemblerTableau(catalogue: Catalogue, annee: number, au: string | undefined, situations: LigneMlSituee[], chiffres: ChiffresML[]): TableauAnnuel {
+  const parCode = new Map(chiffres.map((c) => [c.code_structure, c]));
+  const structures: ChiffresMLSitues[] = situations
+    .filter((s) => parCode.has(s.code_structure))
+    .map((s) => ({ ...parCode.get(s.code_structure)!, nom: s.nom, code_departement: s.code_departement, code_region: s.code_region }));
   const nomDepartement = (code: string) => situations.find((s) => s.code_departement === code)!.nom_departement;
   const nomRegion = (code: string) => situations.find((s) => s.code_region === code)!.nom_region;
   const reseau = chargerReseau();
   const regions = territoires(catalogue, structures, (s) => s.code_region, nomRegion, (code) => reseau.parRegion[code] ?? null);
-  const tableau: TableauAnnuel = {
+  return {
     annee,
     ...(au && { au }),
     catalogue: catalogue.version,
@@ -91,13 +110,4 @@ export async function tableauAnnuel(db: Requeteur, catalogue: Catalogue, annee: 
       national: distributionsDesRatios(catalogue, structures),
     },
   };
-  // Un instantané régional garde ses ML et ses références (département, région, nation, distributions).
-  if (region !== undefined) {
-    const departements = new Set(structures.filter((s) => s.code_region === region).map((s) => s.code_departement));
-    tableau.structures = structures.filter((s) => s.code_region === region);
-    tableau.departements = tableau.departements.filter((d) => departements.has(d.code));
-    tableau.regions = regions.filter((r) => r.code === region);
-    tableau.distributions.regions = { [region]: tableau.distributions.regions[region] };
-  }
-  return tableau;
 }

@@ -349,6 +349,41 @@ export const etatDonnees = pgTable('etat_donnees', {
 });
 
 /**
+ * La version des données de chaque ML : toute écriture qui la touche l'augmente (marquerDonneesMisesAJour).
+ * Une ML absente est à la version 0.
+ */
+export const versionDonneesMl = pgTable('version_donnees_ml', {
+  codeStructure: text('code_structure').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
+
+/**
+ * Les chiffres calculés d'une ML (indicateurs, ratios, déclinaisons) pour un catalogue, une année et une
+ * date de coupure (le 31 décembre pour l'année entière), sur la version de ses données dite par `version` :
+ * ils valent tant que cette version est la sienne. Départements, régions et nation s'en déduisent.
+ */
+export const chiffresMl = pgTable(
+  'chiffres_ml',
+  {
+    catalogue: text('catalogue').notNull(),
+    annee: integer('annee').notNull(),
+    au: jour('au').notNull(),
+    codeStructure: text('code_structure').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    valeurs: jsonb('valeurs').notNull(),
+    calculeLe: timestamp('calcule_le', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.catalogue, t.annee, t.au, t.codeStructure] })],
+);
+
+/** Chaque catalogue avec lequel des chiffres ont été stockés : de quoi servir les anciens, libellés, pendant un recalcul. */
+export const catalogueCalcule = pgTable('catalogue_calcule', {
+  version: text('version').primaryKey(),
+  contenu: jsonb('contenu').notNull(),
+  enregistreLe: timestamp('enregistre_le', { withTimezone: true }).notNull(),
+});
+
+/**
  * Activité de chaque jeune par année (événements et situations agrégés), tenue à jour par l'import
  * dans sa transaction : les indicateurs restent en temps réel sans réagréger des dizaines de millions
  * d'événements à chaque calcul. Se reconstruit entièrement depuis les tables du parcours.
