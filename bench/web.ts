@@ -55,6 +55,47 @@ async function session(adresse: string, role: string): Promise<{ cookie: string;
   return { cookie: reponse.headers.get('set-cookie')!.split(';')[0], code: compte.organisation.code };
 }
 
+/** 50 connexions qui demandent les adresses tour à tour pendant DUREE_MS : latences (p50, p95, p99) et erreurs. */
+async function mesurerCharge(adresse: string, cookie: string, requetes: string[]) {
+  const latences: number[] = [];
+  let erreurs = 0;
+  const fin = performance.now() + DUREE_MS;
+  await Promise.all(
+    Array.from({ length: CONNEXIONS }, async (_, i) => {
+      for (let k = i; performance.now() < fin; k += CONNEXIONS) {
+        const debut = performance.now();
+        const reponse = await fetch(adresse + requetes[k % requetes.length], { headers: { cookie } });
+        await reponse.arrayBuffer();
+        latences.push(performance.now() - debut);
+        if (!reponse.ok) erreurs++;
+      }
+    }),
+  );
+  latences.sort((a, b) => a - b);
+  return {
+    connexions: CONNEXIONS,
+    dureeS: DUREE_MS / 1000,
+    requetes: latences.length,
+    erreurs,
+    parSeconde: Math.round(latences.length / (DUREE_MS / 1000)),
+    p50Ms: +percentile(latences, 50).toFixed(1),
+    p95Ms: +percentile(latences, 95).toFixed(1),
+    p99Ms: +percentile(latences, 99).toFixed(1),
+    maxMs: +latences.at(-1)!.toFixed(1),
+  };
+}
+
+/** Le premier appel de chaque adresse, l'une après l'autre (ce qui n'est pas encore en mémoire se calcule ou se lit du stock). */
+async function premiersAppels(adresse: string, cookie: string, requetes: string[]): Promise<number> {
+  const debut = performance.now();
+  for (const r of requetes) {
+    const reponse = await fetch(adresse + r, { headers: { cookie } });
+    if (!reponse.ok) throw new Error(`${r} : ${reponse.status}`);
+    await reponse.arrayBuffer();
+  }
+  return performance.now() - debut;
+}
+
 export async function bancWeb() {
   construireSiNecessaire();
   const gardee = await ouvrirBaseGardee(NOM_BASE);
@@ -83,41 +124,8 @@ export async function bancWeb() {
       ...codes.slice(0, 5).map((m) => `/api/evolution/structure/${m.code_structure}`),
     ];
     // Premier appel de chaque adresse (les chiffres de chaque année calculés puis mis en cache).
-    const debutFroid = performance.now();
-    for (const r of requetes) {
-      const reponse = await fetch(serveur.adresse + r, { headers: { cookie: direccte.cookie } });
-      if (!reponse.ok) throw new Error(`${r} : ${reponse.status}`);
-      await reponse.arrayBuffer();
-    }
-    const froidMs = performance.now() - debutFroid;
-
-    const latences: number[] = [];
-    let erreurs = 0;
-    const fin = performance.now() + DUREE_MS;
-    await Promise.all(
-      Array.from({ length: CONNEXIONS }, async (_, i) => {
-        for (let k = i; performance.now() < fin; k += CONNEXIONS) {
-          const debut = performance.now();
-          const reponse = await fetch(serveur.adresse + requetes[k % requetes.length], { headers: { cookie: direccte.cookie } });
-          await reponse.arrayBuffer();
-          latences.push(performance.now() - debut);
-          if (!reponse.ok) erreurs++;
-        }
-      }),
-    );
-    latences.sort((a, b) => a - b);
-    const api = {
-      connexions: CONNEXIONS,
-      dureeS: DUREE_MS / 1000,
-      requetes: latences.length,
-      erreurs,
-      parSeconde: Math.round(latences.length / (DUREE_MS / 1000)),
-      p50Ms: +percentile(latences, 50).toFixed(1),
-      p95Ms: +percentile(latences, 95).toFixed(1),
-      p99Ms: +percentile(latences, 99).toFixed(1),
-      maxMs: +latences.at(-1)!.toFixed(1),
-      premiersAppelsMs: Math.round(froidMs),
-    };
+    const froidMs = await premiersAppels(serveur.adresse, direccte.cookie, requetes);
+    const api = { ...(await mesurerCharge(serveur.adresse, direccte.cookie, requetes)), premiersAppelsMs: Math.round(froidMs) };
 
     // Premier rendu : du début de la navigation à l'affichage du dernier ratio, profil neuf à chaque fois.
     const navigateur = await lancerChromium();
@@ -158,5 +166,71 @@ export async function bancWeb() {
   } finally {
     await serveur.arreter();
     await base.fermer();
+  }
+}
+
+const BASE_NATIONALE = 'cpo_bench';
+
+/**
+ * Sur la base nationale (445 ML, gardée par `npm run bench -- import`) : du lancement du serveur au
+ * premier chiffre national servi, à froid (aucun chiffre stocké) puis après un redémarrage (chiffres
+ * stockés) ; puis les tableaux de bord national, régionaux et de ML sous 50 connexions.
+ */
+export async function bancWebNational() {
+  const base = await ouvrirBaseGardee(BASE_NATIONALE);
+  if (!base) throw new Error(`base nationale ${BASE_NATIONALE} absente : lancez d'abord \`CPO_BENCH_GARDER_BASE=1 npm run bench -- import\``);
+  const url = new URL(URL_ADMIN);
+  url.pathname = `/${BASE_NATIONALE}`;
+  const mls = await base.query<{ code_structure: string; code_region: string; code_departement: string }>(
+    'SELECT code_structure, code_region, code_departement FROM mission_locale ORDER BY 1',
+  );
+  await base.query('DELETE FROM chiffres_ml');
+  await base.fermer();
+
+  /** Du lancement du processus à la première réponse nationale (connexion DGEFP comprise). */
+  const premierChiffre = async () => {
+    const debut = performance.now();
+    const serveur = await servirDansUnProcessus(url.toString());
+    const dgefp = await session(serveur.adresse, 'agent_dgefp');
+    const { annees } = await (await fetch(`${serveur.adresse}/api/moi`, { headers: { cookie: dgefp.cookie } })).json();
+    const annee: number = annees.at(-1);
+    const reponse = await fetch(`${serveur.adresse}/api/annees/${annee}/national`, { headers: { cookie: dgefp.cookie } });
+    if (!reponse.ok) throw new Error(`premier chiffre national : ${reponse.status}`);
+    await reponse.arrayBuffer();
+    return { serveur, dgefp, annee, ms: Math.round(performance.now() - debut) };
+  };
+  const froid = await premierChiffre();
+  await froid.serveur.arreter();
+  const { serveur, dgefp, annee, ms: redemarrageMs } = await premierChiffre();
+  try {
+    const regions = [...new Set(mls.map((m) => m.code_region))];
+    const departements = [...new Set(mls.map((m) => m.code_departement))];
+    const echantillon = mls.filter((_, i) => i % 7 === 0);
+    const requetes = [
+      `/api/annees/${annee}/national`,
+      ...regions.map((r) => `/api/annees/${annee}/regions/${r}`),
+      ...departements.filter((_, i) => i % 5 === 0).map((d) => `/api/annees/${annee}/departements/${d}`),
+      ...echantillon.map((m) => `/api/annees/${annee}/structures/${m.code_structure}`),
+    ];
+    const premiersMs = await premiersAppels(serveur.adresse, dgefp.cookie, requetes);
+    const api = { ...(await mesurerCharge(serveur.adresse, dgefp.cookie, requetes)), premiersAppelsMs: Math.round(premiersMs), adresses: requetes.length };
+    console.log(`\nApplication web — base nationale (${mls.length} ML), PostgreSQL, année ${annee}\n`);
+    console.log(
+      tableau(
+        ['mesure', 'valeur', 'objectif'],
+        [
+          ['Lancement du serveur → premier chiffre national, aucun chiffre stocké', `${fr(froid.ms)} ms`, ''],
+          ['Lancement du serveur → premier chiffre national, après un redémarrage', `${fr(redemarrageMs)} ms`, '≤ 5 000 ms'],
+          [`Premiers appels des ${requetes.length} adresses (national, régions, départements, ML)`, `${fr(api.premiersAppelsMs)} ms`, ''],
+          [`Tableaux de bord, ${CONNEXIONS} connexions, ${api.dureeS} s : requêtes`, `${fr(api.requetes)} (${fr(api.parSeconde)}/s, ${api.erreurs} erreurs)`, '0 erreur'],
+          ['  p50', `${fr(api.p50Ms, 1)} ms`, ''],
+          ['  p95', `${fr(api.p95Ms, 1)} ms`, '≤ 50 ms'],
+          ['  p99', `${fr(api.p99Ms, 1)} ms`, ''],
+        ],
+      ),
+    );
+    ecrireResultat('web-national', { machine: machine(), base: 'postgresql', structures: mls.length, annee, demarrageFroidMs: froid.ms, redemarrageMs, api });
+  } finally {
+    await serveur.arreter();
   }
 }

@@ -20,6 +20,7 @@ import { changerParametre, Lien, useAdresse } from '../outils/routeur.tsx';
 import { useSession } from '../session.tsx';
 import type { Convention } from './Campagnes.tsx';
 import type { ChiffresStructure, DefinitionIndicateur, DefinitionRatio } from '../types.ts';
+import { RecalculEnCours } from '../composants/Provenance.tsx';
 
 export function TableauML({ code }: { code: string }) {
   const session = useSession();
@@ -99,6 +100,7 @@ export function TableauML({ code }: { code: string }) {
         <ChoixAnnee aDate />
       </div>
 
+      <RecalculEnCours catalogue={d.catalogue} recalculEnCours={d.recalculEnCours} />
       <ConventionEtDialogues code={code} dialogues={dialogues.donnees?.dialogues} />
       <p className="fr-mt-2w">
         <Lien href={`/structures/${encodeURIComponent(code)}/donnees-declarees?annee=${annee}`}>Données déclarées : moyens et contexte, et l'historique de leurs changements</Lien>

@@ -16,6 +16,7 @@ import { definitionRatio, mesures, valeurDe } from '../outils/catalogue.ts';
 import { changerParametre, naviguer, useAdresse } from '../outils/routeur.tsx';
 import { useSession } from '../session.tsx';
 import type { ChiffresDuTerritoire, DefinitionRatio } from '../types.ts';
+import { RecalculEnCours } from '../composants/Provenance.tsx';
 
 type Niveau = 'departement' | 'region' | 'national';
 type LigneML = ChiffresDuTerritoire['structures'][number];
@@ -116,6 +117,7 @@ export function TableauTerritoire({ niveau, code }: { niveau: Niveau; code: stri
         <ChoixAnnee aDate />
       </div>
 
+      <RecalculEnCours catalogue={d.catalogue} recalculEnCours={d.recalculEnCours} />
       <h2 className="fr-mt-4w">Les Missions locales {d.au ? libellePeriode(annee, d.au) : `en ${annee}`}</h2>
       <ChoixMesures />
       {!voirConfiance ? (
