@@ -1,14 +1,15 @@
 // Les bancs d'essai, dans l'ordre. Sur une base PostgreSQL nationale : l'import la remplit, le moteur
 // d'indicateurs la lit (`npm run bench -- indicateurs` réutilise la base d'un passage précédent s'il
-// l'a gardée, CPO_BENCH_GARDER_BASE=1). Puis l'application web, sur une région dans sa propre base ;
-// enfin le JavaScript que charge la page de connexion.
+// l'a gardée, CPO_BENCH_GARDER_BASE=1). Puis l'application web, sur une région dans sa propre base, et
+// l'évolution mois par mois sur la même région ; enfin le JavaScript que charge la page de connexion.
 import { bancImport } from './import.ts';
 import { bancIndicateurs } from './indicateurs.ts';
 import { bancLivraison } from './livraison.ts';
+import { bancMensuel } from './mensuel.ts';
 import { basePostgresNeuve, ouvrirBaseGardee } from './outils.ts';
 import { bancWeb } from './web.ts';
 
-const BANCS = ['import', 'indicateurs', 'web', 'livraison'];
+const BANCS = ['import', 'indicateurs', 'web', 'mensuel', 'livraison'];
 const demandes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const nom of demandes) {
   if (!BANCS.includes(nom)) {
@@ -29,4 +30,5 @@ if (aLancer.includes('import') || aLancer.includes('indicateurs')) {
   }
 }
 if (aLancer.includes('web')) await bancWeb();
+if (aLancer.includes('mensuel')) await bancMensuel();
 if (aLancer.includes('livraison')) await bancLivraison();
