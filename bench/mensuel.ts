@@ -42,7 +42,8 @@ export async function bancMensuel() {
         process.stderr.write(`Chargement de la démonstration Bretagne dans ${moteur}…\n`);
         await chargerDemo(base, { fichiers: lecteurFichiers, echelle: 'region', region: '53', graine: 2015, horloge: horlogeSysteme });
       }
-      resultats.push({ moteur, ...(await mesurer(base)) });
+      const { premiereMs, autreMs } = await mesurer(base);
+      resultats.push({ moteur, premiereMs: Math.round(premiereMs), autreMs: Math.round(autreMs) });
     }
   } finally {
     await Promise.all([postgres.fermer(), pglite.fermer()]);
