@@ -4,7 +4,7 @@
 // chiffres calculés. Pour N, seuls les mois finis comptent (le dernier : la fin du dernier mois complet).
 import type { Utilisateur } from '../../domaine/acces/droits.ts';
 import { introuvable } from '../../domaine/erreurs.ts';
-import { finDuDernierMoisComplet, joursDansLeMois, type DateCalendaire } from '../../domaine/temps/dates.ts';
+import { finDeMois, finDuDernierMoisComplet, type DateCalendaire } from '../../domaine/temps/dates.ts';
 import { lireEvolution, sujetDe } from './lireEvolution.ts';
 import type { Evolution, Niveau, ValeursAnnee } from './serviceChiffres.ts';
 import { seriesDuSujet } from './seriesEvolution.ts';
@@ -30,8 +30,6 @@ export interface SourceTableaux {
   annees(): Promise<number[]>;
   tableau(annee: number, au?: string): Promise<TableauAnnuel>;
 }
-
-export const finDeMois = (annee: number, mois: number): DateCalendaire => `${annee}-${String(mois).padStart(2, '0')}-${joursDansLeMois(annee, mois)}`;
 
 /**
  * La série mensuelle, calculée mois après mois (N et N-1 ensemble) : deux calculs à la fois au plus.
