@@ -7,12 +7,15 @@ import { figerInstantaneAutorise } from '../application/indicateurs/figerInstant
 import { lireChiffresStructure } from '../application/indicateurs/lireChiffresStructure.ts';
 import { lireChiffresTerritoire } from '../application/indicateurs/lireChiffresTerritoire.ts';
 import { lireEvolution } from '../application/indicateurs/lireEvolution.ts';
+import { evolutionMensuelle, lireEvolutionMensuelle } from '../application/indicateurs/lireEvolutionMensuelle.ts';
 import { lireInstantaneVisible } from '../application/indicateurs/lireInstantaneVisible.ts';
 import { listerInstantanesVisibles } from '../application/indicateurs/listerInstantanesVisibles.ts';
 import { situeurSql, type Situeur, type Territoire } from '../application/indicateurs/situerChiffres.ts';
 import { listerStructuresVisibles } from '../application/indicateurs/listerStructuresVisibles.ts';
 import type { Niveau, ServiceChiffres } from '../application/indicateurs/serviceChiffres.ts';
 import type { Base } from '../application/ports/base.ts';
+import type { Horloge } from '../application/ports/horloge.ts';
+import { finDuDernierMoisComplet } from '../domaine/temps/dates.ts';
 import { utilisateurDe } from './acces.ts';
 import { CacheParVersion } from './cacheParVersion.ts';
 import { annee, au, code } from './schemas.ts';
@@ -47,7 +50,7 @@ const enJson = <T>(schema: z.ZodType, calculer: () => Promise<T | null>) => asyn
 
 const envoyerJson = (rep: FastifyReply, json: string) => rep.type('application/json; charset=utf-8').send(json);
 
-export function routesIndicateurs(app: FastifyInstance, base: Base, service: ServiceChiffres) {
+export function routesIndicateurs(app: FastifyInstance, base: Base, service: ServiceChiffres, horloge: Horloge) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const enCache = new CacheParVersion(5000);
 
@@ -143,6 +146,22 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     annees: z.array(z.number()),
     series: z.array(z.object({ niveau: z.string(), code: z.string(), nom: z.string(), couverture: z.object(couverture).optional(), valeurs: z.array(chiffres.nullable()) })),
   });
+  const evolutionParMois = z.object({
+    annee: z.number(),
+    mois: z.array(z.number()).describe('les mois rendus (1 à 12) : les rangs de au, auPrecedent et des valeurs'),
+    au: z.array(z.string().nullable()).describe('la fin de chaque mois de N ; null pour un mois pas encore fini'),
+    auPrecedent: z.array(z.string()).describe('la fin de chaque mois de N-1'),
+    series: z.array(
+      z.object({
+        niveau: z.string(),
+        code: z.string(),
+        nom: z.string(),
+        couverture: z.object(couverture).optional(),
+        valeurs: z.array(chiffres.nullable()).describe("l'année N du 1er janvier à chaque fin de mois"),
+        precedent: z.array(chiffres.nullable()).describe("l'année N-1 du 1er janvier à chaque fin de mois"),
+      }),
+    ),
+  });
   // Le service des chiffres et le situeur, vus par les cas d'usage, dont chaque réponse est gardée pour la version lue.
   const vue = async () => {
     const { garder } = enCache.pour(await service.etat());
@@ -158,6 +177,14 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         territoire: (annee: number, niveau: 'departement' | 'region' | 'national', code?: string, au?: string) =>
           garder(`${niveau}/${annee}/${code ?? 'FR'}/${au ?? ''}`, enJson(chiffresTerritoire, () => service.territoire(annee, niveau, code, au))),
         evolution: (niveau: Niveau, code: string) => garder(`evolution/${niveau}/${code}`, enJson(evolution, () => service.evolution(niveau, code))),
+        // Les mois finis de N dépendent du jour : il est dans la clé.
+        evolutionMensuelle: (niveau: Niveau, code: string, annee: number, mois?: readonly number[]) => {
+          const jour = horloge.dateDuJour();
+          return garder(
+            `evolution-mois/${niveau}/${code}/${annee}/${finDuDernierMoisComplet(jour)}/${mois?.join(',') ?? ''}`,
+            enJson(evolutionParMois, () => evolutionMensuelle(service, niveau, code, annee, jour, mois)),
+          );
+        },
       },
     ] as const;
   };
@@ -173,6 +200,25 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
       },
     },
     async (req, rep) => envoyerJson(rep, (await lireEvolution(...(await vue()), utilisateurDe(req), req.params.niveau, req.params.code)).json),
+  );
+  r.get(
+    '/api/evolution/:niveau/:code/mois/:annee',
+    {
+      config: { droit: 'lire_chiffres_structure' },
+      schema: {
+        tags: ['indicateurs'],
+        summary:
+          "Évolution mois par mois de tous les chiffres d'une ML (ou d'un territoire) et de ses références : l'année N à chaque fin de mois (les mois finis) et N-1 à chaque fin de mois",
+        params: z.object({ niveau: z.enum(['structure', 'departement', 'region', 'national']), code, annee }),
+        querystring: z.object({ mois: z.coerce.number().int().min(1).max(12).optional().describe('seulement ce mois (1 à 12), pour suivre la progression du calcul') }),
+        response: { 200: evolutionParMois },
+      },
+    },
+    async (req, rep) => {
+      const { niveau, code, annee } = req.params;
+      const mois = req.query.mois === undefined ? undefined : [req.query.mois];
+      return envoyerJson(rep, (await lireEvolutionMensuelle(...(await vue()), utilisateurDe(req), niveau, code, annee, mois)).json);
+    },
   );
 
   r.get(

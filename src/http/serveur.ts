@@ -127,7 +127,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   const oidc = options.oidc === undefined ? configurationOidcDepuisEnvironnement() : options.oidc;
   routesConnexion(app, base, service, sessions, { demo: connexionDemo, oidc, connexionsParMinute: options.connexionsParMinute ?? 20 });
   routesComptes(app, base, sessions, { horloge, messagerie, urlPublique: oidc?.urlPublique ?? process.env.CPO_URL_PUBLIQUE });
-  routesIndicateurs(app, base, service);
+  routesIndicateurs(app, base, service, horloge);
   routesJeunes(app, base, horloge);
   routesAudit(app, base);
   routesQualite(app, base, chargerCatalogueQualite(), horloge, () => service.version());

@@ -2,6 +2,7 @@
 export type { Catalogue, DefinitionIndicateur, DefinitionRatio } from '../domaine/indicateurs/catalogue.ts';
 export type { Distribution, Valeurs } from '../domaine/indicateurs/chiffres.ts';
 export type { ChiffresDuTerritoire, ChiffresStructure, Evolution } from '../application/indicateurs/serviceChiffres.ts';
+export type { EvolutionMensuelle } from '../application/indicateurs/lireEvolutionMensuelle.ts';
 export type { ChiffresTerritoire } from '../application/indicateurs/tableauDeBord.ts';
 export type { Action, Portee, Role } from '../domaine/acces/droits.ts';
 import type { Action, Portee, Role } from '../domaine/acces/droits.ts';

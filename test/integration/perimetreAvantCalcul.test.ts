@@ -51,7 +51,7 @@ surChaqueMoteur('Périmètre vérifié avant le calcul des chiffres', (moteur) =
     await base.fermer();
   });
 
-  it("refuse à l'UD une ML, un département, une région, une évolution hors de son département, sans rien calculer", async () => {
+  it("refuse à l'UD une ML, un département, une région, une évolution (année par année ou mois par mois) hors de son département, sans rien calculer", async () => {
     for (const url of [
       `/api/annees/2017/structures/${ailleurs.code}`,
       `/api/annees/2017/departements/${ailleurs.code_departement}`,
@@ -59,6 +59,8 @@ surChaqueMoteur('Périmètre vérifié avant le calcul des chiffres', (moteur) =
       `/api/annees/2017/national`,
       `/api/evolution/structure/${ailleurs.code}`,
       `/api/evolution/departement/${ailleurs.code_departement}`,
+      `/api/evolution/structure/${ailleurs.code}/mois/2017`,
+      `/api/evolution/region/${ailleurs.code_region}/mois/2017?mois=3`,
     ]) {
       const reponse = await get(url);
       expect([reponse.statusCode, reponse.json().code], url).toEqual([403, 'hors_perimetre']);

@@ -13,8 +13,11 @@ export interface CalculEvolution<T> {
 /** Ce qui est demandé, dit dans les messages. */
 const SUJET: Record<Niveau, string> = { structure: 'la Mission locale', departement: 'le département', region: 'la région', national: 'la nation' };
 
+/** « la Mission locale RA01 », « le département 35 », « la nation ». */
+export const sujetDe = (niveau: Niveau, code: string) => (niveau === 'national' ? SUJET.national : `${SUJET[niveau]} ${code}`);
+
 export async function lireEvolution<T>(situer: Situeur, chiffres: CalculEvolution<T>, utilisateur: Pick<Utilisateur, 'portee'>, niveau: Niveau, code: string): Promise<T> {
-  const sujet = niveau === 'national' ? SUJET.national : `${SUJET[niveau]} ${code}`;
+  const sujet = sujetDe(niveau, code);
   const inconnu = `aucun chiffre pour ${sujet}`;
   const couvert =
     niveau === 'structure'

@@ -6,6 +6,7 @@ import {
   dateEnFrancais,
   enRetard,
   estDateValide,
+  finDeMois,
   finDuDernierMoisComplet,
   horodatageEnFrancais,
   joursEntre,
@@ -83,5 +84,6 @@ describe('dates calendaires', () => {
     expect(finDuDernierMoisComplet('2018-12-15')).toBe('2018-11-30');
     expect(finDuDernierMoisComplet('2016-03-01')).toBe('2016-02-29');
     expect(finDuDernierMoisComplet('2019-01-31')).toBe('2018-12-31');
+    expect([finDeMois(2016, 2), finDeMois(2017, 2), finDeMois(2018, 4), finDeMois(2018, 12)]).toEqual(['2016-02-29', '2017-02-28', '2018-04-30', '2018-12-31']);
   });
 });

@@ -118,3 +118,6 @@ export function finDuDernierMoisComplet(jour: DateCalendaire): DateCalendaire {
   const [a, m] = decouper(jour);
   return ajouterJours(formater(a, m, 1), -1);
 }
+
+/** Le dernier jour du mois (1 à 12) de l'année : 2016, 2 → 2016-02-29. */
+export const finDeMois = (annee: number, mois: number): DateCalendaire => formater(annee, mois, joursDansLeMois(annee, mois));
