@@ -11,6 +11,7 @@ import { assemblerTableau, distributionsDesRatios, situerStructures, type Chiffr
 import { catalogueStockePrecedent, enregistrerCatalogue, lireChiffresStockes, lireVersionsML, stockerChiffres, type ChiffresVersionnes } from './chiffresStockes.ts';
 import { chiffresParML } from './moteur.ts';
 import { CALCULS } from './calculs.ts';
+import { seriesDuSujet } from './seriesEvolution.ts';
 import { jourParis } from '../fragmentsSql.ts';
 import { memeJourAnneePrecedente } from '../../domaine/temps/dates.ts';
 
@@ -221,26 +222,9 @@ export class ServiceChiffres {
     const annees = await this.annees();
     const tableaux = await Promise.all(annees.map((a) => this.tableau(a)));
     const dernier = tableaux.at(-1);
-    if (!dernier) return null;
-    const ml = niveau === 'structure' ? dernier.structures.find((s) => s.code_structure === code) : undefined;
-    if (niveau === 'structure' && !ml) return null;
-    const departement = ml?.code_departement ?? (niveau === 'departement' ? code : undefined);
-    const region = ml?.code_region ?? (niveau === 'region' ? code : departement ? dernier.structures.find((s) => s.code_departement === departement)?.code_region : undefined);
-    if ((niveau === 'departement' && !dernier.departements.some((d) => d.code === code)) || (niveau === 'region' && !dernier.regions.some((r) => r.code === code))) return null;
-    const valeurs = (v: { indicateurs: Valeurs; ratios: Valeurs } | undefined) => (v ? { indicateurs: v.indicateurs, ratios: v.ratios } : null);
-    const couverture = (t: ChiffresTerritoire) => ({ structures: t.structures, attendues: t.attendues });
-    const series: Evolution['series'] = [];
-    if (ml) series.push({ niveau: 'structure', code, nom: ml.nom, valeurs: tableaux.map((t) => valeurs(t.structures.find((s) => s.code_structure === code))) });
-    if (departement) {
-      const dep = dernier.departements.find((d) => d.code === departement)!;
-      series.push({ niveau: 'departement', code: departement, nom: dep.nom, couverture: couverture(dep), valeurs: tableaux.map((t) => valeurs(t.departements.find((d) => d.code === departement))) });
-    }
-    if (region) {
-      const reg = dernier.regions.find((r) => r.code === region)!;
-      series.push({ niveau: 'region', code: region, nom: reg.nom, couverture: couverture(reg), valeurs: tableaux.map((t) => valeurs(t.regions.find((r) => r.code === region))) });
-    }
-    series.push({ niveau: 'national', code: 'FR', nom: 'France', couverture: couverture(dernier.national), valeurs: tableaux.map((t) => valeurs(t.national)) });
-    return { annees, series };
+    const sujet = dernier && seriesDuSujet(dernier, niveau, code);
+    if (!sujet) return null;
+    return { annees, series: sujet.map(({ valeursDans, ...serie }) => ({ ...serie, valeurs: tableaux.map(valeursDans) })) };
   }
 
   /** L'année N (à la date `au` si donnée) et N-1 (au même jour), pour une évolution à date comparable. */
