@@ -174,7 +174,7 @@ export const COLONNES_LISTE_DE_TRAVAIL = [
   { id: 'prenom', libelle: 'Prénom', valeur: (l: LigneTravail) => l.prenom ?? '' },
   { id: 'id', libelle: 'Identifiant', valeur: (l: LigneTravail) => l.id_jeune },
   { id: 'conseiller', libelle: 'Conseiller', valeur: (l: LigneTravail) => l.id_conseiller ?? '' },
-  { id: 'alertes', libelle: 'Alertes', valeur: (l: LigneTravail) => l.alertes.map(alerteEnMots).join(' ; ') },
+  { id: 'alertes', libelle: 'Alertes', valeur: (l: LigneTravail) => l.alertes.map(alerteEnMots).join(' / ') },
 ] as const;
 
 /** Le nombre de jeunes par alerte (un jeune à deux situations échues compte une fois). */
