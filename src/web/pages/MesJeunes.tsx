@@ -6,6 +6,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { formaterValeur } from '../../domaine/indicateurs/format.ts';
 import { ALERTES, alerteEnMots, COLONNES_LISTE_DE_TRAVAIL, LIBELLES_ALERTE, type Alerte, type LigneTravail } from '../../domaine/parcours/echeances.ts';
+import { PREAVIS_ECHEANCE_JOURS, SANS_CONTACT_MOIS } from '../../domaine/referentiel/durees.ts';
 import { dateEnFrancais } from '../../domaine/temps/dates.ts';
 import { adresseMesJeunes, Compteurs } from '../composants/CompteursListe.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
@@ -57,8 +58,8 @@ export function MesJeunes({ code }: { code: string }) {
     <>
       <h1>Mes jeunes</h1>
       <p>
-        La liste de travail au {dateEnFrancais(d.jour)} : les jeunes sans contact depuis 3 mois, les PACEA et Garanties jeunes qui atteignent leur limite dans les 30 jours,
-        les diagnostics sans contrat dans le mois, les situations dont la fin prévue est passée. Données personnelles : visibles par les seuls utilisateurs de la Mission
+        La liste de travail au {dateEnFrancais(d.jour)} : les jeunes sans contact depuis {SANS_CONTACT_MOIS} mois, les PACEA et Garanties jeunes qui atteignent leur limite
+        dans les {PREAVIS_ECHEANCE_JOURS} jours, les diagnostics sans contrat dans le mois, les situations dont la fin prévue est passée. Données personnelles : visibles par les seuls utilisateurs de la Mission
         locale ; chaque consultation et chaque export sont inscrits au journal d'audit.
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
