@@ -2,7 +2,16 @@
 // cherche les jeunes candidats et ce qu'il faut savoir d'eux ; le domaine (echeances.ts) décide de
 // leurs alertes. Partagée par la lecture, l'export et les compteurs de l'accueil.
 import { exiger, voitNominatif, type Utilisateur } from '../../domaine/acces/droits.ts';
-import { alertesDuJeune, bornesListeDeTravail, compterAlertes, type Alerte, type FaitsDuJeune, type LigneTravail } from '../../domaine/parcours/echeances.ts';
+import {
+  alertesDuJeune,
+  bornesListeDeTravail,
+  compterAlertes,
+  CONTRATS_APRES_DIAGNOSTIC,
+  DISPOSITIFS_A_ECHEANCE,
+  type Alerte,
+  type FaitsDuJeune,
+  type LigneTravail,
+} from '../../domaine/parcours/echeances.ts';
 import type { DateCalendaire } from '../../domaine/temps/dates.ts';
 import type { Requeteur } from '../ports/base.ts';
 import { FRANCAIS, refus } from './jeunes.ts';
@@ -29,12 +38,12 @@ const CANDIDATS = `
     SELECT id_jeune, max(date) AS dernier_contact FROM evenement WHERE code_structure = $1 GROUP BY id_jeune
   ), disp AS (
     SELECT id_jeune, json_agg(json_build_object('type', type, 'date_debut', date_debut) ORDER BY date_debut) AS dispositifs
-    FROM dispositif WHERE code_structure = $1 AND date_fin IS NULL AND type IN ('PACEA', 'GARANTIE_JEUNES') GROUP BY id_jeune
+    FROM dispositif WHERE code_structure = $1 AND date_fin IS NULL AND type = ANY($5::text[]) GROUP BY id_jeune
   ), diag AS (
     SELECT DISTINCT ON (id_jeune) id_jeune, date FROM diagnostic WHERE code_structure = $1 AND date <= $3::date ORDER BY id_jeune, date DESC
   ), diag_seul AS (
     SELECT d.id_jeune, d.date AS diagnostic FROM diag d
-    WHERE NOT EXISTS (SELECT 1 FROM dispositif c WHERE c.code_structure = $1 AND c.id_jeune = d.id_jeune AND c.type IN ('CIVIS', 'PACEA')
+    WHERE NOT EXISTS (SELECT 1 FROM dispositif c WHERE c.code_structure = $1 AND c.id_jeune = d.id_jeune AND c.type = ANY($6::text[])
                         AND (c.date_debut >= d.date OR c.date_fin IS NULL OR c.date_fin >= d.date))
   ), sit AS (
     SELECT id_jeune, json_agg(json_build_object('categorie', categorie, 'type_contrat', type_contrat, 'date_fin_prevue', date_fin_prevue) ORDER BY date_fin_prevue) AS situations
@@ -58,7 +67,14 @@ export const autoriserListe = (utilisateur: Utilisateur, codeStructure: string) 
 /** La liste de la ML le `jour`, pour le conseiller du filtre, puis réduite à l'alerte du filtre. */
 export async function chercherListe(db: Requeteur, codeStructure: string, jour: DateCalendaire, filtre: FiltreListeDeTravail): Promise<ListeDeTravail> {
   const b = bornesListeDeTravail(jour);
-  const candidats = await db.query<LigneCandidat>(CANDIDATS, [codeStructure, filtre.conseiller ?? null, b.jour, b.dernierContactAuPlusTard]);
+  const candidats = await db.query<LigneCandidat>(CANDIDATS, [
+    codeStructure,
+    filtre.conseiller ?? null,
+    b.jour,
+    b.dernierContactAuPlusTard,
+    DISPOSITIFS_A_ECHEANCE,
+    CONTRATS_APRES_DIAGNOSTIC,
+  ]);
   const lignes = candidats
     .map((c): LigneTravail => ({ id_jeune: c.id_jeune, nom: c.nom, prenom: c.prenom, id_conseiller: c.id_conseiller, alertes: alertesDuJeune(c, jour) }))
     .filter((l) => l.alertes.length > 0);

@@ -79,6 +79,11 @@ export function limiteEnMots(d: { type: string; date_debut: DateCalendaire; date
   return `${nom} : ${l.regle}, jusqu'au ${dateEnFrancais(l.echeance)}${prolongation} — ${etat}`;
 }
 
+/** Les dispositifs dont la limite proche entre dans la liste de travail. */
+export const DISPOSITIFS_A_ECHEANCE = ['PACEA', 'GARANTIE_JEUNES'] as const;
+/** Les contrats qui suivent un diagnostic (cadre-cpo.md §2 : signé au plus un mois après). */
+export const CONTRATS_APRES_DIAGNOSTIC = ['CIVIS', 'PACEA'] as const;
+
 export const ALERTES = ['sans_contact', 'echeance_dispositif', 'diagnostic_sans_contrat', 'situation_echue'] as const;
 export type Alerte = (typeof ALERTES)[number];
 
@@ -134,7 +139,7 @@ export function alertesDuJeune(f: FaitsDuJeune, jour: DateCalendaire): AlerteDuJ
       detail: f.dernier_contact ? `dernier contact le ${dateEnFrancais(contact)}` : `aucun contact depuis le premier accueil, le ${dateEnFrancais(contact)}`,
     });
   for (const d of f.dispositifs ?? []) {
-    if (d.type !== 'PACEA' && d.type !== 'GARANTIE_JEUNES') continue;
+    if (!(DISPOSITIFS_A_ECHEANCE as readonly string[]).includes(d.type)) continue;
     const { echeance } = limiteDispositif(d.type, d.date_debut)!;
     if (echeance >= jour && echeance <= b.finPreavis)
       alertes.push({ alerte: 'echeance_dispositif', date: echeance, detail: limiteEnMots({ ...d, date_fin: null }, jour)! });
