@@ -16,7 +16,8 @@ import { envoyerTableau, FORMATS_TABLEUR } from './tableaux.ts';
 
 /** Les filtres de la liste, les mêmes pour ses exports. */
 const filtre = z.object({
-  conseiller: code.optional().describe('identifiant du conseiller référent des jeunes'),
+  // Un identifiant de l'extrait : tout texte de 64 caractères au plus (format-echange.md).
+  conseiller: z.string().min(1).max(64).optional().describe('identifiant du conseiller référent des jeunes'),
   alerte: z.enum(ALERTES).optional().describe('une seule alerte'),
 });
 

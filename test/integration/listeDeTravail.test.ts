@@ -122,6 +122,10 @@ surChaqueMoteur('Liste de travail du conseiller', (moteur) => {
     const compteurs = await app.inject({ url: '/api/structures/RA01/liste-de-travail/compteurs', headers: conseiller });
     expect(compteurs.statusCode).toBe(200);
     expect(compteurs.json()).toEqual({ jour: JOUR, compteurs: tout.compteurs, total: tout.jeunes.length });
+    // Un identifiant de conseiller est un texte libre de l'extrait : « C. Le Gall » se filtre aussi.
+    await base.query(`UPDATE jeune SET id_conseiller = 'C. Le Gall' WHERE code_structure = 'RA01' AND id_jeune = 'T8'`);
+    expect((await lire(`conseiller=${encodeURIComponent('C. Le Gall')}`)).jeunes.map((j) => j.id_jeune)).toEqual(['T8']);
+    await base.query(`UPDATE jeune SET id_conseiller = 'CT1' WHERE code_structure = 'RA01' AND id_jeune = 'T8'`);
     const invalide = await app.inject({ url: '/api/structures/RA01/liste-de-travail?alerte=oubli', headers: conseiller });
     expect(invalide.statusCode).toBe(400);
     expect(invalide.json().message).toMatch(/^Requête invalide — alerte : /);
