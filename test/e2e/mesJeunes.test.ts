@@ -83,4 +83,19 @@ surChaqueMoteur('Mes jeunes dans Chromium', (moteur) => {
     ]);
     expect(await violationsGraves(page)).toEqual([]);
   });
+
+  it("un agent de l'État ne voit ni la liste, ni ses exports, ni ses compteurs sur le tableau de bord de la ML", async () => {
+    const page = await application.connecte('Sophie Bernard');
+    for (const adresse of [`/api/structures/${ML}/liste-de-travail`, `/api/structures/${ML}/liste-de-travail.csv`, `/api/structures/${ML}/liste-de-travail/compteurs`]) {
+      expect((await page.request.get(adresse)).status(), adresse).toBe(403);
+    }
+    await page.goto(`/structures/${ML}/mes-jeunes`);
+    await page.getByText('Accès refusé').waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/Zébulon|ZZ0001/);
+    await page.goto(`/structures/${ML}`);
+    await page.locator('main h1', { hasText: "Mission locale d'Ajaccio" }).waitFor();
+    await page.getByRole('heading', { name: /^Les 13 ratios/ }).waitFor();
+    expect(await page.locator('main section[aria-labelledby="liste-de-travail"]').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Mes jeunes' }).count()).toBe(0);
+  });
 });
