@@ -163,7 +163,8 @@ export interface LigneTravail {
   alertes: AlerteDuJeune[];
 }
 
-const COURTS: Record<Alerte, string> = {
+/** Une alerte en quelques mots, pour un badge. */
+export const LIBELLES_COURTS_ALERTE: Record<Alerte, string> = {
   sans_contact: 'Sans contact',
   echeance_dispositif: 'Limite proche',
   diagnostic_sans_contrat: 'Diagnostic sans contrat',
@@ -171,7 +172,7 @@ const COURTS: Record<Alerte, string> = {
 };
 
 /** Une alerte en quelques mots, puis son détail : « Sans contact : dernier contact le 2 septembre 2018 ». */
-export const alerteEnMots = (a: AlerteDuJeune) => `${COURTS[a.alerte]} : ${a.detail}`;
+export const alerteEnMots = (a: AlerteDuJeune) => `${LIBELLES_COURTS_ALERTE[a.alerte]} : ${a.detail}`;
 
 /** Les colonnes de la liste de travail, les mêmes à l'écran et dans ses exports. */
 export const COLONNES_LISTE_DE_TRAVAIL = [

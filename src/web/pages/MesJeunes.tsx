@@ -5,7 +5,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { formaterValeur } from '../../domaine/indicateurs/format.ts';
-import { ALERTES, alerteEnMots, COLONNES_LISTE_DE_TRAVAIL, LIBELLES_ALERTE, type Alerte, type LigneTravail } from '../../domaine/parcours/echeances.ts';
+import { ALERTES, COLONNES_LISTE_DE_TRAVAIL, LIBELLES_ALERTE, LIBELLES_COURTS_ALERTE, type Alerte, type LigneTravail } from '../../domaine/parcours/echeances.ts';
 import { PREAVIS_ECHEANCE_JOURS, SANS_CONTACT_MOIS } from '../../domaine/referentiel/durees.ts';
 import { dateEnFrancais } from '../../domaine/temps/dates.ts';
 import { adresseMesJeunes, Compteurs } from '../composants/CompteursListe.tsx';
@@ -43,7 +43,7 @@ export function MesJeunes({ code }: { code: string }) {
                 {l.alertes.map((a, i) => (
                   <li key={i}>
                     <Badge small noIcon severity={a.alerte === 'echeance_dispositif' ? 'warning' : 'info'}>
-                      {alerteEnMots(a).split(' : ')[0]}
+                      {LIBELLES_COURTS_ALERTE[a.alerte]}
                     </Badge>{' '}
                     {a.detail}
                   </li>
