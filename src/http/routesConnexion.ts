@@ -193,12 +193,14 @@ export function routesConnexion(
       config: { droit: 'lire_profil' },
       schema: {
         tags: ['connexion'],
-        summary: "L'utilisateur connecté, ses droits, sa page d'accueil, les années disponibles, le jour des dernières données et la date proposée pour les chiffres à date",
+        summary: "L'utilisateur connecté, ses droits, sa page d'accueil, les années disponibles, le jour des dernières données, la date proposée pour les chiffres à date et le jour du serveur",
         response: {
           200: z.object({ utilisateur, droits: z.array(z.string()), accueil: z.string(), annees: z.array(z.number()),
             donnees_au: z.string().nullable(),
             /** Le dernier jour du dernier mois complet, quand son année a des données et qu'il n'est pas le 31 décembre : les tableaux de bord proposent les chiffres à cette date. */
             au_propose: z.string().nullable(),
+            /** Le jour du serveur à Paris : les échéances du parcours se comptent de ce jour. */
+            aujourdhui: z.string(),
           }),
         },
       },
@@ -206,7 +208,8 @@ export function routesConnexion(
     async (req) => {
       const u = utilisateurDe(req);
       const annees = await service.annees();
-      const au = finDuDernierMoisComplet(sessions.horloge.dateDuJour());
+      const aujourdhui = sessions.horloge.dateDuJour();
+      const au = finDuDernierMoisComplet(aujourdhui);
       return {
         utilisateur: presenter(u),
         droits: (Object.keys(DROITS) as Action[]).filter((a) => peut(u, a)),
@@ -214,6 +217,7 @@ export function routesConnexion(
         annees,
         donnees_au: await service.donneesAu(),
         au_propose: annees.includes(Number(au.slice(0, 4))) && !au.endsWith('-12-31') ? au : null,
+        aujourdhui,
       };
     },
   );

@@ -33,6 +33,7 @@ import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesInformations } from './routesInformations.ts';
 import { routesJeunes } from './routesJeunes.ts';
+import { routesListeDeTravail } from './routesListeDeTravail.ts';
 import { routesQualite } from './routesQualite.ts';
 import { erreur as schemaErreur } from './schemas.ts';
 
@@ -129,6 +130,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesComptes(app, base, sessions, { horloge, messagerie, urlPublique: oidc?.urlPublique ?? process.env.CPO_URL_PUBLIQUE });
   routesIndicateurs(app, base, service, horloge);
   routesJeunes(app, base, horloge);
+  routesListeDeTravail(app, base, horloge);
   routesAudit(app, base);
   routesQualite(app, base, chargerCatalogueQualite(), horloge, () => service.version());
   routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf, fichiers);

@@ -41,6 +41,7 @@ const DonneesDeclarees = parPage(() => import('./pages/DonneesDeclarees.tsx'), '
 const DossierJeune = parPage(() => import('./pages/DossierJeune.tsx'), 'DossierJeune');
 const Evolution = parPage(() => import('./pages/Evolution.tsx'), 'Evolution');
 const Jeunes = parPage(() => import('./pages/Jeunes.tsx'), 'Jeunes');
+const MesJeunes = parPage(() => import('./pages/MesJeunes.tsx'), 'MesJeunes');
 const QualiteDonnees = parPage(() => import('./pages/QualiteDonnees.tsx'), 'QualiteDonnees');
 const SuiviCampagne = parPage(() => import('./pages/SuiviCampagne.tsx'), 'SuiviCampagne');
 const TableauML = parPage(() => import('./pages/TableauML.tsx'), 'TableauML');
@@ -70,6 +71,7 @@ function Page({ chemin }: { chemin: string }) {
   if ((m = chemin.match(/^\/structures\/([^/]+)\/donnees-declarees$/))) return <DonneesDeclarees code={decodeURIComponent(m[1])} />;
   if (chemin === '/donnees-declarees') return <DeclarationsTerritoire />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes$/))) return <Jeunes code={decodeURIComponent(m[1])} />;
+  if ((m = chemin.match(/^\/structures\/([^/]+)\/mes-jeunes$/))) return <MesJeunes code={decodeURIComponent(m[1])} />;
   if ((m = chemin.match(/^\/structures\/([^/]+)\/jeunes\/([^/]+)$/))) return <DossierJeune code={decodeURIComponent(m[1])} id={decodeURIComponent(m[2])} />;
   if ((m = chemin.match(/^\/(departement|region)s\/([^/]+)$/))) return <TableauTerritoire niveau={m[1] as 'departement' | 'region'} code={decodeURIComponent(m[2])} />;
   if (chemin === '/national') return <TableauTerritoire niveau="national" code="FR" />;
@@ -163,7 +165,10 @@ export function App() {
           : []),
         ...(session.peut('suivre_depots') ? [{ text: 'Suivi des dépôts', linkProps: { href: '/suivi-depots' }, isActive: chemin === '/suivi-depots' }] : []),
         ...(session.peut('lire_jeunes') && u?.portee.niveau === 'structure'
-          ? [{ text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: /\/jeunes(\/|$)/.test(chemin) }]
+          ? [
+              { text: 'Mes jeunes', linkProps: { href: `/structures/${u.portee.code}/mes-jeunes` }, isActive: chemin.endsWith('/mes-jeunes') },
+              { text: 'Jeunes suivis', linkProps: { href: `/structures/${u.portee.code}/jeunes` }, isActive: /\/jeunes(\/|$)/.test(chemin) },
+            ]
           : []),
         ...(u?.portee.niveau === 'structure'
           ? [{ text: 'Qualité des données', linkProps: { href: `/structures/${u.portee.code}/qualite` }, isActive: chemin.endsWith('/qualite') }]

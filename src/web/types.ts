@@ -27,6 +27,8 @@ export interface Moi {
   donnees_au: string | null;
   /** Le dernier jour du dernier mois complet, que les tableaux de bord proposent à côté des années entières ; null s'il n'y a rien à proposer. */
   au_propose: string | null;
+  /** Le jour du serveur à Paris (AAAA-MM-JJ) : les échéances du parcours se comptent de ce jour. */
+  aujourdhui: string;
 }
 
 /** Une ML de la liste du périmètre, telle que le cas d'usage la rend. */

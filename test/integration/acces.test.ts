@@ -61,6 +61,14 @@ const CAS: Cas[] = [
   { url: '/api/structures/RA02/jeunes.csv?tri=naissance', route: 'GET /api/structures/{code}/jeunes.csv', autorises: ['direction_ra02'] },
   { url: '/api/structures/RA01/jeunes.xlsx', route: 'GET /api/structures/{code}/jeunes.xlsx', autorises: ['conseiller', 'direction_ra01'] },
   { url: '/api/structures/RA02/jeunes.xlsx?recherche=Nom', route: 'GET /api/structures/{code}/jeunes.xlsx', autorises: ['direction_ra02'] },
+  { url: '/api/structures/RA01/liste-de-travail', route: 'GET /api/structures/{code}/liste-de-travail', autorises: ['conseiller', 'direction_ra01'] },
+  { url: '/api/structures/RA02/liste-de-travail?alerte=sans_contact', route: 'GET /api/structures/{code}/liste-de-travail', autorises: ['direction_ra02'] },
+  { url: '/api/structures/RA01/liste-de-travail/compteurs', route: 'GET /api/structures/{code}/liste-de-travail/compteurs', autorises: ['conseiller', 'direction_ra01'] },
+  { url: '/api/structures/RA02/liste-de-travail/compteurs', route: 'GET /api/structures/{code}/liste-de-travail/compteurs', autorises: ['direction_ra02'] },
+  { url: '/api/structures/RA01/liste-de-travail.csv', route: 'GET /api/structures/{code}/liste-de-travail.csv', autorises: ['conseiller', 'direction_ra01'] },
+  { url: '/api/structures/RA02/liste-de-travail.xlsx', route: 'GET /api/structures/{code}/liste-de-travail.xlsx', autorises: ['direction_ra02'] },
+  { url: '/api/structures/RA02/liste-de-travail.csv', route: 'GET /api/structures/{code}/liste-de-travail.csv', autorises: ['direction_ra02'] },
+  { url: '/api/structures/RA01/liste-de-travail.xlsx', route: 'GET /api/structures/{code}/liste-de-travail.xlsx', autorises: ['conseiller', 'direction_ra01'] },
   { url: '/api/structures/RA01/qualite?annee=2017', route: 'GET /api/structures/{code}/qualite', autorises: ['conseiller', 'direction_ra01', 'ud_35', ...ETAT_53] },
   { url: '/api/structures/RA03/qualite?annee=2017', route: 'GET /api/structures/{code}/qualite', autorises: ['dgefp'] },
   { url: '/api/qualite/departement/35?annee=2017', route: 'GET /api/qualite/{niveau}/{code}', autorises: ['ud_35', ...ETAT_53] },
@@ -264,8 +272,8 @@ surChaqueMoteur('Droits et périmètres', (moteur) => {
       for (const c of CAS) {
         const reponse = await app.inject({ method: c.methode ?? 'GET', url: c.url, payload: c.corps as any, headers: sessions.get(qui) });
         const texte = await texteDe(reponse);
-        // Les dossiers de sa ML, son journal et ses jeunes à corriger (qualité des données) nomment ses jeunes ; jamais ceux d'une autre ML.
-        if (ml && (c.url.includes('/jeunes') || c.url.startsWith('/api/audit') || c.url.startsWith(`/api/structures/${ml}/qualite`)) && c.autorises.includes(qui)) {
+        // Les dossiers de sa ML, sa liste de travail, son journal et ses jeunes à corriger (qualité des données) nomment ses jeunes ; jamais ceux d'une autre ML.
+        if (ml && (c.url.includes('/jeunes') || c.url.includes('/liste-de-travail') || c.url.startsWith('/api/audit') || c.url.startsWith(`/api/structures/${ml}/qualite`)) && c.autorises.includes(qui)) {
           expect(texte, c.url).not.toMatch(new RegExp(`(Nom|Prénom)-(?!${ml}-)`));
           continue;
         }

@@ -14,14 +14,14 @@ export interface FiltreJeunes {
   ordre?: 'asc' | 'desc';
 }
 
-const refus = (code: string) => `Les dossiers des jeunes de la Mission locale ${code} ne sont visibles que par ses propres utilisateurs.`;
+export const refus = (code: string) => `Les dossiers des jeunes de la Mission locale ${code} ne sont visibles que par ses propres utilisateurs.`;
 
 /**
  * Les noms se trient à la française (« Aïcha » avant « Anthony », « Émile » avant « Eric ») : la
  * collation ICU racine, celle que le français suit (CLDR n'y ajoute rien), est présente dans PGlite
  * et dans PostgreSQL construit avec ICU ; « fr-x-icu » manque à PGlite.
  */
-const FRANCAIS = 'COLLATE "und-x-icu"';
+export const FRANCAIS = 'COLLATE "und-x-icu"';
 
 const CLES: Record<TriJeunes, string> = {
   nom: `i.nom ${FRANCAIS}`,

@@ -75,7 +75,8 @@ const RANG: Record<NatureEtape, number> = { accueil: 0, debut_dispositif: 1, deb
 
 const libelle = (libelles: Record<string, string>, code: string) => libelles[code] ?? code;
 
-function situation(s: DossierJeune['situations'][number]): string {
+/** Une situation en clair : « Emploi (CDD) ». */
+export function situation(s: Pick<DossierJeune['situations'][number], 'categorie' | 'type_contrat'>): string {
   return libelle(LIBELLES_SITUATION, s.categorie) + (s.type_contrat ? ` (${libelle(LIBELLES_CONTRAT, s.type_contrat)})` : '');
 }
 

@@ -4,9 +4,12 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { friseDuParcours, type DossierJeune as Dossier, type NatureEtape } from '../../domaine/parcours/dossier.ts';
+import { limiteEnMots } from '../../domaine/parcours/echeances.ts';
+import { LIBELLES_DISPOSITIF } from '../../domaine/referentiel/codes.ts';
 import { dateEnFrancais } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { useApi } from '../outils/api.ts';
+import { useSession } from '../session.tsx';
 
 const NATURES: Record<NatureEtape, { libelle: string; couleur: string }> = {
   accueil: { libelle: 'Accueil', couleur: 'fr-badge--blue-ecume' },
@@ -73,6 +76,7 @@ export function DossierJeune({ code, id }: { code: string; id: string }) {
           </div>
         ))}
       </dl>
+      <LimitesDesDispositifs dispositifs={d.dispositifs} />
       <h2 className="fr-mt-4w">Parcours</h2>
       <p>
         {etapes.length} étape{etapes.length > 1 ? 's' : ''}, du {dateEnFrancais(etapes[0].date)} au {dateEnFrancais(etapes.at(-1)!.date)} : premier accueil, entrées et
@@ -102,5 +106,29 @@ export function DossierJeune({ code, id }: { code: string; id: string }) {
         </section>
       ))}
     </>
+  );
+}
+
+/** Chaque dispositif du jeune avec sa limite (cadre CPO) et son échéance, comptée du jour du serveur. */
+function LimitesDesDispositifs({ dispositifs }: { dispositifs: Dossier['dispositifs'] }) {
+  const { aujourdhui } = useSession();
+  return (
+    <section aria-labelledby="limites-dispositifs">
+      <h2 id="limites-dispositifs" className="fr-mt-4w">
+        Dispositifs : limites et échéances
+      </h2>
+      {dispositifs.length === 0 ? (
+        <p>Aucun dispositif pour ce jeune.</p>
+      ) : (
+        <ul className="cpo-limites">
+          {dispositifs.map((x) => (
+            <li key={x.id_dispositif}>
+              {limiteEnMots(x, aujourdhui) ?? `${(LIBELLES_DISPOSITIF as Record<string, string>)[x.type] ?? x.type} : sans limite de durée`} (entrée le{' '}
+              {dateEnFrancais(x.date_debut)})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import { atteinte, raisonNonDefini } from '../../domaine/indicateurs/chiffres.ts
 import { evolution, formaterValeur, uniteEvolution } from '../../domaine/indicateurs/format.ts';
 import { libelleAvecCouverture } from '../../domaine/referentiel/reseau.ts';
 import { ChoixAnnee, libellePeriode, usePeriode } from '../composants/ChoixAnnee.tsx';
+import { CompteursListe } from '../composants/CompteursListe.tsx';
 import { ConfianceStructure } from '../composants/Confiance.tsx';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Graphique } from '../composants/Graphique.tsx';
@@ -101,6 +102,7 @@ export function TableauML({ code }: { code: string }) {
       </div>
 
       <RecalculEnCours catalogue={d.catalogue} recalculEnCours={d.recalculEnCours} />
+      {session.peut('lire_jeunes') && portee.niveau === 'structure' && portee.code === code && <CompteursListe code={code} />}
       <ConventionEtDialogues code={code} dialogues={dialogues.donnees?.dialogues} />
       <p className="fr-mt-2w">
         <Lien href={`/structures/${encodeURIComponent(code)}/donnees-declarees?annee=${annee}`}>Données déclarées : moyens et contexte, et l'historique de leurs changements</Lien>
