@@ -33,6 +33,7 @@ import { routesDialogue } from './routesDialogue.ts';
 import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesInformations } from './routesInformations.ts';
 import { routesJeunes } from './routesJeunes.ts';
+import { routesSaisie } from './routesSaisie.ts';
 import { routesQualite } from './routesQualite.ts';
 import { erreur as schemaErreur } from './schemas.ts';
 
@@ -129,6 +130,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesComptes(app, base, sessions, { horloge, messagerie, urlPublique: oidc?.urlPublique ?? process.env.CPO_URL_PUBLIQUE });
   routesIndicateurs(app, base, service);
   routesJeunes(app, base, horloge);
+  routesSaisie(app, base, { horloge, fichiers });
   routesAudit(app, base);
   routesQualite(app, base, chargerCatalogueQualite(), horloge, () => service.version());
   routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf, fichiers);
