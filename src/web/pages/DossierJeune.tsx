@@ -110,8 +110,8 @@ export function DossierJeune({ code, id }: { code: string; id: string }) {
                       {LIBELLES_ETAPE_ANNEXE1[e.annexe1]}
                     </Badge>{' '}
                     <strong>{e.titre}</strong>
-                    {e.detail && ` — ${e.detail}`}
-                    <span className="fr-text--xs fr-ml-1w cpo-origine">({LIBELLES_ORIGINE[e.origine]})</span>
+                    {e.detail && ` — ${e.detail}`}{' '}
+                    <span className="fr-text--xs">({LIBELLES_ORIGINE[e.origine]})</span>
                   </p>
                 </li>
               ))}
