@@ -55,7 +55,7 @@ surChaqueMoteur('Saisie du parcours dans Chromium', (moteur) => {
     await choisir(contrat, 'Dispositif', 'PACEA');
     await remplir(contrat, "Date d'entrée", `15/11/${annee}`);
     await contrat.getByRole('button', { name: "Enregistrer l'entrée" }).click();
-    const message = `PACEA signé le 15/11/${annee}, plus de 1 mois après le diagnostic du 10/09/${annee} : un PACEA se signe au plus tard le 10/10/${annee}.`;
+    const message = `PACEA signé le 15/11/${annee}, plus d'un mois après le diagnostic du 10/09/${annee} : un PACEA se signe au plus tard le 10/10/${annee}.`;
     await contrat.locator('.fr-message--error', { hasText: message }).waitFor();
     expect(await contrat.getByLabel(/^Date d'entrée/).inputValue()).toBe(`15/11/${annee}`);
     expect(await compter('dispositif', id)).toBe(0);
@@ -93,7 +93,7 @@ surChaqueMoteur('Saisie du parcours dans Chromium', (moteur) => {
     expect(apres.entretiens_individuels).toBe(avant.entretiens_individuels + 3);
     expect(apres.entrees_parcours_contractualise).toBe(avant.entrees_parcours_contractualise + 1);
     expect(apres.sorties_dispositif).toBe(avant.sorties_dispositif + 1);
-    const saisies = await application.base.query<{ n: number }>(`SELECT count(*)::int AS n FROM journal_audit WHERE action = 'saisir_parcours' AND details->>'id_jeune' = $1`, [id]);
+    const saisies = await application.base.query<{ n: number }>(`SELECT count(*)::int AS n FROM journal_audit WHERE action = 'saisir_parcours' AND objet LIKE $1`, [`structures/${ML}/jeunes/${id}/%`]);
     expect(saisies[0].n).toBe(8);
   });
 

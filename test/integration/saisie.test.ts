@@ -85,8 +85,12 @@ surChaqueMoteur('Saisie du parcours par le conseiller', (moteur) => {
     expect(dossier.aides[0].montant).toBe(150.5);
     expect(dossier.evenements).toHaveLength(3);
 
-    const traces = await base.query<{ details: any }>(`SELECT details FROM journal_audit WHERE action = 'saisir_parcours' AND objet LIKE $1 ORDER BY id`, [`%/${pacea.json().id}`]);
-    expect(traces.at(-1)!.details).toMatchObject({ nature: 'dispositifs', id_jeune: id, changements: sortie.json().changements });
+    const traces = await base.query<{ objet: string; details: any }>(`SELECT objet, details FROM journal_audit WHERE action = 'saisir_parcours' AND objet LIKE $1 ORDER BY id`, [`%/${pacea.json().id}`]);
+    expect(traces.map((t) => t.objet)).toEqual([`structures/RA01/jeunes/${id}/dispositifs/${pacea.json().id}`, `structures/RA01/jeunes/${id}/dispositifs/${pacea.json().id}`]);
+    expect(traces.map((t) => t.details)).toEqual([
+      { nature: 'dispositifs', changements: [{ champ: 'type', ancienne: null, nouvelle: 'PACEA' }, { champ: 'date_debut', ancienne: null, nouvelle: '2018-10-10' }] },
+      { nature: 'dispositifs', changements: sortie.json().changements },
+    ]);
   });
 
   it("refuse un PACEA signé plus d'un mois après le diagnostic, avec le message de l'import, sous le champ, sans rien écrire", async () => {
@@ -95,12 +99,12 @@ surChaqueMoteur('Saisie du parcours par le conseiller', (moteur) => {
     const dispositifs = await compter('dispositif');
     const r = await saisir(`/${id}/dispositifs`, { type: 'PACEA', date_debut: '11/10/2018' });
     expect(r.statusCode).toBe(400);
-    const message = 'PACEA signé le 11/10/2018, plus de 1 mois après le diagnostic du 10/09/2018 : un PACEA se signe au plus tard le 10/10/2018';
+    const message = "PACEA signé le 11/10/2018, plus d'un mois après le diagnostic du 10/09/2018 : un PACEA se signe au plus tard le 10/10/2018";
     expect(r.json().erreurs).toEqual([{ champ: 'date_debut', message }]);
     expect(r.json().message).toBe(`Saisie du dispositif refusée, rien n'a été écrit — date_debut : ${message}`);
     expect(await compter('dispositif')).toBe(dispositifs);
     const [refus] = await base.query<{ details: any }>(`SELECT details FROM journal_audit WHERE action = 'saisie_refusee' ORDER BY id DESC LIMIT 1`);
-    expect(refus.details.motif).toContain(message);
+    expect(refus.details.refus).toContain(message);
 
     // L'import applique la même règle, avec le même message, au diagnostic de l'extrait (diagnostics.csv).
     const dossier = dossierTemporaire('pacea-tardif');
@@ -181,6 +185,6 @@ surChaqueMoteur('Saisie du parcours par le conseiller', (moteur) => {
     expect(autreMl.statusCode).toBe(403);
     expect(await compter('evenement')).toBe(evenements);
     const [refus] = await base.query<{ details: any }>(`SELECT details FROM journal_audit WHERE action = 'saisie_refusee' ORDER BY id DESC LIMIT 1`);
-    expect(refus.details.motif).toContain('ne se saisit que par ses conseillers et sa direction');
+    expect(refus.details.refus).toContain('ne se saisit que par ses conseillers et sa direction');
   });
 });

@@ -59,23 +59,25 @@ export async function saisirParcours(
   if (!lu.success) throw new ErreurMetier(`Saisie ${quoi} refusée : ${lu.error.issues[0].message}. Rien n'a été écrit.`);
   const saisie = Object.fromEntries(Object.entries(lu.data.valeurs).map(([c, v]) => [c, v === null ? null : typeof v === 'boolean' ? (v ? '1' : '0') : String(v)]));
   const fichier = fichierSaisi(d.nature);
-  const objet = `structures/${d.code}/jeunes/${d.idJeune ?? '(nouveau)'}/${d.nature}${d.idLigne ? `/${d.idLigne}` : ''}`;
-  const trace = (action: string, details: object) => ({ acteur: utilisateur.courriel, action, objet, codeStructure: d.code, origine, details: { nature: d.nature, ...details } });
+  // L'objet nomme le jeune (masqué hors de la ML) et la ligne ; les détails, la nature et le changement.
+  const objet = (idJeune = d.idJeune ?? '(nouveau)', id = d.idLigne) => `structures/${d.code}/jeunes/${idJeune}/${d.nature}${id && d.nature !== 'jeunes' ? `/${id}` : ''}`;
+  const trace = (action: string, o: string, details: object) => ({ acteur: utilisateur.courriel, action, objet: o, codeStructure: d.code, origine, details: { nature: d.nature, ...details } });
   const resultat = await executerTrace<ResultatSaisie, Refus>(
     base,
     async (tx) => {
       const [ml] = await tx.query<{ code: string }>('SELECT code_structure AS code FROM mission_locale WHERE code_structure = $1', [d.code]);
       if (!ml) return refuser({ code: 'introuvable', message: `Mission locale inconnue : ${d.code}` });
       if (!peut(utilisateur, 'saisir_parcours') || !agitPourSaStructure(utilisateur, d.code))
-        return refuser({ code: 'hors_perimetre', message: `Le parcours des jeunes de la Mission locale ${d.code} ne se saisit que par ses conseillers et sa direction.` });
+        return refuser({ code: 'hors_perimetre', message: `Hors de votre périmètre : le parcours des jeunes de la Mission locale ${d.code} ne se saisit que par ses conseillers et sa direction.` });
       if (d.nature !== 'jeunes') {
         const [jeune] = await tx.query<{ id: string }>('SELECT id_jeune AS id FROM jeune WHERE code_structure = $1 AND id_jeune = $2', [d.code, d.idJeune ?? '']);
-        if (!jeune) return refuser({ code: 'introuvable', message: `Jeune inconnu dans cette Mission locale : ${d.idJeune}` });
+        // Les messages ne citent pas l'identifiant du jeune : un refus d'écriture se trace, et l'État lit le journal.
+        if (!jeune) return refuser({ code: 'introuvable', message: "Jeune inconnu dans cette Mission locale : vérifiez l'adresse de son dossier." });
       }
       const idLigne = d.idLigne ?? (await nouvelIdentifiant(tx));
       const idJeune = d.nature === 'jeunes' ? idLigne : d.idJeune!;
       const avant = d.idLigne === undefined ? null : await lireLigne(tx, fichier, d.code, idJeune, idLigne);
-      if (d.idLigne !== undefined && !avant) return refuser({ code: 'introuvable', message: `Ligne inconnue dans le dossier du jeune ${idJeune} : ${d.idLigne}` });
+      if (d.idLigne !== undefined && !avant) return refuser({ code: 'introuvable', message: `Ligne inconnue dans ce dossier : ${d.idLigne}` });
       const cle = { code_structure: d.code, [fichier.cle.at(-1)!]: idLigne, id_jeune: idJeune };
       const { ligne, erreurs } = ligneDeSaisie(d.nature, cle, avant, saisie);
       if (erreurs.length) return refuser({ code: 'saisie_invalide', message: messageRefus(quoi, erreurs), erreurs });
@@ -93,12 +95,14 @@ export async function saisirParcours(
         [d.code, fichier.table, idLigne, ports.horloge.maintenant().toISOString(), utilisateur.courriel],
       );
       const apres = (await lireLigne(tx, fichier, d.code, idJeune, idLigne))!;
-      return accepter({ id_jeune: idJeune, id: idLigne, changements: changements(avant, apres) });
+      // La clé (structure, ligne, jeune) est dans l'objet de la trace, pas dans le changement.
+      const sansCle = (l: Record<string, string | null> | null) => l && Object.fromEntries(Object.entries(l).filter(([c]) => !(c in cle)));
+      return accepter({ id_jeune: idJeune, id: idLigne, changements: changements(sansCle(avant), sansCle(apres)!) });
     },
     {
-      accepte: (v) => trace('saisir_parcours', { id_jeune: v.id_jeune, id: v.id, changements: v.changements }),
-      refuse: (r) => trace('saisie_refusee', { motif: r.message }),
-      echoue: (e) => trace('saisie_refusee', { motif: e instanceof Error ? e.message : String(e) }),
+      accepte: (v) => trace('saisir_parcours', objet(v.id_jeune, v.id), { changements: v.changements }),
+      refuse: (r) => trace('saisie_refusee', objet(), { refus: r.message }),
+      echoue: (e) => trace('saisie_refusee', objet(), { refus: e instanceof Error ? e.message : String(e) }),
     },
   );
   if (resultat.accepte) return resultat.valeur;

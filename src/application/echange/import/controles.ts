@@ -226,7 +226,7 @@ function requeteDiagnosticPacea(t: string, diagnostics: string | null, valide: s
        UNION ALL SELECT code_structure, id_jeune, date FROM ${diagnostics} r WHERE r.date IS NOT NULL ${valide}`
     : 'SELECT code_structure, id_jeune, date FROM diagnostic';
   return `SELECT t.ligne, 'date_debut' AS colonne, t.date_debut::text AS valeur,
-      'PACEA signé le ' || to_char(t.date_debut, 'DD/MM/YYYY') || ', plus de ${MOIS_DIAGNOSTIC_PACEA} mois après le diagnostic du ' ||
+      'PACEA signé le ' || to_char(t.date_debut, 'DD/MM/YYYY') || ', plus ${MOIS_DIAGNOSTIC_PACEA === 1 ? "d''un mois" : `de ${MOIS_DIAGNOSTIC_PACEA} mois`} après le diagnostic du ' ||
       to_char(g.date, 'DD/MM/YYYY') || ' : un PACEA se signe au plus tard le ' || to_char((g.date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date, 'DD/MM/YYYY') AS message
     FROM ${t} t CROSS JOIN LATERAL (
       SELECT max(c.date) AS date FROM (${connus}) c
