@@ -193,7 +193,7 @@ export function SaisiesDuDossier({ code, dossier, apres }: { code: string; dossi
   const communs = { code };
   return (
     <section aria-labelledby="saisir" className="fr-mt-4w">
-      <h2 id="saisir">Saisir dans le parcours</h2>
+      <h2 id="saisir">Saisir une étape</h2>
       <p>
         Chaque saisie passe par les règles des extraits (âge à l'entrée d'un dispositif, contrats qui se chevauchent, PACEA au plus un mois après le diagnostic, dates) et
         s'inscrit au journal d'audit ; les chiffres de la Mission locale en tiennent compte aussitôt. Une ligne saisie ici n'est plus remplacée par un dépôt.
