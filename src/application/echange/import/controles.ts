@@ -225,14 +225,17 @@ function requeteDiagnosticPacea(t: string, diagnostics: string | null, valide: s
          WHERE NOT EXISTS (SELECT 1 FROM ${diagnostics} r WHERE r.code_structure = d.code_structure AND r.id_diagnostic = d.id_diagnostic)
        UNION ALL SELECT code_structure, id_jeune, date FROM ${diagnostics} r WHERE r.date IS NOT NULL ${valide}`
     : 'SELECT code_structure, id_jeune, date FROM diagnostic';
-  return `SELECT t.ligne, 'date_debut' AS colonne, t.date_debut::text AS valeur,
-      'PACEA signé le ' || to_char(t.date_debut, 'DD/MM/YYYY') || ', plus ${MOIS_DIAGNOSTIC_PACEA === 1 ? "d''un mois" : `de ${MOIS_DIAGNOSTIC_PACEA} mois`} après le diagnostic du ' ||
-      to_char(g.date, 'DD/MM/YYYY') || ' : un PACEA se signe au plus tard le ' || to_char((g.date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date, 'DD/MM/YYYY') AS message
-    FROM ${t} t CROSS JOIN LATERAL (
-      SELECT max(c.date) AS date FROM (${connus}) c
-      WHERE c.code_structure = t.code_structure AND c.id_jeune = t.id_jeune AND c.date <= t.date_debut) g
-    WHERE t.type = 'PACEA' AND t.date_debut IS NOT NULL AND g.date IS NOT NULL
-      AND t.date_debut > (g.date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date`;
+  const delai = MOIS_DIAGNOSTIC_PACEA === 1 ? "d''un mois" : `de ${MOIS_DIAGNOSTIC_PACEA} mois`;
+  // Une jointure et un regroupement (pas une sous-requête par ligne) : l'extrait national a des dizaines de milliers de PACEA.
+  return `WITH derniers AS (
+      SELECT t.ligne, t.date_debut, max(c.date) AS date FROM ${t} t
+      JOIN (${connus}) c ON c.code_structure = t.code_structure AND c.id_jeune = t.id_jeune AND c.date <= t.date_debut
+      WHERE t.type = 'PACEA' AND t.date_debut IS NOT NULL
+      GROUP BY t.ligne, t.date_debut)
+    SELECT ligne, 'date_debut' AS colonne, date_debut::text AS valeur,
+      'PACEA signé le ' || to_char(date_debut, 'DD/MM/YYYY') || ', plus ${delai} après le diagnostic du ' ||
+      to_char(date, 'DD/MM/YYYY') || ' : un PACEA se signe au plus tard le ' || to_char((date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date, 'DD/MM/YYYY') AS message
+    FROM derniers WHERE date_debut > (date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date`;
 }
 
 /** Les tables du parcours dont une ligne peut être saisie dans l'application (table ligne_saisie). */
