@@ -12,7 +12,8 @@ import { utilisateurDe } from './acces.ts';
 import { code, erreur } from './schemas.ts';
 
 const tags = ['jeunes'];
-const corps = z.object({ valeurs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) }).describe('chaque champ du format (colonne du fichier), tel que saisi ; dates JJ/MM/AAAA ou AAAA-MM-JJ');
+// Le corps est lu par le cas d'usage, qui dit en français ce qui ne va pas.
+const corps = z.unknown().describe('{ "valeurs": { "<colonne du fichier du format>": "texte tel que saisi" | nombre | booléen | null } } ; dates JJ/MM/AAAA ou AAAA-MM-JJ');
 const resultat = z.object({
   id_jeune: z.string(),
   id: z.string().describe('identifiant de la ligne écrite'),

@@ -142,6 +142,11 @@ surChaqueMoteur('Saisie du parcours par le conseiller', (moteur) => {
       { champ: 'date_naissance', message: 'date invalide : format AAAA-MM-JJ attendu (par exemple 2017-03-14)' },
       { champ: 'sexe', message: 'valeur inconnue ; valeurs admises : F, H' },
     ]);
+    const malFormee = await app.inject({ method: 'POST', url: '/api/structures/RA01/jeunes', headers: conseiller, payload: { valeurs: { date_naissance: { jour: 1 } } } });
+    expect(malFormee.json()).toEqual({
+      code: 'saisie_invalide',
+      message: 'Saisie du premier accueil refusée : corps { "valeurs": { champ: texte, nombre, booléen ou null } } attendu, chaque texte de 2 000 caractères au plus. Rien n\'a été écrit.',
+    });
     expect(await compter('jeune')).toBe(jeunes);
   });
 

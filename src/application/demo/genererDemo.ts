@@ -1,4 +1,5 @@
-// Générateur de données de démonstration et de charge : un extrait au format d'échange (les 9 fichiers),
+// Générateur de données de démonstration et de charge : un extrait au format d'échange (ses 11 fichiers,
+// diagnostics et phases réduits à leur en-tête),
 // pour une ML, un département, une région ou la nation, calé sur les ordres de grandeur nationaux
 // (cadre-cpo.md §7). Même graine, mêmes fichiers, octet pour octet ; un extrait partiel contient exactement
 // les lignes de l'extrait national pour ses ML. Les lignes sont écrites ML par ML : la nation (≈ 35 millions

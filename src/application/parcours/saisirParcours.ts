@@ -17,7 +17,8 @@ import type { LecteurFichiers } from '../ports/fichiers.ts';
 import type { Horloge } from '../ports/horloge.ts';
 
 /** Chaque champ tel que tapé (texte), un nombre ou un booléen JSON, ou null pour vider. */
-const schemaSaisie = z.object({ valeurs: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])) }, { error: 'corps { "valeurs": { champ: valeur } } attendu' });
+const ATTENDU = 'corps { "valeurs": { champ: texte, nombre, booléen ou null } } attendu, chaque texte de 2 000 caractères au plus';
+const schemaSaisie = z.object({ valeurs: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()], { error: ATTENDU }), { error: ATTENDU }) }, { error: ATTENDU });
 
 export interface Demande {
   code: string;
