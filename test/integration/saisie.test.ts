@@ -1,10 +1,11 @@
 // La saisie du parcours par le conseiller, sur les deux moteurs : chaque saisie passe par l'import
 // (mêmes règles, mêmes messages), les chiffres de la ML changent aussitôt, un refus n'écrit rien, et un
 // dépôt ne remplace jamais ce qui a été saisi dans l'application (décision 0030).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { exporterExtrait } from '../../src/application/echange/exporterExtrait.ts';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
 import type { Base } from '../../src/application/ports/base.ts';
 import { creerServeur } from '../../src/http/serveur.ts';
@@ -84,6 +85,14 @@ surChaqueMoteur('Saisie du parcours par le conseiller', (moteur) => {
     expect(dossier.situations[0]).toMatchObject({ categorie: 'IMMERSION', type_contrat: 'PMSMP', date_fin_prevue: '2018-11-23' });
     expect(dossier.aides[0].montant).toBe(150.5);
     expect(dossier.evenements).toHaveLength(3);
+
+    // L'export écrit ce qui a été saisi, au format que l'import relit.
+    const exporte = dossierTemporaire('export-saisie');
+    await exporterExtrait(base, exporte, { structure: 'RA01' });
+    const lignesDe = (nom: string) => readFileSync(join(exporte, nom), 'utf8').trim().split('\n');
+    expect(lignesDe('diagnostics.csv')[0]).toBe('code_structure;id_diagnostic;id_jeune;date;besoin_emploi;besoin_formation;besoin_sante;besoin_logement;besoin_mobilite;besoin_ressources;id_conseiller');
+    expect(lignesDe('diagnostics.csv')).toContain(`RA01;${diagnostic.json().id};${id};2018-09-10;1;;;0;1;;`);
+    expect(lignesDe('phases.csv')).toContain(`RA01;${phase.json().id};${id};${pacea.json().id};Découvrir le métier de soigneur;2018-10-11;;2018-11-23;Projet confirmé;`);
 
     const traces = await base.query<{ objet: string; details: any }>(`SELECT objet, details FROM journal_audit WHERE action = 'saisir_parcours' AND objet LIKE $1 ORDER BY id`, [`%/${pacea.json().id}`]);
     expect(traces.map((t) => t.objet)).toEqual([`structures/RA01/jeunes/${id}/dispositifs/${pacea.json().id}`, `structures/RA01/jeunes/${id}/dispositifs/${pacea.json().id}`]);
