@@ -34,6 +34,7 @@ import { routesIndicateurs } from './routesIndicateurs.ts';
 import { routesInformations } from './routesInformations.ts';
 import { routesJeunes } from './routesJeunes.ts';
 import { routesListeDeTravail } from './routesListeDeTravail.ts';
+import { routesSaisie } from './routesSaisie.ts';
 import { routesQualite } from './routesQualite.ts';
 import { erreur as schemaErreur } from './schemas.ts';
 
@@ -131,6 +132,7 @@ export async function creerServeur(base: Base, options: OptionsServeur = {}): Pr
   routesIndicateurs(app, base, service, horloge);
   routesJeunes(app, base, horloge);
   routesListeDeTravail(app, base, horloge);
+  routesSaisie(app, base, { horloge, fichiers });
   routesAudit(app, base);
   routesQualite(app, base, chargerCatalogueQualite(), horloge, () => service.version());
   routesDialogue(app, base, dialogues(base), service, chargerCadre(), horloge, pdf, fichiers);

@@ -76,7 +76,7 @@ surChaqueMoteur('Jeunes, dossier et tableaux larges dans Chromium', (moteur) => 
     expect(await frise.first().innerText()).toMatch(new RegExp(`^${dateEnFrancais(dossier.jeune.date_premier_accueil)}\\s+Accueil\\s+Premier accueil à la Mission locale`, 'i'));
     expect(await page.locator('main time').first().getAttribute('datetime')).toBe(dossier.jeune.date_premier_accueil);
     const annees = [...new Set(etapes.map((e) => e.date.slice(0, 4)))];
-    expect(await page.locator('main h3').allInnerTexts()).toEqual(annees);
+    expect(await page.locator('main section[aria-labelledby^="annee-"] h3').allInnerTexts()).toEqual(annees);
     await capture(page, 'jeune-dossier');
     expect(await violationsGraves(page)).toEqual([]);
     // À 375 px, la page ne défile pas de côté.

@@ -24,7 +24,7 @@ const CAMPAGNE = { annee: 2018, region: '53', echeanceAutodiagnostic: '2018-02-1
 const BROUILLON = { commentaires: {}, contexte: 'x', planPropose: 'y', ciblesProposees: {} };
 
 interface Cas {
-  methode?: 'GET' | 'POST' | 'PUT';
+  methode?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   url: string;
   /** Le modèle de route OpenAPI que le cas couvre. */
   route: string;
@@ -58,6 +58,27 @@ const CAS: Cas[] = [
   { url: '/api/structures/RA01/jeunes/J00001', route: 'GET /api/structures/{code}/jeunes/{id}', autorises: ['conseiller', 'direction_ra01'] },
   { url: '/api/structures/RA02/jeunes/J00001', route: 'GET /api/structures/{code}/jeunes/{id}', autorises: ['direction_ra02'] },
   { url: '/api/structures/RA01/jeunes.csv', route: 'GET /api/structures/{code}/jeunes.csv', autorises: ['conseiller', 'direction_ra01'] },
+  {
+    methode: 'POST',
+    url: '/api/structures/RA01/jeunes',
+    route: 'POST /api/structures/{code}/jeunes',
+    corps: { valeurs: { date_naissance: '2000-01-01', sexe: 'F', date_premier_accueil: '2018-09-01' } },
+    autorises: ['conseiller', 'direction_ra01'],
+  },
+  {
+    methode: 'POST',
+    url: '/api/structures/RA02/jeunes/J00001/evenements',
+    route: 'POST /api/structures/{code}/jeunes/{id}/{nature}',
+    corps: { valeurs: { date: '2018-09-01', type: 'ATELIER' } },
+    autorises: ['direction_ra02'],
+  },
+  {
+    methode: 'PATCH',
+    url: '/api/structures/RA01/jeunes/J00001/dispositifs/INCONNU',
+    route: 'PATCH /api/structures/{code}/jeunes/{id}/{nature}/{ligne}',
+    corps: { valeurs: { date_fin: '2018-09-01' } },
+    autorises: ['conseiller', 'direction_ra01'],
+  },
   { url: '/api/structures/RA02/jeunes.csv?tri=naissance', route: 'GET /api/structures/{code}/jeunes.csv', autorises: ['direction_ra02'] },
   { url: '/api/structures/RA01/jeunes.xlsx', route: 'GET /api/structures/{code}/jeunes.xlsx', autorises: ['conseiller', 'direction_ra01'] },
   { url: '/api/structures/RA02/jeunes.xlsx?recherche=Nom', route: 'GET /api/structures/{code}/jeunes.xlsx', autorises: ['direction_ra02'] },

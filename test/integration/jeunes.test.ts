@@ -188,7 +188,8 @@ surChaqueMoteur('Jeunes : liste, exports et dossier', (moteur) => {
       expect(d.dispositifs).toHaveLength(await compter('dispositif'));
       expect(d.situations).toHaveLength(await compter('situation'));
       expect(d.aides).toHaveLength(await compter('aide'));
-      expect(d.aides[0]).toEqual({ id_aide: expect.any(String), type: expect.any(String), date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), montant: expect.any(Number) });
+      expect(d.aides[0]).toEqual({ id_aide: expect.any(String), type: expect.any(String), date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), montant: expect.any(Number), origine: 'depot' });
+      expect([d.diagnostics, d.phases]).toEqual([[], []]);
       expect(d.evenements.map((e: any) => e.date)).toEqual(d.evenements.map((e: any) => e.date).sort());
     });
 

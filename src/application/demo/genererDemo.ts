@@ -1,4 +1,5 @@
-// Générateur de données de démonstration et de charge : un extrait au format d'échange (les 9 fichiers),
+// Générateur de données de démonstration et de charge : un extrait au format d'échange (ses 11 fichiers,
+// diagnostics et phases réduits à leur en-tête),
 // pour une ML, un département, une région ou la nation, calé sur les ordres de grandeur nationaux
 // (cadre-cpo.md §7). Même graine, mêmes fichiers, octet pour octet ; un extrait partiel contient exactement
 // les lignes de l'extrait national pour ses ML. Les lignes sont écrites ML par ML : la nation (≈ 35 millions
@@ -46,7 +47,9 @@ const COLONNES_ECRITES: Record<string, string> = {
   'jeunes.csv':
     'code_structure;id_jeune;date_naissance;sexe;niveau_formation;commune_residence;qpv;zrr;rqth;inscrit_pole_emploi;date_premier_accueil;id_conseiller;nom;prenom;courriel;telephone',
   'evenements.csv': 'code_structure;id_evenement;id_jeune;date;type;id_conseiller',
+  'diagnostics.csv': 'code_structure;id_diagnostic;id_jeune;date;besoin_emploi;besoin_formation;besoin_sante;besoin_logement;besoin_mobilite;besoin_ressources;id_conseiller',
   'dispositifs.csv': 'code_structure;id_dispositif;id_jeune;type;date_debut;date_fin;motif_fin',
+  'phases.csv': 'code_structure;id_phase;id_jeune;id_dispositif;objectif;date_debut;date_fin_prevue;date_fin;evaluation;id_conseiller',
   'situations.csv': 'code_structure;id_situation;id_jeune;categorie;type_contrat;date_debut;date_fin_prevue;date_fin',
   'aides.csv': 'code_structure;id_aide;id_jeune;type;date;montant',
   'offres.csv': 'code_structure;id_offre;date_collecte;pourvue;intitule',
@@ -56,8 +59,8 @@ const COLONNES_ECRITES: Record<string, string> = {
     'code_structure;annee;etp_total;etp_conseillers;etp_relation_entreprise;nb_sites;produits_total;etat_cpo;etat_autres;region;departement;communes_epci;fse;pole_emploi;autres',
 };
 
-/** Fichier du format → lignes produites pour chaque ML. */
-const CONTENU: Record<string, FichierML | 'structures'> = {
+/** Fichier du format → lignes produites pour chaque ML ; diagnostics et phases (Annexe 1) : en-tête seul, comme un extrait d'avant eux. */
+const CONTENU: Partial<Record<string, FichierML | 'structures'>> = {
   'structures.csv': 'structures',
   'jeunes.csv': 'jeunes',
   'evenements.csv': 'evenements',
@@ -189,7 +192,7 @@ export async function genererDemo(options: OptionsDemo): Promise<ResultatDemo> {
       const lignes = new GenerateurActivite(ml, options.graine, periode, populations).generer();
       for (const f of FICHIERS) {
         const contenu = CONTENU[f.nom];
-        if (contenu === 'structures') continue;
+        if (contenu === 'structures' || contenu === undefined) continue;
         await sorties.get(f.nom)!.ecrire(lignes[contenu].morceaux, lignes[contenu].nombre);
       }
       options.progression?.(++faites, selection.length);

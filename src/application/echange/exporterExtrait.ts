@@ -24,7 +24,8 @@ export interface ResultatExport {
 
 export class ErreurExport extends ErreurMetier {}
 
-function expression(c: Colonne, alias: string): string {
+/** Une colonne lue telle que le format l'écrit (booléens 1/0, dates AAAA-MM-JJ) : l'export, et la saisie qui relit une ligne. */
+export function expression(c: Colonne, alias: string): string {
   const col = `${alias}.${c.nom}`;
   switch (c.type.nature) {
     case 'booleen':
@@ -34,7 +35,7 @@ function expression(c: Colonne, alias: string): string {
     case 'date':
       return `to_char(${col}, 'YYYY-MM-DD') AS ${c.nom}`;
     default:
-      return col;
+      return `${col}::text AS ${c.nom}`;
   }
 }
 

@@ -44,8 +44,11 @@ export async function importerExtrait(base: Base, source: string, options: Optio
   return trierErreurs(resultat.accepte ? resultat.valeur : resultat.refus.rapport);
 }
 
-/** L'acte, dans la transaction : `rapport` se remplit en chemin (il sert aussi à tracer une panne). */
-async function importer(tx: Requeteur, source: string, options: OptionsImport, rapport: RapportImport, debut: number): Promise<Resultat<RapportImport, RefusImport>> {
+/**
+ * L'acte, dans la transaction : `rapport` se remplit en chemin (il sert aussi à tracer une panne). La
+ * saisie du parcours (parcours/saisirParcours.ts) le lance dans sa propre transaction, sur un extrait d'une ligne.
+ */
+export async function importer(tx: Requeteur, source: string, options: OptionsImport, rapport: RapportImport, debut: number): Promise<Resultat<RapportImport, RefusImport>> {
   const tolerant = options.tolerant ?? false;
   const limites = { ...limitesParDefaut(), ...options.limites };
   const longueurs: LongueursMax = { ligne: limites.longueurLigne, champ: limites.longueurChamp };
@@ -70,7 +73,7 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
     }
     rapport.fichiers = lus.map((l) => l.bilan);
 
-    const ctx: ContexteControle = { tx, tolerant, signalements, progression: options.progression, horloge: options.horloge };
+    const ctx: ContexteControle = { tx, tolerant, signalements, progression: options.progression, horloge: options.horloge, saisie: options.saisie };
     if (options.structure !== undefined && (await signalerAutresStructures(ctx, lus, options.structure))) {
       compterRejets(lus, signalements.rejets);
       return refus(`le dépôt de la Mission locale ${options.structure} contient des lignes d'une autre Mission locale : il est refusé en entier, rien n'est écrit`);

@@ -2,6 +2,7 @@
 // lecture (liste, dossier, export) laisse une ligne d'audit, écrite dans la même transaction.
 import { exiger, voitNominatif, type Utilisateur } from '../../domaine/acces/droits.ts';
 import type { DossierJeune, JeuneListe, TriJeunes } from '../../domaine/parcours/dossier.ts';
+import { BESOINS_DIAGNOSTIC } from '../../domaine/referentiel/codes.ts';
 import type { Base } from '../ports/base.ts';
 import { auditer } from '../audit.ts';
 
@@ -104,7 +105,7 @@ export async function exporterJeunes(
   });
 }
 
-/** Le dossier entier d'un jeune : identité et parcours (événements, dispositifs, situations, aides). */
+/** Le dossier entier d'un jeune : identité et parcours (événements, diagnostics, dispositifs, phases, situations, aides), l'origine de chaque ligne. */
 export async function ficheJeune(base: Base, utilisateur: Utilisateur, codeStructure: string, idJeune: string, origine: string): Promise<DossierJeune | null> {
   exiger(voitNominatif(utilisateur, codeStructure), refus(codeStructure));
   return base.transaction(async (tx) => {
@@ -116,16 +117,41 @@ export async function ficheJeune(base: Base, utilisateur: Utilisateur, codeStruc
     );
     await auditer(tx, { acteur: utilisateur.courriel, action: 'lire_fiche_jeune', objet: `jeunes/${idJeune}`, codeStructure, origine, details: { trouve: !!jeune } });
     if (!jeune) return null;
-    const ou = 'WHERE code_structure = $1 AND id_jeune = $2';
-    return {
-      jeune,
-      evenements: await tx.query<DossierJeune['evenements'][number]>(`SELECT id_evenement, date, type, id_conseiller FROM evenement ${ou} ORDER BY date, id_evenement COLLATE "C"`, cle),
-      dispositifs: await tx.query<DossierJeune['dispositifs'][number]>(`SELECT id_dispositif, type, date_debut, date_fin, motif_fin FROM dispositif ${ou} ORDER BY date_debut, id_dispositif COLLATE "C"`, cle),
-      situations: await tx.query<DossierJeune['situations'][number]>(
-        `SELECT id_situation, categorie, type_contrat, date_debut, date_fin_prevue, date_fin FROM situation ${ou} ORDER BY date_debut, id_situation COLLATE "C"`,
+    // L'origine de chaque ligne : saisie dans l'application (ligne_saisie), sinon reçue par dépôt (décision 0030).
+    const lire = <T>(table: string, id: string, colonnes: string, tri: string) =>
+      tx.query<T>(
+        `SELECT ${colonnes}, CASE WHEN s.id_ligne IS NULL THEN 'depot' ELSE 'saisie' END AS origine FROM ${table} t
+         LEFT JOIN ligne_saisie s ON s.code_structure = t.code_structure AND s.table_parcours = '${table}' AND s.id_ligne = t.${id}
+         WHERE t.code_structure = $1 AND t.id_jeune = $2 ORDER BY ${tri}, t.${id} COLLATE "C"`,
         cle,
+      );
+    const [{ saisi }] = await tx.query<{ saisi: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ligne_saisie WHERE code_structure = $1 AND table_parcours = 'jeune' AND id_ligne = $2) AS saisi`,
+      cle,
+    );
+    return {
+      jeune: { ...jeune, origine: saisi ? 'saisie' : 'depot' },
+      evenements: await lire<DossierJeune['evenements'][number]>('evenement', 'id_evenement', 't.id_evenement, t.date, t.type, t.id_conseiller', 't.date'),
+      diagnostics: await lire<DossierJeune['diagnostics'][number]>(
+        'diagnostic',
+        'id_diagnostic',
+        `t.id_diagnostic, t.date, ${BESOINS_DIAGNOSTIC.map((b) => `t.besoin_${b}`).join(', ')}, t.id_conseiller`,
+        't.date',
       ),
-      aides: await tx.query<DossierJeune['aides'][number]>(`SELECT id_aide, type, date, montant FROM aide ${ou} ORDER BY date, id_aide COLLATE "C"`, cle),
+      dispositifs: await lire<DossierJeune['dispositifs'][number]>('dispositif', 'id_dispositif', 't.id_dispositif, t.type, t.date_debut, t.date_fin, t.motif_fin', 't.date_debut'),
+      phases: await lire<DossierJeune['phases'][number]>(
+        'phase',
+        'id_phase',
+        't.id_phase, t.id_dispositif, t.objectif, t.date_debut, t.date_fin_prevue, t.date_fin, t.evaluation',
+        't.date_debut',
+      ),
+      situations: await lire<DossierJeune['situations'][number]>(
+        'situation',
+        'id_situation',
+        't.id_situation, t.categorie, t.type_contrat, t.date_debut, t.date_fin_prevue, t.date_fin',
+        't.date_debut',
+      ),
+      aides: await lire<DossierJeune['aides'][number]>('aide', 'id_aide', 't.id_aide, t.type, t.date, t.montant', 't.date'),
     };
   });
 }

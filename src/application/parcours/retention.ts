@@ -23,14 +23,16 @@ export const RETENTION_ANNEES_PAR_DEFAUT = 2;
 export const dureeConservationAnnees = () => Number(process.env.CPO_RETENTION_ANNEES) || RETENTION_ANNEES_PAR_DEFAUT;
 
 /** Les jeunes dont l'identité est encore là et dont la dernière trace (premier accueil, événement,
- * dispositif, situation, aide) précède $1 : des agrégats par table, pas une sous-requête par jeune. */
+ * diagnostic, dispositif, phase, situation, aide) précède $1 : des agrégats par table, pas une sous-requête par jeune. */
 const INACTIFS = `
   WITH dates AS (
     SELECT code_structure, id_jeune, date_premier_accueil AS d FROM jeune
     UNION ALL SELECT code_structure, id_jeune, max(date) FROM evenement GROUP BY code_structure, id_jeune
     UNION ALL SELECT code_structure, id_jeune, max(greatest(date_debut, date_fin)) FROM dispositif GROUP BY code_structure, id_jeune
     UNION ALL SELECT code_structure, id_jeune, max(greatest(date_debut, date_fin)) FROM situation GROUP BY code_structure, id_jeune
-    UNION ALL SELECT code_structure, id_jeune, max(date) FROM aide GROUP BY code_structure, id_jeune)
+    UNION ALL SELECT code_structure, id_jeune, max(date) FROM aide GROUP BY code_structure, id_jeune
+    UNION ALL SELECT code_structure, id_jeune, max(date) FROM diagnostic GROUP BY code_structure, id_jeune
+    UNION ALL SELECT code_structure, id_jeune, max(greatest(date_debut, date_fin)) FROM phase GROUP BY code_structure, id_jeune)
   SELECT d.code_structure, d.id_jeune FROM dates d
   JOIN jeune_identite i ON i.code_structure = d.code_structure AND i.id_jeune = d.id_jeune AND i.anonymise_le IS NULL
   GROUP BY d.code_structure, d.id_jeune HAVING max(d.d) < $1`;

@@ -50,6 +50,8 @@ export const DROITS = {
   lire_chiffres_structure: TOUS,
   lire_chiffres_territoire: ETAT_ET_REGION,
   lire_jeunes: ML,
+  /** Premier accueil, diagnostic, contrat, phases, événements, situations, aides, sortie : dans sa ML. */
+  saisir_parcours: ML,
   /** Les nombres pour tous ; les identifiants des jeunes à corriger pour les seuls utilisateurs de la ML. */
   lire_qualite: TOUS,
   lire_instantanes: ['agent_direccte', 'agent_region', 'agent_dgefp'],
@@ -90,6 +92,7 @@ export const LIBELLES_ACTION: Record<Action, string> = {
   lire_chiffres_structure: "consulter les chiffres d'une Mission locale",
   lire_chiffres_territoire: "consulter les chiffres d'un territoire et de ses Missions locales",
   lire_jeunes: 'consulter les dossiers nominatifs des jeunes',
+  saisir_parcours: 'saisir le parcours des jeunes',
   lire_qualite: 'consulter la qualité des données',
   lire_instantanes: 'consulter les instantanés figés',
   figer_instantane: 'figer un instantané',

@@ -20,6 +20,13 @@ describe('le journal hors de la ML', () => {
     });
   });
 
+  it("d'une saisie du parcours, ne montre que le nombre de champs changés, et masque le motif d'un refus", () => {
+    const saisie = { objet: 'structures/ML1/jeunes/S0A1B2C3D4E/jeunes', details: { nature: 'jeunes', changements: [{ champ: 'date_naissance', ancienne: null, nouvelle: '2000-05-04' }] } };
+    expect(sansNominatif(saisie)).toEqual({ objet: `structures/ML1/jeunes/${MASQUE}/jeunes`, details: { nature: 'jeunes', changements: 1 } });
+    const refus = { objet: 'structures/ML1/jeunes/J1/dispositifs', details: { nature: 'dispositifs', refus: 'le jeune a 26 ans (né le 01/06/1992)' } };
+    expect(sansNominatif(refus).details).toEqual({ nature: 'dispositifs', refus: MASQUE });
+  });
+
   it('laisse entières les lignes sans donnée nominative', () => {
     const ligne = { objet: 'dialogues/4', details: { de: 'ouvert', vers: 'autodiagnostic_soumis', fichiers: [{ fichier: 'jeunes.csv', lignes: 3 }] } };
     expect(sansNominatif(ligne)).toEqual(ligne);

@@ -10,6 +10,10 @@ const CHAMPS_NOMINATIFS: Record<string, (valeur: unknown) => unknown> = {
   lus: (v) => (Array.isArray(v) ? v.length : MASQUE),
   /** Le nom, le prénom ou l'identifiant tapé dans la recherche. */
   recherche: (v) => (v === '' || v === null || v === undefined ? v : MASQUE),
+  /** Les champs changés par une saisie du parcours (dates, naissance…) : leur nombre. */
+  changements: (v) => (Array.isArray(v) ? v.length : MASQUE),
+  /** Le motif d'une saisie refusée cite les valeurs du dossier (âge, date de naissance, dates). */
+  refus: () => MASQUE,
 };
 
 /** Dans une adresse ou un message : l'identifiant qui suit `jeunes/` (pas le modèle `:id`) et la valeur du paramètre `recherche`. */

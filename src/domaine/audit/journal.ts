@@ -14,6 +14,8 @@ export const LIBELLES_ACTION_AUDIT: Record<string, string> = {
   requete_refusee: 'Requête refusée',
   lire_jeunes: 'Lecture de la liste des jeunes',
   lire_fiche_jeune: "Lecture du dossier d'un jeune",
+  saisir_parcours: "Saisie dans le parcours d'un jeune",
+  saisie_refusee: "Saisie dans le parcours d'un jeune refusée",
   lire_audit: "Recherche dans le journal d'audit",
   lire_qualite_jeunes: 'Lecture des jeunes à corriger (qualité des données)',
   exporter_jeunes: 'Export de la liste des jeunes',

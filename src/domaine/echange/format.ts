@@ -1,6 +1,7 @@
 // Le format d'échange (format-echange.md) décrit une fois, en données : l'import, l'export et le
 // générateur de démonstration lisent tous cette description.
 import {
+  BESOINS_DIAGNOSTIC,
   CATEGORIES_SITUATION,
   MOTIFS_FIN_DISPOSITIF,
   NIVEAUX_FORMATION,
@@ -48,7 +49,7 @@ const montant = (nom: string, requise = false): Colonne => ({ nom, type: { natur
 const nombre = (nom: string): Colonne => ({ nom, type: { nature: 'decimal', min: 0 } });
 const pourcentage = (nom: string): Colonne => ({ nom, type: { nature: 'decimal', min: 0 } });
 const entier = (nom: string, requise = false, min = 0, max = 2_000_000_000): Colonne => ({ nom, type: { nature: 'entier', min, max }, requise });
-const texte = (nom: string, longueurMax: number, identite = false): Colonne => ({ nom, type: { nature: 'texte', longueurMax }, identite });
+const texte = (nom: string, longueurMax: number, identite = false, requise = false): Colonne => ({ nom, type: { nature: 'texte', longueurMax }, identite, requise });
 const annee: Colonne = { nom: 'annee', type: { nature: 'entier', min: 1990, max: 2100 }, requise: true };
 const codeStructure = id('code_structure');
 
@@ -114,6 +115,21 @@ export const FICHIERS: readonly FichierEchange[] = [
     cle: ['code_structure', 'id_evenement'],
     colonnes: [codeStructure, id('id_evenement'), id('id_jeune'), date('date', true), code('type', TYPES_EVENEMENT, true), id('id_conseiller', false)],
   },
+  // Facultatif : le diagnostic de l'Annexe 1 et ses besoins (1 : besoin repéré, 0 : pas de besoin, vide : non renseigné).
+  {
+    nom: 'diagnostics.csv',
+    table: 'diagnostic',
+    libelle: 'diagnostics',
+    cle: ['code_structure', 'id_diagnostic'],
+    colonnes: [
+      codeStructure,
+      id('id_diagnostic'),
+      id('id_jeune'),
+      date('date', true),
+      ...BESOINS_DIAGNOSTIC.map((b) => booleen(`besoin_${b}`)),
+      id('id_conseiller', false),
+    ],
+  },
   {
     nom: 'dispositifs.csv',
     table: 'dispositif',
@@ -127,6 +143,25 @@ export const FICHIERS: readonly FichierEchange[] = [
       date('date_debut', true),
       date('date_fin'),
       code('motif_fin', MOTIFS_FIN_DISPOSITIF),
+    ],
+  },
+  // Facultatif : les phases de l'accompagnement (Annexe 1), un objectif et une évaluation à leur fin ; dans un dispositif ou non.
+  {
+    nom: 'phases.csv',
+    table: 'phase',
+    libelle: 'phases',
+    cle: ['code_structure', 'id_phase'],
+    colonnes: [
+      codeStructure,
+      id('id_phase'),
+      id('id_jeune'),
+      id('id_dispositif', false),
+      texte('objectif', 500, false, true),
+      date('date_debut', true),
+      date('date_fin_prevue', false, false),
+      date('date_fin'),
+      texte('evaluation', 2000),
+      id('id_conseiller', false),
     ],
   },
   {

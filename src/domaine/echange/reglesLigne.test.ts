@@ -8,6 +8,10 @@ describe('règles propres à une ligne', () => {
     ]);
     expect(controlerLigne('dispositifs.csv', { type: 'PPAE', date_debut: '2017-05-01', date_fin: '2017-05-01' })).toEqual([]);
     expect(controlerLigne('situations.csv', { date_debut: '2017-05-02', date_fin_prevue: '2017-05-01', date_fin: null })).toHaveLength(1);
+    // Une phase de l'accompagnement : sa fin, prévue ou réelle, ne précède pas son début.
+    expect(controlerLigne('phases.csv', { date_debut: '2017-05-02', date_fin_prevue: null, date_fin: '2017-05-01' })).toEqual([
+      { colonne: 'date_debut', valeur: '2017-05-02', message: 'date de début postérieure à date_fin (2017-05-01)' },
+    ]);
   });
 
   it('borne les entrées en CIVIS et en PACEA', () => {

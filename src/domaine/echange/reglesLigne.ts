@@ -30,6 +30,7 @@ const REGLES: Record<string, Regle[]> = {
         ? { colonne: 'date_debut', valeur: l.date_debut, message: `entrée en PACEA avant le ${dateEnFrancais(PREMIERE_ENTREE_PACEA)}, date de création du PACEA` }
         : null,
   ],
+  'phases.csv': [debutAvantFin('date_debut', 'date_fin_prevue'), debutAvantFin('date_debut', 'date_fin')],
   'situations.csv': [debutAvantFin('date_debut', 'date_fin_prevue'), debutAvantFin('date_debut', 'date_fin')],
 };
 

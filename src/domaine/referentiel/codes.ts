@@ -52,6 +52,17 @@ export const TYPES_CONTRAT = [
   'PMSMP',
 ] as const;
 
+/** Les besoins que le diagnostic de l'Annexe 1 examine (colonnes besoin_… du diagnostic). */
+export const BESOINS_DIAGNOSTIC = ['emploi', 'formation', 'sante', 'logement', 'mobilite', 'ressources'] as const;
+export const LIBELLES_BESOIN: Record<(typeof BESOINS_DIAGNOSTIC)[number], string> = {
+  emploi: 'emploi',
+  formation: 'formation',
+  sante: 'santé',
+  logement: 'logement',
+  mobilite: 'mobilité',
+  ressources: 'ressources',
+};
+
 export const TYPES_AIDE = ['FIPJ', 'ALLOCATION_CIVIS', 'ALLOCATION_GJ', 'ALLOCATION_PACEA'] as const;
 
 export const SEXES = ['F', 'H'] as const;
@@ -63,6 +74,8 @@ export const DERNIERE_ENTREE_CIVIS = '2016-12-31';
 export const PREMIERE_ENTREE_PACEA = '2017-01-01';
 export const AGE_MINIMUM_DISPOSITIF = 16;
 export const AGE_MAXIMUM_DISPOSITIF = 25;
+/** Un PACEA se signe au plus un mois après le diagnostic du jeune. */
+export const MOIS_DIAGNOSTIC_PACEA = 1;
 /** Plus petite date acceptée dans un extrait (format-echange.md, règles d'import). */
 export const DATE_MINIMUM_EXTRAIT = '1990-01-01';
 

@@ -204,6 +204,24 @@ export const phase = pgTable(
   (t) => [primaryKey({ columns: [t.codeStructure, t.idPhase] }), refJeune(t), index('phase_jeune_idx').on(t.codeStructure, t.idJeune)],
 );
 
+/**
+ * Les lignes du parcours écrites dans l'application (table_parcours : jeune, evenement, diagnostic…) :
+ * un dépôt ne les remplace pas, ni ne touche au parcours d'un jeune créé dans l'application (décision 0030).
+ */
+export const ligneSaisie = pgTable(
+  'ligne_saisie',
+  {
+    codeStructure: text('code_structure')
+      .notNull()
+      .references(refML),
+    tableParcours: text('table_parcours').notNull(),
+    idLigne: text('id_ligne').notNull(),
+    saisieLe: timestamp('saisie_le', { withTimezone: true }).notNull().default(sql`now()`),
+    saisiePar: text('saisie_par').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.tableParcours, t.idLigne] })],
+);
+
 export const aide = pgTable(
   'aide',
   {

@@ -1,24 +1,26 @@
-// Le dossier d'un jeune, en lecture seule, pour les seuls utilisateurs de sa ML : son identité, puis son
-// parcours en frise chronologique, année par année. La lecture est inscrite au journal d'audit.
+// Le dossier d'un jeune, pour les seuls utilisateurs de sa ML : son identité, puis son parcours en frise
+// chronologique, année par année, face aux étapes de l'Annexe 1, chaque ligne avec son origine (saisie
+// dans l'application ou reçue par dépôt) ; puis les saisies. La lecture est inscrite au journal d'audit.
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { friseDuParcours, type DossierJeune as Dossier, type NatureEtape } from '../../domaine/parcours/dossier.ts';
+import { friseDuParcours, LIBELLES_ETAPE_ANNEXE1, type DossierJeune as Dossier, type EtapeAnnexe1 } from '../../domaine/parcours/dossier.ts';
+import { LIBELLES_ORIGINE } from '../../domaine/parcours/saisie.ts';
 import { limiteEnMots } from '../../domaine/parcours/echeances.ts';
 import { LIBELLES_DISPOSITIF } from '../../domaine/referentiel/codes.ts';
 import { dateEnFrancais } from '../../domaine/temps/dates.ts';
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { useApi } from '../outils/api.ts';
 import { useSession } from '../session.tsx';
+import { SaisiesDuDossier } from './SaisieParcours.tsx';
 
-const NATURES: Record<NatureEtape, { libelle: string; couleur: string }> = {
-  accueil: { libelle: 'Accueil', couleur: 'fr-badge--blue-ecume' },
-  debut_dispositif: { libelle: 'Dispositif', couleur: 'fr-badge--purple-glycine' },
-  fin_dispositif: { libelle: 'Dispositif', couleur: 'fr-badge--purple-glycine' },
-  debut_situation: { libelle: 'Situation', couleur: 'fr-badge--green-emeraude' },
-  fin_situation: { libelle: 'Situation', couleur: 'fr-badge--green-emeraude' },
-  evenement: { libelle: 'Événement', couleur: '' },
-  aide: { libelle: 'Aide', couleur: 'fr-badge--yellow-tournesol' },
+const COULEURS: Record<EtapeAnnexe1, string> = {
+  accueil: 'fr-badge--blue-ecume',
+  diagnostic: 'fr-badge--blue-cumulus',
+  contractualisation: 'fr-badge--purple-glycine',
+  accompagnement: '',
+  situations: 'fr-badge--green-emeraude',
+  sortie: 'fr-badge--brown-caramel',
 };
 
 const ouiNon = (v: boolean | null) => (v === null ? 'non renseigné' : v ? 'oui' : 'non');
@@ -26,7 +28,8 @@ const renseigne = (v: string | null) => v || 'non renseigné';
 
 export function DossierJeune({ code, id }: { code: string; id: string }) {
   const liste = `/structures/${encodeURIComponent(code)}/jeunes`;
-  const { donnees: d, erreur } = useApi<Dossier>(`/api${liste}/${encodeURIComponent(id)}`);
+  const { donnees: d, erreur, recharger } = useApi<Dossier>(`/api${liste}/${encodeURIComponent(id)}`);
+  const session = useSession();
   // Le titre de l'onglet (et l'historique du navigateur) ne porte pas le nom du jeune.
   document.title = `Dossier du jeune ${id} — ${code} — CPO Missions locales`;
   if (erreur) return <ErreurAppel erreur={erreur} />;
@@ -56,8 +59,8 @@ export function DossierJeune({ code, id }: { code: string; id: string }) {
       <Breadcrumb segments={[{ label: 'Jeunes suivis', linkProps: { href: liste } }]} currentPageLabel={`Dossier ${j.id_jeune}`} className="fr-mt-0 fr-mb-2w" />
       <h1>{nom}</h1>
       <p>
-        Dossier n° {j.id_jeune}, en lecture seule. Données personnelles : visibles par les seuls utilisateurs de la Mission locale ; cette consultation est inscrite au
-        journal d'audit.
+        Dossier n° {j.id_jeune}, {LIBELLES_ORIGINE[j.origine]}. Données personnelles : visibles par les seuls utilisateurs de la Mission locale ; cette consultation est
+        inscrite au journal d'audit.
       </p>
       {j.anonymise_le && (
         <Alert
@@ -79,9 +82,21 @@ export function DossierJeune({ code, id }: { code: string; id: string }) {
       <LimitesDesDispositifs dispositifs={d.dispositifs} />
       <h2 className="fr-mt-4w">Parcours</h2>
       <p>
-        {etapes.length} étape{etapes.length > 1 ? 's' : ''}, du {dateEnFrancais(etapes[0].date)} au {dateEnFrancais(etapes.at(-1)!.date)} : premier accueil, entrées et
-        sorties de dispositif, situations, événements et aides.
+        {etapes.length} étape{etapes.length > 1 ? 's' : ''}, du {dateEnFrancais(etapes[0].date)} au {dateEnFrancais(etapes.at(-1)!.date)}, chacune à son étape de
+        l'Annexe 1 :
       </p>
+      <ul className="fr-badges-group fr-mb-2w" aria-label="Étapes de l'Annexe 1">
+        {(Object.keys(LIBELLES_ETAPE_ANNEXE1) as EtapeAnnexe1[]).map((a) => {
+          const premiere = etapes.find((e) => e.annexe1 === a);
+          return (
+            <li key={a}>
+              <Badge small noIcon className={premiere ? COULEURS[a] : ''}>
+                {`${LIBELLES_ETAPE_ANNEXE1[a]} : ${premiere ? dateEnFrancais(premiere.date) : 'pas encore'}`}
+              </Badge>
+            </li>
+          );
+        })}
+      </ul>
       {annees.map((annee) => (
         <section key={annee} aria-labelledby={`annee-${annee}`}>
           <h3 id={`annee-${annee}`} className="fr-h5 fr-mt-3w">
@@ -94,17 +109,19 @@ export function DossierJeune({ code, id }: { code: string; id: string }) {
                 <li key={i}>
                   <time dateTime={e.date}>{dateEnFrancais(e.date)}</time>
                   <p className="fr-mb-0">
-                    <Badge small noIcon className={NATURES[e.nature].couleur}>
-                      {NATURES[e.nature].libelle}
+                    <Badge small noIcon className={COULEURS[e.annexe1]}>
+                      {LIBELLES_ETAPE_ANNEXE1[e.annexe1]}
                     </Badge>{' '}
                     <strong>{e.titre}</strong>
-                    {e.detail && ` — ${e.detail}`}
+                    {e.detail && ` — ${e.detail}`}{' '}
+                    <span className="fr-text--xs">({LIBELLES_ORIGINE[e.origine]})</span>
                   </p>
                 </li>
               ))}
           </ol>
         </section>
       ))}
+      {session.peut('saisir_parcours') && <SaisiesDuDossier code={code} dossier={d} apres={recharger} />}
     </>
   );
 }

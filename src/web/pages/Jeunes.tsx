@@ -1,5 +1,6 @@
 // Les jeunes suivis par la ML : données nominatives, pour ses seuls utilisateurs ; chaque lecture est
 // tracée. Le tri, la pagination et les exports sont faits par le serveur, sur toute la liste filtrée.
+import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { useState } from 'react';
@@ -8,7 +9,9 @@ import { COLONNES_JEUNES, TRIS_JEUNES, type JeuneListe, type TriJeunes } from '.
 import { Chargement, ErreurAppel } from '../composants/Etats.tsx';
 import { Tableau, type Colonne } from '../composants/Tableau.tsx';
 import { useApi } from '../outils/api.ts';
-import { changerParametre, useAdresse } from '../outils/routeur.tsx';
+import { changerParametre, naviguer, useAdresse } from '../outils/routeur.tsx';
+import { useSession } from '../session.tsx';
+import { PremierAccueil } from './SaisieParcours.tsx';
 
 const adresseDossier = (code: string, id: string) => `/structures/${encodeURIComponent(code)}/jeunes/${encodeURIComponent(id)}`;
 
@@ -19,6 +22,7 @@ export function Jeunes({ code }: { code: string }) {
   const tri = (TRIS_JEUNES as string[]).includes(parametres.get('tri') ?? '') ? (parametres.get('tri') as TriJeunes) : 'nom';
   const ordre = parametres.get('ordre') === 'desc' ? 'desc' : 'asc';
   const [saisie, setSaisie] = useState(recherche);
+  const session = useSession();
   // Les mêmes filtres pour la page, les liens de pagination et les exports.
   const filtre = new URLSearchParams({ ...(recherche && { recherche }), ...(tri !== 'nom' && { tri }), ...(ordre === 'desc' && { ordre }) });
   const avecPage = (p: number) => new URLSearchParams([...filtre, ...(p > 1 ? [['page', String(p)]] : [])]).toString();
@@ -32,6 +36,11 @@ export function Jeunes({ code }: { code: string }) {
     <>
       <h1>Jeunes suivis</h1>
       <p>Données personnelles : visibles par les seuls utilisateurs de la Mission locale. Chaque consultation et chaque export sont inscrits au journal d'audit.</p>
+      {session.peut('saisir_parcours') && (
+        <Accordion label="Recevoir un nouveau jeune (premier accueil)" className="fr-mb-3w">
+          <PremierAccueil code={code} ouvrir={(id) => naviguer(adresseDossier(code, id))} />
+        </Accordion>
+      )}
       <form
         role="search"
         onSubmit={(e) => {

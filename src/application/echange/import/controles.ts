@@ -4,7 +4,7 @@
 // message). Les noms de tables et de colonnes écrits dans le SQL viennent du format (domaine), jamais
 // du fichier lu.
 import { LIGNES_FINANCEMENT, renvoieAuJeune, type FichierEchange } from '../../../domaine/echange/format.ts';
-import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../../domaine/referentiel/codes.ts';
+import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF, MOIS_DIAGNOSTIC_PACEA } from '../../../domaine/referentiel/codes.ts';
 import type { Requeteur } from '../../ports/base.ts';
 import type { Horloge } from '../../ports/horloge.ts';
 import type { ErreurImport } from '../rapport.ts';
@@ -19,13 +19,15 @@ export interface ContexteControle {
   signalements: Signalements;
   progression?: Progression;
   horloge: Horloge;
+  /** Une saisie dans l'application : elle peut écrire sur les lignes saisies (les dépôts, non). */
+  saisie?: boolean;
 }
 
 /** Les contrôles ensemblistes de chaque fichier, dans l'ordre des dépendances. */
 export async function controler(ctx: ContexteControle, lus: FichierLu[]): Promise<void> {
   ctx.progression?.etape('Contrôles de cohérence', lus.length);
   for (const lu of lus) {
-    for (const requete of await requetesDeControle(ctx.tx, lu.fichier, ctx.tolerant)) await signalerFautives(ctx, lu, requete);
+    for (const requete of await requetesDeControle(ctx.tx, lu.fichier, ctx.tolerant, ctx.saisie ?? false)) await signalerFautives(ctx, lu, requete);
     ctx.progression?.avancer(1);
   }
   ctx.progression?.terminer();
@@ -100,7 +102,7 @@ interface LigneFautive {
  * référence ne compte que si la ligne visée est valide ; en mode strict, toute ligne de l'extrait
  * compte, pour qu'une erreur ne soit signalée qu'une fois, là où elle est.
  */
-async function requetesDeControle(tx: Requeteur, fichier: FichierEchange, tolerant: boolean): Promise<string[]> {
+async function requetesDeControle(tx: Requeteur, fichier: FichierEchange, tolerant: boolean, saisie: boolean): Promise<string[]> {
   const t = transit(fichier);
   const enTransit = async (table: string) =>
     (await tx.query<{ existe: boolean }>(`SELECT to_regclass('pg_temp.transit_${table}') IS NOT NULL AS existe`))[0].existe;
@@ -160,8 +162,19 @@ async function requetesDeControle(tx: Requeteur, fichier: FichierEchange, tolera
               WHERE t.date_debut IS NOT NULL) a
         WHERE naissance IS NOT NULL AND age NOT BETWEEN ${AGE_MINIMUM_DISPOSITIF} AND ${AGE_MAXIMUM_DISPOSITIF}`);
       requetes.push(requeteChevauchements(t, tolerant));
+      requetes.push(requeteDiagnosticPacea(t, await vue('diagnostic'), valide));
+    }
+    if (fichier.table === 'phase') {
+      const dispositifs = await vue('dispositif');
+      const dispositifAbsent =
+        `NOT EXISTS (SELECT 1 FROM dispositif d WHERE d.code_structure = t.code_structure AND d.id_dispositif = t.id_dispositif AND d.id_jeune = t.id_jeune)` +
+        (dispositifs ? ` AND NOT EXISTS (SELECT 1 FROM ${dispositifs} r WHERE r.code_structure = t.code_structure AND r.id_dispositif = t.id_dispositif AND r.id_jeune = t.id_jeune ${valide})` : '');
+      requetes.push(`SELECT t.ligne, 'id_dispositif' AS colonne, t.id_dispositif AS valeur,
+          'dispositif inconnu pour ce jeune (ni en base, ni dans l''extrait)' AS message
+        FROM ${t} t WHERE t.id_dispositif IS NOT NULL AND t.id_jeune IS NOT NULL AND ${dispositifAbsent}`);
     }
   }
+  if (!saisie && TABLES_SAISIES.includes(fichier.table)) requetes.push(...requetesLignesSaisies(t, fichier));
 
   return requetes;
 }
@@ -199,6 +212,55 @@ function requeteChevauchements(t: string, tolerant: boolean): string {
       AND a.date_debut <= coalesce(b.date_fin, 'infinity'::date) AND b.date_debut <= coalesce(a.date_fin, 'infinity'::date)
       AND (b.ligne IS NULL OR (a.date_debut, a.ligne) > (b.date_debut, b.ligne))
     ORDER BY a.ligne, b.date_debut`;
+}
+
+/**
+ * Un PACEA se signe au plus un mois après le diagnostic : le dernier diagnostic du jeune à la date
+ * d'entrée, de la base ou de l'extrait (celui de l'extrait remplace celui de même clé). Sans
+ * diagnostic connu (extraits d'avant le format de l'Annexe 1), rien n'est exigé.
+ */
+function requeteDiagnosticPacea(t: string, diagnostics: string | null, valide: string): string {
+  const connus = diagnostics
+    ? `SELECT code_structure, id_jeune, date FROM diagnostic d
+         WHERE NOT EXISTS (SELECT 1 FROM ${diagnostics} r WHERE r.code_structure = d.code_structure AND r.id_diagnostic = d.id_diagnostic)
+       UNION ALL SELECT code_structure, id_jeune, date FROM ${diagnostics} r WHERE r.date IS NOT NULL ${valide}`
+    : 'SELECT code_structure, id_jeune, date FROM diagnostic';
+  const delai = MOIS_DIAGNOSTIC_PACEA === 1 ? "d''un mois" : `de ${MOIS_DIAGNOSTIC_PACEA} mois`;
+  // Une jointure et un regroupement (pas une sous-requête par ligne) : l'extrait national a des dizaines de milliers de PACEA.
+  return `WITH derniers AS (
+      SELECT t.ligne, t.date_debut, max(c.date) AS date FROM ${t} t
+      JOIN (${connus}) c ON c.code_structure = t.code_structure AND c.id_jeune = t.id_jeune AND c.date <= t.date_debut
+      WHERE t.type = 'PACEA' AND t.date_debut IS NOT NULL
+      GROUP BY t.ligne, t.date_debut)
+    SELECT ligne, 'date_debut' AS colonne, date_debut::text AS valeur,
+      'PACEA signé le ' || to_char(date_debut, 'DD/MM/YYYY') || ', plus ${delai} après le diagnostic du ' ||
+      to_char(date, 'DD/MM/YYYY') || ' : un PACEA se signe au plus tard le ' || to_char((date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date, 'DD/MM/YYYY') AS message
+    FROM derniers WHERE date_debut > (date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date`;
+}
+
+/** Les tables du parcours dont une ligne peut être saisie dans l'application (table ligne_saisie). */
+export const TABLES_SAISIES = ['jeune', 'evenement', 'diagnostic', 'dispositif', 'phase', 'situation', 'aide'];
+
+/**
+ * Un dépôt ne remplace pas une ligne saisie dans l'application (même clé), ni n'écrit dans le parcours
+ * d'un jeune créé dans l'application (décision 0030) : ces lignes sont refusées, avec la raison.
+ */
+function requetesLignesSaisies(t: string, fichier: FichierEchange): string[] {
+  const id = fichier.cle.at(-1)!;
+  const requetes = [
+    `SELECT t.ligne, '${id}' AS colonne, t.${id} AS valeur,
+        'ligne saisie dans l''application le ' || to_char(s.saisie_le AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY') ||
+        ' : un dépôt ne la remplace pas (corrigez-la dans l''application, ou retirez-la de l''extrait)' AS message
+      FROM ${t} t JOIN ligne_saisie s ON s.code_structure = t.code_structure AND s.table_parcours = '${fichier.table}' AND s.id_ligne = t.${id}`,
+  ];
+  if (fichier.table !== 'jeune') {
+    requetes.push(`SELECT t.ligne, 'id_jeune' AS colonne, t.id_jeune AS valeur,
+        'jeune créé dans l''application le ' || to_char(s.saisie_le AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY') ||
+        ' : son parcours se saisit dans l''application, un dépôt n''y écrit pas' AS message
+      FROM ${t} t JOIN ligne_saisie s ON s.code_structure = t.code_structure AND s.table_parcours = 'jeune' AND s.id_ligne = t.id_jeune
+      WHERE NOT EXISTS (SELECT 1 FROM ligne_saisie x WHERE x.code_structure = t.code_structure AND x.table_parcours = '${fichier.table}' AND x.id_ligne = t.${id})`);
+  }
+  return requetes;
 }
 
 /** Les lignes de financement doivent faire le total des produits (écart de plus d'1 € : avertissement). */

@@ -19,6 +19,8 @@ export interface OptionsImport {
   origine?: string;
   /** Un dépôt d'une ML : l'extrait ne contient que ses lignes, sinon il est refusé en entier. */
   structure?: string;
+  /** Une saisie dans l'application, qui peut écrire sur les lignes déjà saisies (un dépôt ne le peut pas, décision 0030). */
+  saisie?: boolean;
   /** Dans la transaction d'un import accepté, juste avant qu'elle ne s'achève : le dépôt y enregistre son résultat. */
   finaliser?: (tx: Requeteur, rapport: RapportImport) => Promise<void>;
   progression?: Progression;
