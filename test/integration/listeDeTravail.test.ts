@@ -27,7 +27,7 @@ async function poserJeunes(base: Base) {
   const dispositif = (id: string, type: string, debut: string) =>
     base.query(`INSERT INTO dispositif (code_structure, id_dispositif, id_jeune, type, date_debut) VALUES ('RA01', $1, $2, $3, $4)`, [`D-${id}-${debut}`, id, type, debut]);
   const diagnostic = (id: string, date: string) => base.query(`INSERT INTO diagnostic (code_structure, id_diagnostic, id_jeune, date) VALUES ('RA01', $1, $2, $3)`, [`G-${id}`, id, date]);
-  for (const id of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8']) await jeune('RA01', id);
+  for (const id of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T10']) await jeune('RA01', id);
   // T1 : dernier contact 3 mois pile avant ; T2 : un jour plus tard, rien.
   await contact('RA01', 'T1', '2018-12-01');
   await contact('RA01', 'T2', '2018-12-02');
@@ -44,6 +44,11 @@ async function poserJeunes(base: Base) {
   await base.query(
     `INSERT INTO situation (code_structure, id_situation, id_jeune, categorie, type_contrat, date_debut, date_fin_prevue) VALUES
        ('RA01', 'S-T8-1', 'T8', 'EMPLOI', 'CDD', '2018-06-01', '2019-02-28'), ('RA01', 'S-T8-2', 'T8', 'EMPLOI', 'CDD', '2018-09-01', '2019-03-01')`,
+  );
+  // T10 : sans contact depuis sa sortie (PACEA fini avec son motif le jour du dernier contact) : plus à relancer.
+  await contact('RA01', 'T10', '2018-10-01');
+  await base.query(
+    `INSERT INTO dispositif (code_structure, id_dispositif, id_jeune, type, date_debut, date_fin, motif_fin) VALUES ('RA01', 'D-T10', 'T10', 'PACEA', '2017-10-02', '2018-10-01', 'EMPLOI_DURABLE')`,
   );
   // Un jeune d'une autre ML, du même identifiant de conseiller, sans contact : jamais dans la liste de RA01.
   await jeune('RA02', 'T9');

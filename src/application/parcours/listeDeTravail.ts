@@ -25,7 +25,7 @@ export interface FiltreListeDeTravail {
 type LigneCandidat = FaitsDuJeune & Omit<LigneTravail, 'alertes'>;
 
 /**
- * Les candidats : le dernier contact au plus tard à la borne des 3 mois, un PACEA ou une Garantie jeunes
+ * Les candidats : le dernier contact au plus tard à la borne des 3 mois (et la dernière sortie, qui l'excuse), un PACEA ou une Garantie jeunes
  * en cours, un dernier diagnostic qu'aucun CIVIS ni PACEA ne suit (ni ne couvre), une situation en cours
  * dont la fin prévue est passée. Chaque table est lue pour cette seule ML.
  */
@@ -36,6 +36,11 @@ const CANDIDATS = `
     WHERE j.code_structure = $1 AND ($2::text IS NULL OR j.id_conseiller = $2)
   ), contact AS (
     SELECT id_jeune, max(date) AS dernier_contact FROM evenement WHERE code_structure = $1 GROUP BY id_jeune
+  ), sortie AS (
+    SELECT id_jeune, max(date_fin) AS sortie FROM dispositif d
+    WHERE code_structure = $1 AND motif_fin IS NOT NULL AND date_fin <= $3::date
+      AND NOT EXISTS (SELECT 1 FROM dispositif o WHERE o.code_structure = $1 AND o.id_jeune = d.id_jeune AND coalesce(o.date_fin, 'infinity'::date) > $3::date)
+    GROUP BY id_jeune
   ), disp AS (
     SELECT id_jeune, json_agg(json_build_object('type', type, 'date_debut', date_debut) ORDER BY date_debut) AS dispositifs
     FROM dispositif WHERE code_structure = $1 AND date_fin IS NULL AND type = ANY($5::text[]) GROUP BY id_jeune
@@ -49,8 +54,8 @@ const CANDIDATS = `
     SELECT id_jeune, json_agg(json_build_object('categorie', categorie, 'type_contrat', type_contrat, 'date_fin_prevue', date_fin_prevue) ORDER BY date_fin_prevue) AS situations
     FROM situation WHERE code_structure = $1 AND date_fin IS NULL AND date_fin_prevue < $3::date GROUP BY id_jeune
   )
-  SELECT j.id_jeune, j.nom, j.prenom, j.id_conseiller, j.date_naissance, j.date_premier_accueil, c.dernier_contact, d.dispositifs, g.diagnostic, s.situations
-  FROM j LEFT JOIN contact c USING (id_jeune) LEFT JOIN disp d USING (id_jeune) LEFT JOIN diag_seul g USING (id_jeune) LEFT JOIN sit s USING (id_jeune)
+  SELECT j.id_jeune, j.nom, j.prenom, j.id_conseiller, j.date_naissance, j.date_premier_accueil, c.dernier_contact, o.sortie, d.dispositifs, g.diagnostic, s.situations
+  FROM j LEFT JOIN contact c USING (id_jeune) LEFT JOIN sortie o USING (id_jeune) LEFT JOIN disp d USING (id_jeune) LEFT JOIN diag_seul g USING (id_jeune) LEFT JOIN sit s USING (id_jeune)
   WHERE COALESCE(c.dernier_contact, j.date_premier_accueil) <= $4::date OR d.id_jeune IS NOT NULL OR g.id_jeune IS NOT NULL OR s.id_jeune IS NOT NULL
   ORDER BY j.nom ${FRANCAIS} NULLS LAST, j.prenom ${FRANCAIS} NULLS LAST, j.id_jeune COLLATE "C"`;
 

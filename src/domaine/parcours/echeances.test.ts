@@ -6,6 +6,7 @@ const calme: FaitsDuJeune = {
   date_naissance: '1998-06-01',
   date_premier_accueil: '2018-01-10',
   dernier_contact: '2018-11-20',
+  sortie: null,
   dispositifs: null,
   diagnostic: null,
   situations: null,
@@ -75,6 +76,11 @@ describe('liste de travail', () => {
     expect(alertes({ dernier_contact: null, date_premier_accueil: '2018-09-03' }, '2018-12-02')).toEqual([]);
     expect(alertes({ dernier_contact: '2018-01-01', date_naissance: '1992-12-03' }, '2018-12-02')).toEqual(['sans_contact']);
     expect(alertes({ dernier_contact: '2018-01-01', date_naissance: '1992-12-02' }, '2018-12-02')).toEqual([]);
+  });
+
+  it("sorti de son parcours (fin d'un dispositif avec son motif) sans contact depuis : plus à relancer ; recontacté ensuite : si", () => {
+    expect(alertes({ dernier_contact: '2018-06-01', sortie: '2018-06-01' }, '2018-12-02')).toEqual([]);
+    expect(alertes({ dernier_contact: '2018-06-01', sortie: '2018-05-31' }, '2018-12-02')).toEqual(['sans_contact']);
   });
 
   it('PACEA à 24 mois ou Garantie jeunes à 12 mois : du jour même à 30 jours pile', () => {

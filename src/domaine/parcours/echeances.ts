@@ -111,6 +111,8 @@ export interface FaitsDuJeune {
   date_premier_accueil: DateCalendaire;
   /** Le dernier événement, quel qu'en soit le type. */
   dernier_contact: DateCalendaire | null;
+  /** La dernière sortie : la fin, avec son motif, d'un dispositif, quand aucun autre n'est en cours ; null sinon. */
+  sortie: DateCalendaire | null;
   /** Les PACEA et Garanties jeunes en cours (sans date de fin). */
   dispositifs: { type: string; date_debut: DateCalendaire }[] | null;
   /** Le dernier diagnostic, quand aucun CIVIS ni PACEA ne le suit ni n'était en cours ce jour-là. */
@@ -130,9 +132,10 @@ export interface AlerteDuJeune {
 export function alertesDuJeune(f: FaitsDuJeune, jour: DateCalendaire): AlerteDuJeune[] {
   const b = bornesListeDeTravail(jour);
   const alertes: AlerteDuJeune[] = [];
-  // Un jeune sorti du public (26 ans révolus) n'est plus à relancer.
+  // Un jeune sorti du public (26 ans révolus), ou sorti de son parcours sans contact depuis, n'est plus à relancer.
   const contact = f.dernier_contact ?? f.date_premier_accueil;
-  if (contact <= b.dernierContactAuPlusTard && ageRevolu(f.date_naissance, jour) <= AGE_MAXIMUM_DISPOSITIF)
+  const sorti = f.sortie !== null && f.sortie >= contact;
+  if (contact <= b.dernierContactAuPlusTard && !sorti && ageRevolu(f.date_naissance, jour) <= AGE_MAXIMUM_DISPOSITIF)
     alertes.push({
       alerte: 'sans_contact',
       date: contact,

@@ -74,8 +74,6 @@ export const DERNIERE_ENTREE_CIVIS = '2016-12-31';
 export const PREMIERE_ENTREE_PACEA = '2017-01-01';
 export const AGE_MINIMUM_DISPOSITIF = 16;
 export const AGE_MAXIMUM_DISPOSITIF = 25;
-/** Un PACEA se signe au plus un mois après le diagnostic du jeune. */
-export const MOIS_DIAGNOSTIC_PACEA = 1;
 /** Plus petite date acceptée dans un extrait (format-echange.md, règles d'import). */
 export const DATE_MINIMUM_EXTRAIT = '1990-01-01';
 

@@ -4,7 +4,8 @@
 // message). Les noms de tables et de colonnes écrits dans le SQL viennent du format (domaine), jamais
 // du fichier lu.
 import { LIGNES_FINANCEMENT, renvoieAuJeune, type FichierEchange } from '../../../domaine/echange/format.ts';
-import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF, MOIS_DIAGNOSTIC_PACEA } from '../../../domaine/referentiel/codes.ts';
+import { AGE_MAXIMUM_DISPOSITIF, AGE_MINIMUM_DISPOSITIF } from '../../../domaine/referentiel/codes.ts';
+import { DELAI_CONTRAT_APRES_DIAGNOSTIC_MOIS } from '../../../domaine/referentiel/durees.ts';
 import type { Requeteur } from '../../ports/base.ts';
 import type { Horloge } from '../../ports/horloge.ts';
 import type { ErreurImport } from '../rapport.ts';
@@ -225,7 +226,7 @@ function requeteDiagnosticPacea(t: string, diagnostics: string | null, valide: s
          WHERE NOT EXISTS (SELECT 1 FROM ${diagnostics} r WHERE r.code_structure = d.code_structure AND r.id_diagnostic = d.id_diagnostic)
        UNION ALL SELECT code_structure, id_jeune, date FROM ${diagnostics} r WHERE r.date IS NOT NULL ${valide}`
     : 'SELECT code_structure, id_jeune, date FROM diagnostic';
-  const delai = MOIS_DIAGNOSTIC_PACEA === 1 ? "d''un mois" : `de ${MOIS_DIAGNOSTIC_PACEA} mois`;
+  const delai = DELAI_CONTRAT_APRES_DIAGNOSTIC_MOIS === 1 ? "d''un mois" : `de ${DELAI_CONTRAT_APRES_DIAGNOSTIC_MOIS} mois`;
   // Une jointure et un regroupement (pas une sous-requête par ligne) : l'extrait national a des dizaines de milliers de PACEA.
   return `WITH derniers AS (
       SELECT t.ligne, t.date_debut, max(c.date) AS date FROM ${t} t
@@ -234,8 +235,8 @@ function requeteDiagnosticPacea(t: string, diagnostics: string | null, valide: s
       GROUP BY t.ligne, t.date_debut)
     SELECT ligne, 'date_debut' AS colonne, date_debut::text AS valeur,
       'PACEA signé le ' || to_char(date_debut, 'DD/MM/YYYY') || ', plus ${delai} après le diagnostic du ' ||
-      to_char(date, 'DD/MM/YYYY') || ' : un PACEA se signe au plus tard le ' || to_char((date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date, 'DD/MM/YYYY') AS message
-    FROM derniers WHERE date_debut > (date + interval '${MOIS_DIAGNOSTIC_PACEA} month')::date`;
+      to_char(date, 'DD/MM/YYYY') || ' : un PACEA se signe au plus tard le ' || to_char((date + interval '${DELAI_CONTRAT_APRES_DIAGNOSTIC_MOIS} month')::date, 'DD/MM/YYYY') AS message
+    FROM derniers WHERE date_debut > (date + interval '${DELAI_CONTRAT_APRES_DIAGNOSTIC_MOIS} month')::date`;
 }
 
 /** Les tables du parcours dont une ligne peut être saisie dans l'application (table ligne_saisie). */
