@@ -1,23 +1,27 @@
-// L'activité de chaque jeune, année par année : ce que les indicateurs du parcours comptent
-// (entretiens, ateliers, contact, JDI, entrées en situation). L'import la recalcule, dans sa
-// transaction, pour les Missions locales dont il a touché les événements ou les situations.
+// L'activité de chaque jeune, mois par mois et année par année : ce que les indicateurs du parcours
+// comptent (entretiens, ateliers, contact, JDI, entrées en situation). L'import la recalcule, dans sa
+// transaction, pour les seuls jeunes dont il a touché les événements ou les situations.
 import { TYPES_EVENEMENT_ACCOMPAGNEMENT } from '../../domaine/referentiel/codes.ts';
 import type { Requeteur } from '../ports/base.ts';
 
 // Les types d'événement sont des codes du référentiel (domaine), pas des valeurs lues : écrits dans le SQL.
 const ACCOMPAGNEMENT = TYPES_EVENEMENT_ACCOMPAGNEMENT.map((t) => `'${t}'`).join(', ');
-export const COLONNES_ACTIVITE =
-  'code_structure, id_jeune, annee, nb_ei, nb_collectif, contact, jdi, emploi, emploi_durable, alternance, formation, situation_professionnelle';
+const MESURES = 'nb_ei, nb_collectif, contact, jdi, emploi, emploi_durable, alternance, formation, situation_professionnelle';
+export const COLONNES_ACTIVITE = `code_structure, id_jeune, annee, ${MESURES}`;
+export const COLONNES_ACTIVITE_MOIS = `code_structure, id_jeune, annee, mois, ${MESURES}`;
 
 /**
- * Événements et situations agrégés par jeune et par année en un seul passage (PostgreSQL le
- * parallélise). `filtre` restreint aux ML voulues, `periode` (deux expressions SQL) aux faits datés
- * de [debut, fin] (SQL portable : le même texte sert à DuckDB).
+ * Événements et situations agrégés par jeune et par année (et par mois si `parMois`) en un seul
+ * passage (PostgreSQL le parallélise). `filtre` restreint les faits (colonnes code_structure,
+ * id_jeune), `periode` (deux expressions SQL) aux faits datés de [debut, fin]. SQL portable : le même
+ * texte sert à DuckDB.
  */
-export function selectActivite(filtre = '', periode?: { debut: string; fin: string }): string {
+function selectFaits(filtre: string, periode: { debut: string; fin: string } | undefined, parMois: boolean): string {
   const dans = (colonne: string) => (periode ? `AND ${colonne} BETWEEN ${periode.debut} AND ${periode.fin}` : '');
+  const cle = `code_structure, id_jeune, annee${parMois ? ', mois' : ''}`;
+  const mois = (colonne: string) => (parMois ? `, CAST(date_part('month', ${colonne}) AS integer) AS mois` : '');
   return `
-    SELECT code_structure, id_jeune, annee,
+    SELECT ${cle},
            CAST(count(*) FILTER (WHERE source = 'E' AND nature = 'ENTRETIEN_INDIVIDUEL') AS integer) AS nb_ei,
            CAST(count(*) FILTER (WHERE source = 'E' AND nature IN ('ATELIER', 'INFORMATION_COLLECTIVE')) AS integer) AS nb_collectif,
            bool_or(source = 'E') AS contact,
@@ -32,24 +36,89 @@ export function selectActivite(filtre = '', periode?: { debut: string; fin: stri
            bool_or(source = 'S' AND nature = 'FORMATION') AS formation,
            bool_or(source = 'S' AND nature IN ('EMPLOI', 'ALTERNANCE', 'FORMATION', 'IMMERSION', 'CREATION_ENTREPRISE')) AS situation_professionnelle
     FROM (
-      SELECT 'E' AS source, code_structure, id_jeune, CAST(date_part('year', date) AS integer) AS annee, type AS nature,
+      SELECT 'E' AS source, code_structure, id_jeune, CAST(date_part('year', date) AS integer) AS annee${mois('date')}, type AS nature,
              CAST(NULL AS text) AS contrat, date AS debut, CAST(NULL AS date) AS fin_prevue
       FROM evenement WHERE true ${filtre} ${dans('date')}
       UNION ALL
-      SELECT 'S', code_structure, id_jeune, CAST(date_part('year', date_debut) AS integer), categorie, type_contrat, date_debut, date_fin_prevue
+      SELECT 'S', code_structure, id_jeune, CAST(date_part('year', date_debut) AS integer)${mois('date_debut')}, categorie, type_contrat, date_debut, date_fin_prevue
       FROM situation WHERE true ${filtre} ${dans('date_debut')}
     ) faits
+    GROUP BY ${cle}`;
+}
+
+/** L'activité par jeune et par année ; `periode` : des seuls faits de la période (un jour quelconque). */
+export const selectActivite = (filtre = '', periode?: { debut: string; fin: string }) => selectFaits(filtre, periode, false);
+
+/** L'activité par jeune, par année et par mois. */
+export const selectActiviteMois = (filtre = '') => selectFaits(filtre, undefined, true);
+
+/**
+ * Les mois de `source` (des lignes d'activité mensuelle) cumulés par jeune et par année, parmi ceux que
+ * `condition` retient : sommes des comptes, « ou » des indicateurs « au moins une fois ». Les mois de
+ * l'année donnent l'année ; ceux de janvier au mois m, l'année à la fin du mois m.
+ */
+export function cumulerMois(source: string, condition = 'true'): string {
+  return `
+    SELECT code_structure, id_jeune, annee,
+           CAST(sum(nb_ei) AS integer) AS nb_ei, CAST(sum(nb_collectif) AS integer) AS nb_collectif,
+           bool_or(contact) AS contact, bool_or(jdi) AS jdi, bool_or(emploi) AS emploi, bool_or(emploi_durable) AS emploi_durable,
+           bool_or(alternance) AS alternance, bool_or(formation) AS formation, bool_or(situation_professionnelle) AS situation_professionnelle
+    FROM ${source} WHERE ${condition}
     GROUP BY code_structure, id_jeune, annee`;
 }
 
+/** Un jeune d'une ML. */
+export interface JeuneTouche {
+  code_structure: string;
+  id_jeune: string;
+}
+
+/** La table temporaire des jeunes dont l'activité est à recalculer (code_structure, id_jeune), remplie par l'appelant. */
+export const JEUNES_TOUCHES = 'activite_jeunes_touches';
+
 /**
- * Recalcule l'activité des ML données (toutes les années), dans la transaction de l'appelant. Le
- * calcul passe par CREATE TEMP TABLE … AS, que PostgreSQL parallélise (un INSERT … SELECT, non).
+ * Recalcule l'activité des ML données, dans la transaction de l'appelant : de tous leurs jeunes, ou des
+ * seuls `jeunes` s'ils sont donnés (les autres gardent leurs lignes, telles quelles). Toutes les années.
  */
-export async function recalculerActivite(tx: Requeteur, codes: readonly string[]): Promise<void> {
+export async function recalculerActivite(tx: Requeteur, codes: readonly string[], jeunes?: readonly JeuneTouche[]): Promise<void> {
   if (codes.length === 0) return;
-  await tx.query('DELETE FROM activite_jeune_annee WHERE code_structure = ANY($1::text[])', [codes]);
-  await tx.query(`CREATE TEMP TABLE activite_calculee ON COMMIT DROP AS ${selectActivite('AND code_structure = ANY($1::text[])')}`, [codes]);
-  await tx.query(`INSERT INTO activite_jeune_annee (${COLONNES_ACTIVITE}) SELECT ${COLONNES_ACTIVITE} FROM activite_calculee`);
+  if (jeunes === undefined) return recalculer(tx, 'code_structure = ANY($1::text[])', [codes]);
+  await creerJeunesTouches(tx);
+  await tx.query(`INSERT INTO ${JEUNES_TOUCHES} SELECT DISTINCT c, j FROM unnest($1::text[], $2::text[]) AS u(c, j) WHERE c = ANY($3::text[])`, [
+    jeunes.map((j) => j.code_structure),
+    jeunes.map((j) => j.id_jeune),
+    codes,
+  ]);
+  await recalculerJeunesTouches(tx);
+}
+
+/** Crée, vide, la table des jeunes touchés (le temps de la transaction). */
+export async function creerJeunesTouches(tx: Requeteur): Promise<void> {
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS ${JEUNES_TOUCHES} (code_structure text NOT NULL, id_jeune text NOT NULL) ON COMMIT DROP`);
+  await tx.query(`TRUNCATE ${JEUNES_TOUCHES}`);
+}
+
+/**
+ * Recalcule l'activité des jeunes de la table JEUNES_TOUCHES. Leurs faits se lisent par la clé primaire
+ * (code_structure d'abord) de leurs seules ML : le travail tient aux ML et aux jeunes touchés, pas à la base.
+ */
+export async function recalculerJeunesTouches(tx: Requeteur): Promise<void> {
+  await tx.query(`ANALYZE ${JEUNES_TOUCHES}`);
+  const codes = (await tx.query<{ code_structure: string }>(`SELECT DISTINCT code_structure FROM ${JEUNES_TOUCHES}`)).map((l) => l.code_structure);
+  if (codes.length === 0) return;
+  await recalculer(tx, `code_structure = ANY($1::text[]) AND (code_structure, id_jeune) IN (SELECT code_structure, id_jeune FROM ${JEUNES_TOUCHES})`, [codes]);
+}
+
+/**
+ * Remplace l'activité mensuelle et annuelle des faits que `portee` retient (colonnes code_structure,
+ * id_jeune). Le calcul passe par CREATE TEMP TABLE … AS, que PostgreSQL parallélise (un INSERT …
+ * SELECT, non) ; l'année se déduit des mois, sans relire les faits.
+ */
+async function recalculer(tx: Requeteur, portee: string, params: unknown[]): Promise<void> {
+  await tx.query(`DELETE FROM activite_jeune_mois WHERE ${portee}`, params);
+  await tx.query(`DELETE FROM activite_jeune_annee WHERE ${portee}`, params);
+  await tx.query(`CREATE TEMP TABLE activite_calculee ON COMMIT DROP AS ${selectActiviteMois(`AND ${portee}`)}`, params);
+  await tx.query(`INSERT INTO activite_jeune_mois (${COLONNES_ACTIVITE_MOIS}) SELECT ${COLONNES_ACTIVITE_MOIS} FROM activite_calculee`);
+  await tx.query(`INSERT INTO activite_jeune_annee (${COLONNES_ACTIVITE}) ${cumulerMois('activite_calculee')}`);
   await tx.query('DROP TABLE activite_calculee');
 }

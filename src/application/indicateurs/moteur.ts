@@ -7,7 +7,7 @@ import { calculerRatios, type Valeurs } from '../../domaine/indicateurs/chiffres
 import type { Requeteur } from '../ports/base.ts';
 import { CALCULS, requeteSource, type LecturePeriode, type Source } from './calculs.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
-import { verifierDateAu } from '../../domaine/temps/dates.ts';
+import { joursDansLeMois, verifierDateAu } from '../../domaine/temps/dates.ts';
 
 /**
  * La ligne d'une requête d'agrégats : la ML, un compte par indicateur (colonne nommée par son id) et,
@@ -61,19 +61,21 @@ interface Parametres {
   debut: string;
   fin: string;
   annee: number;
+  /** Le mois de :fin (1 à 12). */
+  mois: number;
   codes?: readonly string[];
 }
-const TYPES_PARAMETRES: Record<keyof Parametres, string> = { debut: 'date', fin: 'date', annee: 'int', codes: 'text[]' };
+const TYPES_PARAMETRES: Record<keyof Parametres, string> = { debut: 'date', fin: 'date', annee: 'int', mois: 'int', codes: 'text[]' };
 
 /**
- * :debut, :fin, :annee, :codes deviennent des paramètres liés ($n), typés comme l'étaient les
+ * :debut, :fin, :annee, :mois, :codes deviennent des paramètres liés ($n), typés comme l'étaient les
  * littéraux (le plan reste le même : PostgreSQL planifie une requête sans nom avec ses valeurs), et
  * numérotés dans l'ordre où ils paraissent : une requête ne reçoit que ceux qu'elle emploie.
  */
 function lier(sql: string, valeurs: Parametres): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const rangs = new Map<keyof Parametres, number>();
-  const texte = sql.replace(/:(debut|fin|annee|codes)\b/g, (_, nom: keyof Parametres) => {
+  const texte = sql.replace(/:(debut|fin|annee|mois|codes)\b/g, (_, nom: keyof Parametres) => {
     if (!rangs.has(nom)) rangs.set(nom, params.push(valeurs[nom]));
     return `$${rangs.get(nom)}::${TYPES_PARAMETRES[nom]}`;
   });
@@ -91,10 +93,12 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
   verifierDateAu(annee, au);
   const filtre = (alias?: string) => (codes ? `AND ${alias ? `${alias}.` : ''}code_structure = ANY(:codes)` : '');
   const fin = au ?? `${annee}-12-31`;
-  const parametres: Parametres = { debut: `${annee}-01-01`, fin, annee, codes };
-  // L'activité par jeune tenue par l'import couvre l'année entière ; avant le 31 décembre, elle est
-  // agrégée à la requête sur la période.
-  const periode = { filtre, aDate: fin !== `${annee}-12-31` };
+  const mois = Number(fin.slice(5, 7));
+  const parametres: Parametres = { debut: `${annee}-01-01`, fin, annee, mois, codes };
+  // L'activité par jeune tenue par l'import : celle de l'année entière ; à une fin de mois, ses mois
+  // cumulés jusqu'à lui ; un autre jour, elle est agrégée à la requête sur la période.
+  const activite = fin === `${annee}-12-31` ? 'annee' : Number(fin.slice(8)) === joursDansLeMois(annee, mois) ? 'mois' : 'periode';
+  const periode: LecturePeriode = { filtre, activite };
 
   const { sql, params } = lier(`SELECT code_structure FROM mission_locale m WHERE true ${filtre('m')} ORDER BY code_structure COLLATE "C"`, parametres);
   const structures = await db.query<{ code_structure: string }>(sql, params);

@@ -373,6 +373,30 @@ export const activiteJeuneAnnee = pgTable(
 );
 
 /**
+ * La même activité par mois (migration 0021), tenue avec l'annuelle par l'import : les chiffres à une
+ * fin de mois cumulent les mois de l'année jusqu'à elle.
+ */
+export const activiteJeuneMois = pgTable(
+  'activite_jeune_mois',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    annee: integer('annee').notNull(),
+    mois: integer('mois').notNull(),
+    nbEi: integer('nb_ei').notNull(),
+    nbCollectif: integer('nb_collectif').notNull(),
+    contact: boolean('contact').notNull(),
+    jdi: boolean('jdi').notNull(),
+    emploi: boolean('emploi').notNull(),
+    emploiDurable: boolean('emploi_durable').notNull(),
+    alternance: boolean('alternance').notNull(),
+    formation: boolean('formation').notNull(),
+    situationProfessionnelle: boolean('situation_professionnelle').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune, t.annee, t.mois] })],
+);
+
+/**
  * Organisation d'un utilisateur : une ML, l'UD d'un département, la DIRECCTE ou le Conseil régional
  * d'une région, la DGEFP. Le `code` (structure, département, région, « FR ») fait le périmètre.
  */

@@ -1,0 +1,21 @@
+// Étape « noter les jeunes touchés », juste avant la fusion : les jeunes dont l'activité (mensuelle et
+// annuelle) peut changer. Ce sont ceux des lignes d'événements et de situations de l'extrait, et ceux à
+// qui ces lignes appartenaient en base (une ligne peut changer de jeune) : après la fusion, l'activité
+// de ces seuls jeunes est recalculée, en proportion de l'extrait.
+import type { Requeteur } from '../../ports/base.ts';
+import { creerJeunesTouches, JEUNES_TOUCHES } from '../../indicateurs/activiteAnnuelle.ts';
+import { transit, type FichierLu } from './transit.ts';
+
+/** Les fichiers dont les lignes font l'activité des jeunes. */
+export const faitLActivite = (lu: FichierLu) => lu.fichier.table === 'evenement' || lu.fichier.table === 'situation';
+
+export async function noterJeunesTouches(tx: Requeteur, lus: FichierLu[]): Promise<void> {
+  await creerJeunesTouches(tx);
+  for (const lu of lus.filter((l) => l.lisible && faitLActivite(l))) {
+    // La ligne en base de même clé se trouve par la clé primaire : une recherche par ligne de l'extrait.
+    await tx.query(`INSERT INTO ${JEUNES_TOUCHES}
+      SELECT code_structure, id_jeune FROM ${transit(lu.fichier)} WHERE valide
+      UNION
+      SELECT b.code_structure, b.id_jeune FROM ${lu.fichier.table} b JOIN ${transit(lu.fichier)} t USING (${lu.fichier.cle.join(', ')}) WHERE t.valide`);
+  }
+}
