@@ -122,9 +122,10 @@ export const evenement = pgTable(
     idConseiller: text('id_conseiller'),
     recuLe: recuLe(),
   },
-  // Pas d'index secondaire : la clé primaire, qui commence par code_structure, sert les requêtes par ML,
-  // et chaque index de plus ralentit le chargement de dizaines de millions d'événements.
-  (t) => [primaryKey({ columns: [t.codeStructure, t.idEvenement] }), refJeune(t)],
+  // La clé primaire, qui commence par code_structure, sert les requêtes par ML ; l'index par jeune, le
+  // recalcul de l'activité des seuls jeunes qu'un import touche (chaque index de plus ralentit pourtant
+  // le chargement de dizaines de millions d'événements).
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idEvenement] }), refJeune(t), index('evenement_jeune_idx').on(t.codeStructure, t.idJeune)],
 );
 
 export const dispositif = pgTable(
@@ -159,7 +160,7 @@ export const situation = pgTable(
     dateFin: jour('date_fin'),
     recuLe: recuLe(),
   },
-  (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t)],
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t), index('situation_jeune_idx').on(t.codeStructure, t.idJeune)],
 );
 
 /**

@@ -1,6 +1,11 @@
 -- L'activité de chaque jeune par mois (issue 14) : les chiffres à une fin de mois cumulent les mois de
 -- l'année jusqu'à elle, sans réagréger les événements. Remplie ici depuis les faits déjà en base, puis
--- tenue par l'import avec l'activité annuelle (activiteAnnuelle.ts, même calcul).
+-- tenue par l'import avec l'activité annuelle (activiteAnnuelle.ts, même calcul). Les faits d'un jeune se
+-- trouvent par un index : l'import ne recalcule que les jeunes qu'il touche, sans parcourir la table.
+CREATE INDEX "evenement_jeune_idx" ON "evenement" USING btree ("code_structure","id_jeune");
+--> statement-breakpoint
+CREATE INDEX "situation_jeune_idx" ON "situation" USING btree ("code_structure","id_jeune");
+--> statement-breakpoint
 CREATE TABLE "activite_jeune_mois" (
 	"code_structure" text NOT NULL,
 	"id_jeune" text NOT NULL,
