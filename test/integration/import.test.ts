@@ -106,10 +106,10 @@ surChaqueMoteur('import', (moteur) => {
     await importerExtrait(base, ecrireExtrait(extraitValide()), { fichiers: lecteurFichiers, horloge });
     // L'activité de J2, qu'aucune ligne du dépôt ne touche, faussée à la main : un recalcul la rétablirait.
     await base.query(`UPDATE activite_jeune_annee SET nb_ei = 99 WHERE code_structure = 'ML03501' AND id_jeune = 'J2'`);
-    await base.query(`UPDATE activite_jeune_mois SET nb_ei = 99 WHERE code_structure = 'ML03501' AND id_jeune = 'J2'`);
+    await base.query(`UPDATE activite_jeune_mois SET nb_ei_12 = 99 WHERE code_structure = 'ML03501' AND id_jeune = 'J2'`);
     const activite = async () => ({
       annee: await base.query(`SELECT * FROM activite_jeune_annee ORDER BY code_structure, id_jeune, annee`),
-      mois: await base.query(`SELECT * FROM activite_jeune_mois ORDER BY code_structure, id_jeune, annee, mois`),
+      mois: await base.query(`SELECT * FROM activite_jeune_mois ORDER BY code_structure, id_jeune, annee`),
     });
     const deJ2 = (l: any) => l.code_structure === 'ML03501' && l.id_jeune === 'J2';
     const faussees = (await activite()).mois.filter(deJ2);
@@ -136,8 +136,8 @@ surChaqueMoteur('import', (moteur) => {
     expect(complete.mois.filter(deJ2)).not.toEqual(faussees);
     const sansJ2 = (a: { annee: unknown[]; mois: unknown[] }) => ({ annee: a.annee.filter((l) => !deJ2(l)), mois: a.mois.filter((l) => !deJ2(l)) });
     expect(sansJ2(apres)).toEqual(sansJ2(complete));
-    const enMai = (id: string) => apres.mois.filter((l: any) => l.code_structure === 'ML03501' && l.id_jeune === id && l.annee === 2017 && l.mois === 5);
-    expect([enMai('J3'), enMai('J4').map((l: any) => l.nb_ei)]).toEqual([[], [2]]);
+    const enMai = (id: string) => apres.mois.find((l: any) => l.code_structure === 'ML03501' && l.id_jeune === id && l.annee === 2017).nb_ei_05;
+    expect([enMai('J3'), enMai('J4')]).toEqual([null, 2]);
   });
 
   it('met à jour une ligne de même clé, la dernière importée gagne, sans toucher aux colonnes absentes', async () => {

@@ -6,9 +6,25 @@ import type { Requeteur } from '../ports/base.ts';
 
 // Les types d'événement sont des codes du référentiel (domaine), pas des valeurs lues : écrits dans le SQL.
 const ACCOMPAGNEMENT = TYPES_EVENEMENT_ACCOMPAGNEMENT.map((t) => `'${t}'`).join(', ');
-const MESURES = 'nb_ei, nb_collectif, contact, jdi, emploi, emploi_durable, alternance, formation, situation_professionnelle';
+const COMPTES = ['nb_ei', 'nb_collectif'] as const;
+const INDICATEURS = ['contact', 'jdi', 'emploi', 'emploi_durable', 'alternance', 'formation', 'situation_professionnelle'] as const;
+const MESURES = [...COMPTES, ...INDICATEURS].join(', ');
 export const COLONNES_ACTIVITE = `code_structure, id_jeune, annee, ${MESURES}`;
-export const COLONNES_ACTIVITE_MOIS = `code_structure, id_jeune, annee, mois, ${MESURES}`;
+const MOIS = Array.from({ length: 12 }, (_, i) => i + 1);
+const deuxChiffres = (mois: number) => String(mois).padStart(2, '0');
+
+/**
+ * L'activité mensuelle, une ligne par jeune et par année (activite_jeune_mois) : chaque compte mois par
+ * mois (nb_ei_01 … nb_ei_12, null quand il est nul : la ligne reste courte), et pour chaque indicateur
+ * « au moins une fois », le premier mois où il l'est (contact_mois…, null : jamais dans l'année).
+ */
+export const COLONNES_ACTIVITE_MOIS = [
+  'code_structure',
+  'id_jeune',
+  'annee',
+  ...COMPTES.flatMap((c) => MOIS.map((m) => `${c}_${deuxChiffres(m)}`)),
+  ...INDICATEURS.map((i) => `${i}_mois`),
+].join(', ');
 
 /**
  * Événements et situations agrégés par jeune et par année (et par mois si `parMois`) en un seul
@@ -49,22 +65,39 @@ function selectFaits(filtre: string, periode: { debut: string; fin: string } | u
 /** L'activité par jeune et par année ; `periode` : des seuls faits de la période (un jour quelconque). */
 export const selectActivite = (filtre = '', periode?: { debut: string; fin: string }) => selectFaits(filtre, periode, false);
 
-/** L'activité par jeune, par année et par mois. */
+/** L'activité par jeune, par année et par mois (une ligne par mois d'activité : la matière de activite_jeune_mois). */
 export const selectActiviteMois = (filtre = '') => selectFaits(filtre, undefined, true);
 
-/**
- * Les mois de `source` (des lignes d'activité mensuelle) cumulés par jeune et par année, parmi ceux que
- * `condition` retient : sommes des comptes, « ou » des indicateurs « au moins une fois ». Les mois de
- * l'année donnent l'année ; ceux de janvier au mois m, l'année à la fin du mois m.
- */
-export function cumulerMois(source: string, condition = 'true'): string {
+/** Les lignes de `source` (une par jeune, année et mois) cumulées par jeune et par année : l'activité annuelle. */
+function cumulerAnnee(source: string): string {
+  return `
+    SELECT code_structure, id_jeune, annee, ${COMPTES.map((c) => `CAST(sum(${c}) AS integer) AS ${c}`).join(', ')},
+           ${INDICATEURS.map((i) => `bool_or(${i}) AS ${i}`).join(', ')}
+    FROM ${source} GROUP BY code_structure, id_jeune, annee`;
+}
+
+/** Les lignes de `source` (une par jeune, année et mois) mises en une ligne par jeune et par année : l'activité mensuelle. */
+export function pivoterMois(source: string): string {
   return `
     SELECT code_structure, id_jeune, annee,
-           CAST(sum(nb_ei) AS integer) AS nb_ei, CAST(sum(nb_collectif) AS integer) AS nb_collectif,
-           bool_or(contact) AS contact, bool_or(jdi) AS jdi, bool_or(emploi) AS emploi, bool_or(emploi_durable) AS emploi_durable,
-           bool_or(alternance) AS alternance, bool_or(formation) AS formation, bool_or(situation_professionnelle) AS situation_professionnelle
-    FROM ${source} WHERE ${condition}
-    GROUP BY code_structure, id_jeune, annee`;
+           ${COMPTES.flatMap((c) => MOIS.map((m) => `CAST(sum(${c}) FILTER (WHERE mois = ${m} AND ${c} > 0) AS integer) AS ${c}_${deuxChiffres(m)}`)).join(',\n           ')},
+           ${INDICATEURS.map((i) => `CAST(min(mois) FILTER (WHERE ${i}) AS smallint) AS ${i}_mois`).join(',\n           ')}
+    FROM ${source} GROUP BY code_structure, id_jeune, annee`;
+}
+
+/**
+ * L'activité de l'année du 1er janvier à la fin du mois `mois` (1 à 12), lue dans activite_jeune_mois
+ * parmi les lignes que `condition` retient : les comptes des mois jusqu'à lui, les indicateurs dont le
+ * premier mois est passé. Les mêmes colonnes que activite_jeune_annee, sans agrégat : une ligne par jeune.
+ */
+export function activiteFinDeMois(mois: number, condition: string): string {
+  if (!MOIS.includes(mois)) throw new Error(`mois invalide : ${mois}`);
+  const jusqua = MOIS.filter((m) => m <= mois);
+  return `
+    SELECT code_structure, id_jeune, annee,
+           ${COMPTES.map((c) => `${jusqua.map((m) => `coalesce(${c}_${deuxChiffres(m)}, 0)`).join(' + ')} AS ${c}`).join(',\n           ')},
+           ${INDICATEURS.map((i) => `coalesce(${i}_mois <= ${mois}, false) AS ${i}`).join(', ')}
+    FROM activite_jeune_mois WHERE ${condition}`;
 }
 
 /** Un jeune d'une ML. */
@@ -112,13 +145,13 @@ export async function recalculerJeunesTouches(tx: Requeteur): Promise<void> {
 /**
  * Remplace l'activité mensuelle et annuelle des faits que `portee` retient (colonnes code_structure,
  * id_jeune). Le calcul passe par CREATE TEMP TABLE … AS, que PostgreSQL parallélise (un INSERT …
- * SELECT, non) ; l'année se déduit des mois, sans relire les faits.
+ * SELECT, non) ; l'année et la ligne mensuelle se déduisent des mois, sans relire les faits.
  */
 async function recalculer(tx: Requeteur, portee: string, params: unknown[]): Promise<void> {
   await tx.query(`DELETE FROM activite_jeune_mois WHERE ${portee}`, params);
   await tx.query(`DELETE FROM activite_jeune_annee WHERE ${portee}`, params);
   await tx.query(`CREATE TEMP TABLE activite_calculee ON COMMIT DROP AS ${selectActiviteMois(`AND ${portee}`)}`, params);
-  await tx.query(`INSERT INTO activite_jeune_mois (${COLONNES_ACTIVITE_MOIS}) SELECT ${COLONNES_ACTIVITE_MOIS} FROM activite_calculee`);
-  await tx.query(`INSERT INTO activite_jeune_annee (${COLONNES_ACTIVITE}) ${cumulerMois('activite_calculee')}`);
+  await tx.query(`INSERT INTO activite_jeune_mois (${COLONNES_ACTIVITE_MOIS}) ${pivoterMois('activite_calculee')}`);
+  await tx.query(`INSERT INTO activite_jeune_annee (${COLONNES_ACTIVITE}) ${cumulerAnnee('activite_calculee')}`);
   await tx.query('DROP TABLE activite_calculee');
 }

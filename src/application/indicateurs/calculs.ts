@@ -5,7 +5,7 @@
 // la source `parcours` portent sur une ligne par jeune (en contact ou en premier accueil dans
 // l'année, avec son activité agrégée : activiteAnnuelle.ts) et sont additifs : c'est ce qui permet
 // de les ventiler par sexe, âge, niveau, QPV, ZRR.
-import { cumulerMois, selectActivite } from './activiteAnnuelle.ts';
+import { activiteFinDeMois, selectActivite } from './activiteAnnuelle.ts';
 
 export type Source = 'parcours' | 'dispositif' | 'situation' | 'aide' | 'offre' | 'contexte' | 'moyens';
 
@@ -61,20 +61,22 @@ export const CALCULS: Record<string, Calcul> = {
 
 /**
  * Comment lire une période : `filtre(alias)` restreint aux ML ; `activite` dit d'où vient l'activité des
- * jeunes : l'année entière (activite_jeune_annee), les mois jusqu'à :mois (activite_jeune_mois, la
+ * jeunes : l'année entière (activite_jeune_annee), les mois jusqu'à `mois` (activite_jeune_mois, la
  * période finit un dernier jour du mois), ou les faits de la période (un autre jour).
  */
 export interface LecturePeriode {
   filtre: (alias?: string) => string;
   activite: 'annee' | 'mois' | 'periode';
+  /** Le mois où finit la période (1 à 12). */
+  mois: number;
 }
 
-function activiteDeLaPeriode({ filtre, activite }: LecturePeriode): string {
+function activiteDeLaPeriode({ filtre, activite, mois }: LecturePeriode): string {
   switch (activite) {
     case 'annee':
       return 'activite_jeune_annee';
     case 'mois':
-      return `(${cumulerMois('activite_jeune_mois', `annee = :annee AND mois <= :mois ${filtre()}`)})`;
+      return `(${activiteFinDeMois(mois, `annee = :annee ${filtre()}`)})`;
     case 'periode':
       return `(${selectActivite(filtre(), { debut: ':debut', fin: ':fin' })})`;
   }

@@ -61,21 +61,19 @@ interface Parametres {
   debut: string;
   fin: string;
   annee: number;
-  /** Le mois de :fin (1 à 12). */
-  mois: number;
   codes?: readonly string[];
 }
-const TYPES_PARAMETRES: Record<keyof Parametres, string> = { debut: 'date', fin: 'date', annee: 'int', mois: 'int', codes: 'text[]' };
+const TYPES_PARAMETRES: Record<keyof Parametres, string> = { debut: 'date', fin: 'date', annee: 'int', codes: 'text[]' };
 
 /**
- * :debut, :fin, :annee, :mois, :codes deviennent des paramètres liés ($n), typés comme l'étaient les
+ * :debut, :fin, :annee, :codes deviennent des paramètres liés ($n), typés comme l'étaient les
  * littéraux (le plan reste le même : PostgreSQL planifie une requête sans nom avec ses valeurs), et
  * numérotés dans l'ordre où ils paraissent : une requête ne reçoit que ceux qu'elle emploie.
  */
 function lier(sql: string, valeurs: Parametres): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const rangs = new Map<keyof Parametres, number>();
-  const texte = sql.replace(/:(debut|fin|annee|mois|codes)\b/g, (_, nom: keyof Parametres) => {
+  const texte = sql.replace(/:(debut|fin|annee|codes)\b/g, (_, nom: keyof Parametres) => {
     if (!rangs.has(nom)) rangs.set(nom, params.push(valeurs[nom]));
     return `$${rangs.get(nom)}::${TYPES_PARAMETRES[nom]}`;
   });
@@ -94,11 +92,11 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
   const filtre = (alias?: string) => (codes ? `AND ${alias ? `${alias}.` : ''}code_structure = ANY(:codes)` : '');
   const fin = au ?? `${annee}-12-31`;
   const mois = Number(fin.slice(5, 7));
-  const parametres: Parametres = { debut: `${annee}-01-01`, fin, annee, mois, codes };
+  const parametres: Parametres = { debut: `${annee}-01-01`, fin, annee, codes };
   // L'activité par jeune tenue par l'import : celle de l'année entière ; à une fin de mois, ses mois
   // cumulés jusqu'à lui ; un autre jour, elle est agrégée à la requête sur la période.
   const activite = fin === `${annee}-12-31` ? 'annee' : Number(fin.slice(8)) === joursDansLeMois(annee, mois) ? 'mois' : 'periode';
-  const periode: LecturePeriode = { filtre, activite };
+  const periode: LecturePeriode = { filtre, activite, mois };
 
   const { sql, params } = lier(`SELECT code_structure FROM mission_locale m WHERE true ${filtre('m')} ORDER BY code_structure COLLATE "C"`, parametres);
   const structures = await db.query<{ code_structure: string }>(sql, params);

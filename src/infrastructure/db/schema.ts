@@ -15,6 +15,7 @@ import {
   pgTable,
   serial,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -374,27 +375,29 @@ export const activiteJeuneAnnee = pgTable(
 );
 
 /**
- * La même activité par mois (migration 0021), tenue avec l'annuelle par l'import : les chiffres à une
- * fin de mois cumulent les mois de l'année jusqu'à elle.
+ * La même activité mois par mois (migration 0021), une ligne par jeune et par année, tenue avec
+ * l'annuelle par l'import : chaque compte par mois (null s'il est nul), et le premier mois de chaque
+ * indicateur « au moins une fois » (null : jamais dans l'année). Les chiffres à une fin de mois s'en lisent.
  */
+const MOIS_DE_L_ANNEE = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+const comptesParMois = (prefixe: 'nb_ei' | 'nb_collectif') => Object.fromEntries(MOIS_DE_L_ANNEE.map((m) => [`${prefixe}_${m}`, integer(`${prefixe}_${m}`)]));
 export const activiteJeuneMois = pgTable(
   'activite_jeune_mois',
   {
     codeStructure: text('code_structure').notNull(),
     idJeune: text('id_jeune').notNull(),
     annee: integer('annee').notNull(),
-    mois: integer('mois').notNull(),
-    nbEi: integer('nb_ei').notNull(),
-    nbCollectif: integer('nb_collectif').notNull(),
-    contact: boolean('contact').notNull(),
-    jdi: boolean('jdi').notNull(),
-    emploi: boolean('emploi').notNull(),
-    emploiDurable: boolean('emploi_durable').notNull(),
-    alternance: boolean('alternance').notNull(),
-    formation: boolean('formation').notNull(),
-    situationProfessionnelle: boolean('situation_professionnelle').notNull(),
+    ...comptesParMois('nb_ei'),
+    ...comptesParMois('nb_collectif'),
+    contactMois: smallint('contact_mois'),
+    jdiMois: smallint('jdi_mois'),
+    emploiMois: smallint('emploi_mois'),
+    emploiDurableMois: smallint('emploi_durable_mois'),
+    alternanceMois: smallint('alternance_mois'),
+    formationMois: smallint('formation_mois'),
+    situationProfessionnelleMois: smallint('situation_professionnelle_mois'),
   },
-  (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune, t.annee, t.mois] })],
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune, t.annee] })],
 );
 
 /**
