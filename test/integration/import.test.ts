@@ -136,7 +136,7 @@ surChaqueMoteur('import', (moteur) => {
     expect(complete.mois.filter(deJ2)).not.toEqual(faussees);
     const sansJ2 = (a: { annee: unknown[]; mois: unknown[] }) => ({ annee: a.annee.filter((l) => !deJ2(l)), mois: a.mois.filter((l) => !deJ2(l)) });
     expect(sansJ2(apres)).toEqual(sansJ2(complete));
-    const enMai = (id: string) => apres.mois.find((l: any) => l.code_structure === 'ML03501' && l.id_jeune === id && l.annee === 2017).nb_ei_05;
+    const enMai = (id: string) => apres.mois.find((l: any) => l.code_structure === 'ML03501' && l.id_jeune === id && l.annee === 2017)!.nb_ei_05;
     expect([enMai('J3'), enMai('J4')]).toEqual([null, 2]);
   });
 
