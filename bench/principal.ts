@@ -1,8 +1,8 @@
 // Les bancs d'essai, dans l'ordre. Sur une base PostgreSQL nationale : l'import la remplit, le moteur
 // d'indicateurs la lit (`npm run bench -- indicateurs` réutilise la base d'un passage précédent s'il
-// l'a gardée, CPO_BENCH_GARDER_BASE=1 ; CPO_BENCH_BASE la nomme, cpo_bench par défaut), puis le dépôt
-// mensuel d'une ML y passe (`depot`, qui efface ensuite ce qu'il a déposé). Puis l'application web, sur une région dans sa propre base ;
-// enfin le JavaScript que charge la page de connexion.
+// l'a gardée, CPO_BENCH_GARDER_BASE=1 ; CPO_BENCH_BASE la nomme, cpo_bench par défaut), le dépôt mensuel
+// d'une ML y passe (`depot`, qui efface ensuite ce qu'il a déposé). Puis l'application web, sur une
+// région dans sa propre base ; enfin le JavaScript que charge la page de connexion.
 import { bancDepot } from './depot.ts';
 import { bancImport } from './import.ts';
 import { bancIndicateurs } from './indicateurs.ts';

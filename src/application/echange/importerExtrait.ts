@@ -19,7 +19,7 @@ import { abreger } from '../../domaine/echange/valeurs.ts';
 import type { Base, Requeteur } from '../ports/base.ts';
 import type { LongueursMax } from '../ports/fichiers.ts';
 import { accepter, executerTrace, refuser, type Resultat } from '../casDUsage.ts';
-import { recalculerJeunesTouches } from '../indicateurs/activiteAnnuelle.ts';
+import { recalculerActivite, recalculerJeunesTouches } from '../indicateurs/activiteAnnuelle.ts';
 import { marquerDonneesMisesAJour } from '../indicateurs/donneesMisesAJour.ts';
 import { faitLActivite, noterJeunesTouches } from './import/activite.ts';
 import { controler, controlerFicheDeposee, controlerFinancements, signalerAutresStructures, signalerDoublons, type ContexteControle } from './import/controles.ts';
@@ -87,11 +87,11 @@ async function importer(tx: Requeteur, source: string, options: OptionsImport, r
       return refus();
     }
 
-    await noterJeunesTouches(tx, lus);
+    const neuves = await noterJeunesTouches(tx, lus);
     const fusionne = await fusionnerTout(ctx, lus);
     compterRejets(lus, signalements.rejets);
     if (!fusionne) return refus();
-    await apresFusion(tx, lus);
+    await apresFusion(tx, lus, neuves);
 
     if (tolerant && lus.some((l) => l.bilan.rejetes > 0)) {
       rapport.statut = 'importe_avec_rejets';
@@ -116,11 +116,17 @@ async function suspendreClesEtrangeres(tx: Requeteur) {
   if (superutilisateur === 'on') await tx.query('SET LOCAL session_replication_role = replica');
 }
 
-/** Ce qui suit les données, dans la même transaction : l'activité des jeunes touchés, la version des données. */
-async function apresFusion(tx: Requeteur, lus: FichierLu[]) {
+/**
+ * Ce qui suit les données, dans la même transaction : l'activité des jeunes touchés (et des ML `neuves`,
+ * chargées pour la première fois, entières), la version des données.
+ */
+async function apresFusion(tx: Requeteur, lus: FichierLu[], neuves: string[]) {
   const ecrits = lus.filter((l) => l.bilan.crees + l.bilan.misAJour > 0);
   const structures = (fichiers: FichierLu[]) => [...new Set(fichiers.flatMap((l) => [...l.structures]))];
-  if (ecrits.some(faitLActivite)) await recalculerJeunesTouches(tx);
+  if (ecrits.some(faitLActivite)) {
+    await recalculerActivite(tx, neuves);
+    await recalculerJeunesTouches(tx);
+  }
   // Les chiffres en cache sont calculés sur une version des données : celle-ci périme ceux des ML écrites.
   if (ecrits.length) await marquerDonneesMisesAJour(tx, structures(ecrits));
 }

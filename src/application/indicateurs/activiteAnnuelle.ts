@@ -132,8 +132,8 @@ export async function creerJeunesTouches(tx: Requeteur): Promise<void> {
 }
 
 /**
- * Recalcule l'activité des jeunes de la table JEUNES_TOUCHES. Leurs faits se lisent par la clé primaire
- * (code_structure d'abord) de leurs seules ML : le travail tient aux ML et aux jeunes touchés, pas à la base.
+ * Recalcule l'activité des jeunes de la table JEUNES_TOUCHES. Leurs faits se lisent par l'index par jeune
+ * d'evenement et de situation (migration 0021) : le travail tient aux jeunes touchés, pas à la base.
  */
 export async function recalculerJeunesTouches(tx: Requeteur): Promise<void> {
   await tx.query(`ANALYZE ${JEUNES_TOUCHES}`);
