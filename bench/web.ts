@@ -169,18 +169,16 @@ export async function bancWeb() {
   }
 }
 
-const BASE_NATIONALE = 'cpo_bench';
-
 /**
  * Sur la base nationale (445 ML, gardée par `npm run bench -- import`) : du lancement du serveur au
  * premier chiffre national servi, à froid (aucun chiffre stocké) puis après un redémarrage (chiffres
  * stockés) ; puis les tableaux de bord national, régionaux et de ML sous 50 connexions.
  */
-export async function bancWebNational() {
-  const base = await ouvrirBaseGardee(BASE_NATIONALE);
-  if (!base) throw new Error(`base nationale ${BASE_NATIONALE} absente : lancez d'abord \`CPO_BENCH_GARDER_BASE=1 npm run bench -- import\``);
+export async function bancWebNational(nomBase: string) {
+  const base = await ouvrirBaseGardee(nomBase);
+  if (!base) throw new Error(`base nationale ${nomBase} absente : lancez d'abord \`CPO_BENCH_GARDER_BASE=1 npm run bench -- import\``);
   const url = new URL(URL_ADMIN);
-  url.pathname = `/${BASE_NATIONALE}`;
+  url.pathname = `/${nomBase}`;
   const mls = await base.query<{ code_structure: string; code_region: string; code_departement: string }>(
     'SELECT code_structure, code_region, code_departement FROM mission_locale ORDER BY 1',
   );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importerExtrait } from '../../src/application/echange/importerExtrait.ts';
+import { recalculerActivite } from '../../src/application/indicateurs/activiteAnnuelle.ts';
 import { rapportEnJson, rapportEnTexte, type RapportImport } from '../../src/application/echange/rapport.ts';
 import type { Base } from '../../src/application/ports/base.ts';
 import { surChaqueMoteur } from '../outils/bases.ts';
@@ -99,6 +100,44 @@ surChaqueMoteur('import', (moteur) => {
     expect(r.statut).toBe('importe');
     for (const f of r.fichiers) expect(f, f.fichier).toMatchObject({ crees: 0, misAJour: 0, inchanges: f.lignes });
     expect(await etat(base)).toEqual(avant);
+  });
+
+  it("un dépôt ne recalcule l'activité que des jeunes qu'il touche : celle des autres n'est pas réécrite", async () => {
+    await importerExtrait(base, ecrireExtrait(extraitValide()), { fichiers: lecteurFichiers, horloge });
+    // L'activité de J2, qu'aucune ligne du dépôt ne touche, faussée à la main : un recalcul la rétablirait.
+    await base.query(`UPDATE activite_jeune_annee SET nb_ei = 99 WHERE code_structure = 'ML03501' AND id_jeune = 'J2'`);
+    await base.query(`UPDATE activite_jeune_mois SET nb_ei_12 = 99 WHERE code_structure = 'ML03501' AND id_jeune = 'J2'`);
+    const activite = async () => ({
+      annee: await base.query(`SELECT * FROM activite_jeune_annee ORDER BY code_structure, id_jeune, annee`),
+      mois: await base.query(`SELECT * FROM activite_jeune_mois ORDER BY code_structure, id_jeune, annee`),
+    });
+    const deJ2 = (l: any) => l.code_structure === 'ML03501' && l.id_jeune === 'J2';
+    const faussees = (await activite()).mois.filter(deJ2);
+    expect(faussees.length).toBeGreaterThan(0);
+    // Un entretien de plus pour J1 ; l'entretien E3-1 passe de J3 à J4 : J3 perd son seul fait de mai.
+    const r = await importerExtrait(
+      base,
+      ecrireExtrait({
+        'evenements.csv': csv([
+          ['code_structure', 'id_evenement', 'id_jeune', 'date', 'type'],
+          ['ML03501', 'N1', 'J1', '2017-05-10', 'ENTRETIEN_INDIVIDUEL'],
+          ['ML03501', 'E3-1', 'J4', '2017-05-10', 'ENTRETIEN_INDIVIDUEL'],
+        ]),
+      }),
+      { fichiers: lecteurFichiers, horloge, structure: 'ML03501' },
+    );
+    expect(compte(r, 'evenements.csv')).toMatchObject({ crees: 1, misAJour: 1 });
+    const apres = await activite();
+    expect(apres.mois.filter(deJ2)).toEqual(faussees);
+    expect(apres.annee.filter(deJ2).map((l: any) => l.nb_ei)).toEqual([99]);
+    // Recalculer J2 seul le rétablit ; l'activité entière est alors celle d'un recalcul complet des deux ML.
+    await base.transaction((tx) => recalculerActivite(tx, ['ML03501'], [{ code_structure: 'ML03501', id_jeune: 'J2' }]));
+    const retablie = await activite();
+    expect(retablie.mois.filter(deJ2)).not.toEqual(faussees);
+    await base.transaction((tx) => recalculerActivite(tx, ['ML03501', 'ML02901']));
+    expect(await activite()).toEqual(retablie);
+    const enMai = (id: string) => apres.mois.find((l: any) => l.code_structure === 'ML03501' && l.id_jeune === id && l.annee === 2017)!.nb_ei_05;
+    expect([enMai('J3'), enMai('J4')]).toEqual([null, 2]);
   });
 
   it('met à jour une ligne de même clé, la dernière importée gagne, sans toucher aux colonnes absentes', async () => {

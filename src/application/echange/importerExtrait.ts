@@ -4,7 +4,8 @@
 // 2. valider et mettre en transit : chaque fichier lu en flux, chaque valeur contrôlée en JavaScript
 //    (validation.ts) et chargée par COPY dans une table de transit propre à la transaction (transit.ts) ;
 // 3. contrôler : ce qui porte sur plusieurs lignes ou sur la base, en requêtes ensemblistes (controles.ts) ;
-// 4. fusionner : INSERT … ON CONFLICT, même clé = mise à jour, ligne identique = rien (fusion.ts) ;
+// 4. fusionner : INSERT … ON CONFLICT, même clé = mise à jour, ligne identique = rien (fusion.ts), puis
+//    recalculer l'activité des seuls jeunes dont l'extrait touche les événements ou les situations (activite.ts) ;
 // Un dépôt d'une ML (option `structure`) ne contient que ses lignes : une ligne d'une autre ML refuse
 // tout l'extrait, dans les deux modes, avant les contrôles ; sa fiche (structures.csv) ne la déplace pas.
 // 5. rapporter : le rapport, les rejets du mode tolérant (rejets.ts), la ligne d'audit (rapporter.ts).
@@ -18,8 +19,9 @@ import { abreger } from '../../domaine/echange/valeurs.ts';
 import type { Base, Requeteur } from '../ports/base.ts';
 import type { LongueursMax } from '../ports/fichiers.ts';
 import { accepter, executerTrace, refuser, type Resultat } from '../casDUsage.ts';
-import { recalculerActivite } from '../indicateurs/activiteAnnuelle.ts';
+import { recalculerActivite, recalculerJeunesTouches } from '../indicateurs/activiteAnnuelle.ts';
 import { marquerDonneesMisesAJour } from '../indicateurs/donneesMisesAJour.ts';
+import { faitLActivite, noterJeunesTouches } from './import/activite.ts';
 import { controler, controlerFicheDeposee, controlerFinancements, signalerAutresStructures, signalerDoublons, type ContexteControle } from './import/controles.ts';
 import { fusionnerTout } from './import/fusion.ts';
 import { lireExtrait } from './import/lecture.ts';
@@ -88,10 +90,11 @@ export async function importer(tx: Requeteur, source: string, options: OptionsIm
       return refus();
     }
 
+    const neuves = await noterJeunesTouches(tx, lus);
     const fusionne = await fusionnerTout(ctx, lus);
     compterRejets(lus, signalements.rejets);
     if (!fusionne) return refus();
-    await apresFusion(tx, lus);
+    await apresFusion(tx, lus, neuves);
 
     if (tolerant && lus.some((l) => l.bilan.rejetes > 0)) {
       rapport.statut = 'importe_avec_rejets';
@@ -116,11 +119,17 @@ async function suspendreClesEtrangeres(tx: Requeteur) {
   if (superutilisateur === 'on') await tx.query('SET LOCAL session_replication_role = replica');
 }
 
-/** Ce qui suit les données, dans la même transaction : l'activité annuelle des jeunes, la version des données. */
-async function apresFusion(tx: Requeteur, lus: FichierLu[]) {
+/**
+ * Ce qui suit les données, dans la même transaction : l'activité des jeunes touchés (et des ML `neuves`,
+ * chargées pour la première fois, entières), la version des données.
+ */
+async function apresFusion(tx: Requeteur, lus: FichierLu[], neuves: string[]) {
   const ecrits = lus.filter((l) => l.bilan.crees + l.bilan.misAJour > 0);
   const structures = (fichiers: FichierLu[]) => [...new Set(fichiers.flatMap((l) => [...l.structures]))];
-  await recalculerActivite(tx, structures(ecrits.filter((l) => ['evenement', 'situation'].includes(l.fichier.table))));
+  if (ecrits.some(faitLActivite)) {
+    await recalculerActivite(tx, neuves);
+    await recalculerJeunesTouches(tx);
+  }
   // Les chiffres en cache sont calculés sur une version des données : celle-ci périme ceux des ML écrites.
   if (ecrits.length) await marquerDonneesMisesAJour(tx, structures(ecrits));
 }

@@ -5,7 +5,7 @@
 // la source `parcours` portent sur une ligne par jeune (en contact ou en premier accueil dans
 // l'année, avec son activité agrégée : activiteAnnuelle.ts) et sont additifs : c'est ce qui permet
 // de les ventiler par sexe, âge, niveau, QPV, ZRR.
-import { selectActivite } from './activiteAnnuelle.ts';
+import { activiteFinDeMois, selectActivite } from './activiteAnnuelle.ts';
 
 export type Source = 'parcours' | 'dispositif' | 'situation' | 'aide' | 'offre' | 'contexte' | 'moyens';
 
@@ -59,21 +59,39 @@ export const CALCULS: Record<string, Calcul> = {
   ),
 };
 
-/** Comment lire une période : `filtre(alias)` restreint aux ML ; `aDate` : elle finit avant le 31 décembre. */
+/**
+ * Comment lire une période : `filtre(alias)` restreint aux ML ; `activite` dit d'où vient l'activité des
+ * jeunes : l'année entière (activite_jeune_annee), les mois jusqu'à `mois` (activite_jeune_mois, la
+ * période finit un dernier jour du mois), ou les faits de la période (un autre jour).
+ */
 export interface LecturePeriode {
   filtre: (alias?: string) => string;
-  aDate: boolean;
+  activite: 'annee' | 'mois' | 'periode';
+  /** Le mois où finit la période (1 à 12). */
+  mois: number;
+}
+
+function activiteDeLaPeriode({ filtre, activite, mois }: LecturePeriode): string {
+  switch (activite) {
+    case 'annee':
+      return 'activite_jeune_annee';
+    case 'mois':
+      return `(${activiteFinDeMois(mois, `annee = :annee ${filtre()}`)})`;
+    case 'periode':
+      return `(${selectActivite(filtre(), { debut: ':debut', fin: ':fin' })})`;
+  }
 }
 
 /**
  * Les lignes de chaque source pour la période [:debut, :fin] de l'année :annee, restreintes aux ML de
  * :codes si donné.
  */
-export function requeteSource(source: Source, { filtre, aDate }: LecturePeriode): string {
+export function requeteSource(source: Source, lecture: LecturePeriode): string {
+  const { filtre } = lecture;
   switch (source) {
     case 'parcours':
       // Une ligne par jeune en contact ou en premier accueil dans la période, avec son activité de la
-      // période : celle tenue par l'import pour l'année entière, ou agrégée ici pour une date.
+      // période (activiteDeLaPeriode).
       return `
         SELECT j.code_structure, j.sexe, j.niveau_formation, j.qpv, j.zrr,
                -- Âge révolu au 31 décembre : l'anniversaire de l'année est forcément passé.
@@ -90,7 +108,7 @@ export function requeteSource(source: Source, { filtre, aDate }: LecturePeriode)
                coalesce(a.formation, false) AS formation,
                coalesce(a.situation_professionnelle, false) AS situation_professionnelle
         FROM jeune j
-        LEFT JOIN ${aDate ? `(${selectActivite(filtre(), { debut: ':debut', fin: ':fin' })})` : 'activite_jeune_annee'} a ON a.code_structure = j.code_structure AND a.id_jeune = j.id_jeune AND a.annee = :annee
+        LEFT JOIN ${activiteDeLaPeriode(lecture)} a ON a.code_structure = j.code_structure AND a.id_jeune = j.id_jeune AND a.annee = :annee
         WHERE (a.contact OR j.date_premier_accueil BETWEEN :debut AND :fin) ${filtre('j')}`;
     case 'dispositif':
       // Les dispositifs en cours dans l'année : entrées, parrainages actifs et sorties en font partie.

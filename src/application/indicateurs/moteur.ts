@@ -7,7 +7,7 @@ import { calculerRatios, type Valeurs } from '../../domaine/indicateurs/chiffres
 import type { Requeteur } from '../ports/base.ts';
 import { CALCULS, requeteSource, type LecturePeriode, type Source } from './calculs.ts';
 import { ErreurMetier } from '../../domaine/erreurs.ts';
-import { verifierDateAu } from '../../domaine/temps/dates.ts';
+import { joursDansLeMois, verifierDateAu } from '../../domaine/temps/dates.ts';
 
 /**
  * La ligne d'une requête d'agrégats : la ML, un compte par indicateur (colonne nommée par son id) et,
@@ -91,10 +91,12 @@ export async function chiffresParML(db: Requeteur, catalogue: Catalogue, annee: 
   verifierDateAu(annee, au);
   const filtre = (alias?: string) => (codes ? `AND ${alias ? `${alias}.` : ''}code_structure = ANY(:codes)` : '');
   const fin = au ?? `${annee}-12-31`;
+  const mois = Number(fin.slice(5, 7));
   const parametres: Parametres = { debut: `${annee}-01-01`, fin, annee, codes };
-  // L'activité par jeune tenue par l'import couvre l'année entière ; avant le 31 décembre, elle est
-  // agrégée à la requête sur la période.
-  const periode = { filtre, aDate: fin !== `${annee}-12-31` };
+  // L'activité par jeune tenue par l'import : celle de l'année entière ; à une fin de mois, ses mois
+  // cumulés jusqu'à lui ; un autre jour, elle est agrégée à la requête sur la période.
+  const activite = fin === `${annee}-12-31` ? 'annee' : Number(fin.slice(8)) === joursDansLeMois(annee, mois) ? 'mois' : 'periode';
+  const periode: LecturePeriode = { filtre, activite, mois };
 
   const { sql, params } = lier(`SELECT code_structure FROM mission_locale m WHERE true ${filtre('m')} ORDER BY code_structure COLLATE "C"`, parametres);
   const structures = await db.query<{ code_structure: string }>(sql, params);

@@ -15,6 +15,7 @@ import {
   pgTable,
   serial,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -122,9 +123,10 @@ export const evenement = pgTable(
     idConseiller: text('id_conseiller'),
     recuLe: recuLe(),
   },
-  // Pas d'index secondaire : la clé primaire, qui commence par code_structure, sert les requêtes par ML,
-  // et chaque index de plus ralentit le chargement de dizaines de millions d'événements.
-  (t) => [primaryKey({ columns: [t.codeStructure, t.idEvenement] }), refJeune(t)],
+  // La clé primaire, qui commence par code_structure, sert les requêtes par ML ; l'index par jeune, le
+  // recalcul de l'activité des seuls jeunes qu'un import touche (chaque index de plus ralentit pourtant
+  // le chargement de dizaines de millions d'événements).
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idEvenement] }), refJeune(t), index('evenement_jeune_idx').on(t.codeStructure, t.idJeune)],
 );
 
 export const dispositif = pgTable(
@@ -159,7 +161,7 @@ export const situation = pgTable(
     dateFin: jour('date_fin'),
     recuLe: recuLe(),
   },
-  (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t)],
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idSituation] }), refJeune(t), index('situation_jeune_idx').on(t.codeStructure, t.idJeune)],
 );
 
 /**
@@ -421,6 +423,32 @@ export const activiteJeuneAnnee = pgTable(
     alternance: boolean('alternance').notNull(),
     formation: boolean('formation').notNull(),
     situationProfessionnelle: boolean('situation_professionnelle').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune, t.annee] })],
+);
+
+/**
+ * La même activité mois par mois (migration 0021), une ligne par jeune et par année, tenue avec
+ * l'annuelle par l'import : chaque compte par mois (null s'il est nul), et le premier mois de chaque
+ * indicateur « au moins une fois » (null : jamais dans l'année). Les chiffres à une fin de mois s'en lisent.
+ */
+const MOIS_DE_L_ANNEE = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+const comptesParMois = (prefixe: 'nb_ei' | 'nb_collectif') => Object.fromEntries(MOIS_DE_L_ANNEE.map((m) => [`${prefixe}_${m}`, integer(`${prefixe}_${m}`)]));
+export const activiteJeuneMois = pgTable(
+  'activite_jeune_mois',
+  {
+    codeStructure: text('code_structure').notNull(),
+    idJeune: text('id_jeune').notNull(),
+    annee: integer('annee').notNull(),
+    ...comptesParMois('nb_ei'),
+    ...comptesParMois('nb_collectif'),
+    contactMois: smallint('contact_mois'),
+    jdiMois: smallint('jdi_mois'),
+    emploiMois: smallint('emploi_mois'),
+    emploiDurableMois: smallint('emploi_durable_mois'),
+    alternanceMois: smallint('alternance_mois'),
+    formationMois: smallint('formation_mois'),
+    situationProfessionnelleMois: smallint('situation_professionnelle_mois'),
   },
   (t) => [primaryKey({ columns: [t.codeStructure, t.idJeune, t.annee] })],
 );
