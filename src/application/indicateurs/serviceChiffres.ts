@@ -168,7 +168,10 @@ export class ServiceChiffres {
     if (manquantes.length) {
       const calcules = await chiffresParML(this.db, this.catalogue, annee, manquantes.length === versions.size ? undefined : manquantes, au);
       const versionnes = calcules.map((chiffres) => ({ version: versions.get(chiffres.code_structure)!, chiffres }));
-      await (this.catalogueEnregistre ??= enregistrerCatalogue(this.db, this.catalogue));
+      await (this.catalogueEnregistre ??= enregistrerCatalogue(this.db, this.catalogue).catch((e) => {
+        this.catalogueEnregistre = null; // réessayé au prochain calcul
+        throw e;
+      }));
       await stockerChiffres(this.db, this.catalogue.version, annee, fin, versionnes);
       for (const v of versionnes) parML.set(v.chiffres.code_structure, v);
     }
