@@ -190,7 +190,84 @@ export function SaisiesDuDossier({ code, dossier, apres }: { code: string; dossi
   };
   const dispositifs: Options = dossier.dispositifs.map((d) => [d.id_dispositif, `${LIBELLES_DISPOSITIF[d.type as keyof typeof LIBELLES_DISPOSITIF] ?? d.type} ${periode(d.date_debut, d.date_fin)}`]);
   const enCours = <T extends { date_fin: string | null }>(lignes: T[], option: (l: T) => [string, string]) => lignes.filter((l) => !l.date_fin).map(option);
-  const communs = { code };
+  const saisies: Omit<PropsFormulaire, 'code'>[] = [
+    {
+      titre: 'Diagnostic',
+      bouton: 'Enregistrer le diagnostic',
+      champs: [date('date', 'Date du diagnostic'), ...BESOINS_DIAGNOSTIC.map((b) => ouiNon(`besoin_${b}`, `Besoin : ${LIBELLES_BESOIN[b]}`)), { nom: 'id_conseiller', libelle: 'Conseiller (identifiant)', sorte: 'texte' }],
+      adresse: ajouter('diagnostics'),
+      apres: fait('Diagnostic'),
+    },
+    {
+      titre: 'Contrat ou dispositif',
+      bouton: "Enregistrer l'entrée",
+      champs: [choix('type', 'Dispositif', options(TYPES_DISPOSITIF, LIBELLES_DISPOSITIF)), date('date_debut', "Date d'entrée (signature)")],
+      adresse: ajouter('dispositifs'),
+      apres: fait('Entrée en dispositif'),
+    },
+    {
+      titre: "Phase d'accompagnement",
+      bouton: 'Enregistrer la phase',
+      champs: [
+        { nom: 'objectif', libelle: 'Objectif de la phase', sorte: 'texte', requis: true },
+        date('date_debut', 'Début de la phase'),
+        date('date_fin_prevue', 'Fin prévue de la phase', false),
+        choix('id_dispositif', 'Dans le dispositif', dispositifs, false),
+      ],
+      adresse: ajouter('phases'),
+      apres: fait('Phase'),
+    },
+    {
+      titre: 'Événement',
+      bouton: "Enregistrer l'événement",
+      champs: [choix('type', "Type d'événement", options(TYPES_EVENEMENT, LIBELLES_EVENEMENT)), date('date', "Date de l'événement"), { nom: 'id_conseiller', libelle: 'Conseiller (identifiant)', sorte: 'texte' }],
+      adresse: ajouter('evenements'),
+      apres: fait('Événement'),
+    },
+    {
+      titre: 'Situation',
+      bouton: 'Enregistrer la situation',
+      champs: [
+        choix('categorie', 'Situation', options(CATEGORIES_SITUATION, LIBELLES_SITUATION)),
+        choix('type_contrat', 'Type de contrat', options(TYPES_CONTRAT, LIBELLES_CONTRAT), false),
+        date('date_debut', 'Début de la situation'),
+        date('date_fin_prevue', 'Fin prévue de la situation', false),
+      ],
+      adresse: ajouter('situations'),
+      apres: fait('Situation'),
+    },
+    {
+      titre: 'Aide financière',
+      bouton: "Enregistrer l'aide",
+      champs: [choix('type', "Type d'aide", options(TYPES_AIDE, LIBELLES_AIDE)), date('date', "Date de l'aide"), { nom: 'montant', libelle: 'Montant', sorte: 'montant', requis: true }],
+      adresse: ajouter('aides'),
+      apres: fait('Aide'),
+    },
+    {
+      titre: "Fin d'une phase et son évaluation",
+      bouton: 'Enregistrer la fin de la phase',
+      cible: { libelle: 'Phase', options: enCours(dossier.phases, (p) => [p.id_phase, `${p.objectif} (${periode(p.date_debut, null)})`]) },
+      champs: [date('date_fin', 'Fin de la phase'), { nom: 'evaluation', libelle: 'Évaluation de la phase', sorte: 'zone' }],
+      adresse: modifier('phases'),
+      apres: fait('Fin de phase'),
+    },
+    {
+      titre: "Fin d'une situation",
+      bouton: 'Enregistrer la fin de la situation',
+      cible: { libelle: 'Situation', options: enCours(dossier.situations, (s) => [s.id_situation, `${LIBELLES_SITUATION[s.categorie as keyof typeof LIBELLES_SITUATION] ?? s.categorie} (${periode(s.date_debut, null)})`]) },
+      champs: [date('date_fin', 'Fin de la situation')],
+      adresse: modifier('situations'),
+      apres: fait('Fin de situation'),
+    },
+    {
+      titre: "Sortie d'un dispositif",
+      bouton: 'Enregistrer la sortie',
+      cible: { libelle: 'Dispositif', options: enCours(dossier.dispositifs, (d) => [d.id_dispositif, `${LIBELLES_DISPOSITIF[d.type as keyof typeof LIBELLES_DISPOSITIF] ?? d.type} (${periode(d.date_debut, null)})`]) },
+      champs: [date('date_fin', 'Date de sortie'), choix('motif_fin', 'Motif de sortie', options(MOTIFS_FIN_DISPOSITIF, LIBELLES_MOTIF_FIN))],
+      adresse: modifier('dispositifs'),
+      apres: fait('Sortie'),
+    },
+  ];
   return (
     <section aria-labelledby="saisir" className="fr-mt-4w">
       <h2 id="saisir">Saisir une étape</h2>
@@ -198,91 +275,9 @@ export function SaisiesDuDossier({ code, dossier, apres }: { code: string; dossi
         Chaque saisie passe par les règles des extraits (âge à l'entrée d'un dispositif, contrats qui se chevauchent, PACEA au plus un mois après le diagnostic, dates) et
         s'inscrit au journal d'audit ; les chiffres de la Mission locale en tiennent compte aussitôt. Une ligne saisie ici n'est plus remplacée par un dépôt.
       </p>
-      <FormulaireSaisie
-        {...communs}
-        titre="Diagnostic"
-        bouton="Enregistrer le diagnostic"
-        champs={[date('date', 'Date du diagnostic'), ...BESOINS_DIAGNOSTIC.map((b) => ouiNon(`besoin_${b}`, `Besoin : ${LIBELLES_BESOIN[b]}`)), { nom: 'id_conseiller', libelle: 'Conseiller (identifiant)', sorte: 'texte' }]}
-        adresse={ajouter('diagnostics')}
-        apres={fait('Diagnostic')}
-      />
-      <FormulaireSaisie
-        {...communs}
-        titre="Contrat ou dispositif"
-        bouton="Enregistrer l'entrée"
-        champs={[choix('type', 'Dispositif', options(TYPES_DISPOSITIF, LIBELLES_DISPOSITIF)), date('date_debut', "Date d'entrée (signature)")]}
-        adresse={ajouter('dispositifs')}
-        apres={fait('Entrée en dispositif')}
-      />
-      <FormulaireSaisie
-        {...communs}
-        titre="Phase d'accompagnement"
-        bouton="Enregistrer la phase"
-        champs={[
-          { nom: 'objectif', libelle: 'Objectif de la phase', sorte: 'texte', requis: true },
-          date('date_debut', 'Début de la phase'),
-          date('date_fin_prevue', 'Fin prévue de la phase', false),
-          choix('id_dispositif', 'Dans le dispositif', dispositifs, false),
-        ]}
-        adresse={ajouter('phases')}
-        apres={fait('Phase')}
-      />
-      <FormulaireSaisie
-        {...communs}
-        titre="Événement"
-        bouton="Enregistrer l'événement"
-        champs={[choix('type', "Type d'événement", options(TYPES_EVENEMENT, LIBELLES_EVENEMENT)), date('date', "Date de l'événement"), { nom: 'id_conseiller', libelle: 'Conseiller (identifiant)', sorte: 'texte' }]}
-        adresse={ajouter('evenements')}
-        apres={fait('Événement')}
-      />
-      <FormulaireSaisie
-        {...communs}
-        titre="Situation"
-        bouton="Enregistrer la situation"
-        champs={[
-          choix('categorie', 'Situation', options(CATEGORIES_SITUATION, LIBELLES_SITUATION)),
-          choix('type_contrat', 'Type de contrat', options(TYPES_CONTRAT, LIBELLES_CONTRAT), false),
-          date('date_debut', 'Début de la situation'),
-          date('date_fin_prevue', 'Fin prévue de la situation', false),
-        ]}
-        adresse={ajouter('situations')}
-        apres={fait('Situation')}
-      />
-      <FormulaireSaisie
-        {...communs}
-        titre="Aide financière"
-        bouton="Enregistrer l'aide"
-        champs={[choix('type', "Type d'aide", options(TYPES_AIDE, LIBELLES_AIDE)), date('date', "Date de l'aide"), { nom: 'montant', libelle: 'Montant', sorte: 'montant', requis: true }]}
-        adresse={ajouter('aides')}
-        apres={fait('Aide')}
-      />
-      <FormulaireSaisie
-        {...communs}
-        titre="Fin d'une phase et son évaluation"
-        bouton="Enregistrer la fin de la phase"
-        cible={{ libelle: 'Phase', options: enCours(dossier.phases, (p) => [p.id_phase, `${p.objectif} (${periode(p.date_debut, null)})`]) }}
-        champs={[date('date_fin', 'Fin de la phase'), { nom: 'evaluation', libelle: 'Évaluation de la phase', sorte: 'zone' }]}
-        adresse={modifier('phases')}
-        apres={fait('Fin de phase')}
-      />
-      <FormulaireSaisie
-        {...communs}
-        titre="Fin d'une situation"
-        bouton="Enregistrer la fin de la situation"
-        cible={{ libelle: 'Situation', options: enCours(dossier.situations, (s) => [s.id_situation, `${LIBELLES_SITUATION[s.categorie as keyof typeof LIBELLES_SITUATION] ?? s.categorie} (${periode(s.date_debut, null)})`]) }}
-        champs={[date('date_fin', 'Fin de la situation')]}
-        adresse={modifier('situations')}
-        apres={fait('Fin de situation')}
-      />
-      <FormulaireSaisie
-        {...communs}
-        titre="Sortie d'un dispositif"
-        bouton="Enregistrer la sortie"
-        cible={{ libelle: 'Dispositif', options: enCours(dossier.dispositifs, (d) => [d.id_dispositif, `${LIBELLES_DISPOSITIF[d.type as keyof typeof LIBELLES_DISPOSITIF] ?? d.type} (${periode(d.date_debut, null)})`]) }}
-        champs={[date('date_fin', 'Date de sortie'), choix('motif_fin', 'Motif de sortie', options(MOTIFS_FIN_DISPOSITIF, LIBELLES_MOTIF_FIN))]}
-        adresse={modifier('dispositifs')}
-        apres={fait('Sortie')}
-      />
+      {saisies.map((saisie) => (
+        <FormulaireSaisie key={saisie.titre} code={code} {...saisie} />
+      ))}
     </section>
   );
 }
