@@ -3,6 +3,7 @@
 // pour toutes les ML, chiffres d'une ML, pic de mémoire ; et, pour référence, le même SQL du moteur
 // exécuté par DuckDB sur les mêmes fichiers CSV.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLONNES_ACTIVITE, COLONNES_ACTIVITE_MOIS, pivoterMois, selectActivite, selectActiviteMois } from '../src/application/indicateurs/activiteAnnuelle.ts';
 import { chargerCatalogue } from '../src/application/indicateurs/catalogueEnVigueur.ts';
@@ -55,7 +56,8 @@ async function chargerDuckDB(dossier: string): Promise<{ connexion: DuckDBConnec
   const instance = await DuckDBInstance.create(':memory:');
   const connexion = await instance.connect();
   const debut = Date.now();
-  for (const f of FICHIERS) {
+  // Les fichiers facultatifs absents d'un extrait plus ancien (diagnostics, phases) ne servent pas au moteur.
+  for (const f of FICHIERS.filter((f) => existsSync(join(dossier, f.nom)))) {
     const colonnes = f.colonnes.map((c) => `'${c.nom}': '${TYPES_DUCKDB[c.type.nature]}'`).join(', ');
     await connexion.run(
       `CREATE TABLE ${f.table} AS SELECT * FROM read_csv('${join(dossier, f.nom)}', delim = ';', header = true, columns = {${colonnes}})`,
