@@ -1,6 +1,6 @@
 // Routes des chiffres de la CPO : une ML, un département, une région, la nation, par année (ou à une
 // date, `?au=AAAA-MM-JJ`, avec N-1 au même jour), avec leurs références ; les instantanés figés. Schémas zod : validation et documentation OpenAPI.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { figerInstantaneAutorise } from '../application/indicateurs/figerInstantaneAutorise.ts';
@@ -18,6 +18,7 @@ import type { Horloge } from '../application/ports/horloge.ts';
 import { finDuDernierMoisComplet } from '../domaine/temps/dates.ts';
 import { utilisateurDe } from './acces.ts';
 import { CacheParVersion } from './cacheParVersion.ts';
+import { envoyerJson, reponseJson } from './reponseJson.ts';
 import { annee, au, code } from './schemas.ts';
 
 const valeurs = z.record(z.string(), z.number().nullable());
@@ -41,14 +42,13 @@ const instantane = z.object({
 });
 
 // Les chiffres ne dépendent que de l'adresse et de la version des données. Pour la version en cours sont
-// gardés le JSON de chaque réponse (passé par son schéma) et où sont les ML et les territoires : une
-// requête ne coûte que la lecture de l'utilisateur et celle de la version, faite une fois.
+// gardés le JSON de chaque réponse (passé par son schéma, et compressé s'il est gros) et où sont les ML et
+// les territoires : une requête ne coûte que la lecture de l'utilisateur et celle de la version, faite une fois.
 const enJson = <T>(schema: z.ZodType, calculer: () => Promise<T | null>) => async () => {
   const valeur = await calculer();
-  return valeur === null ? null : { valeur, json: JSON.stringify(schema.parse(valeur)) };
+  return valeur === null ? null : { valeur, ...reponseJson(JSON.stringify(schema.parse(valeur))) };
 };
 
-const envoyerJson = (rep: FastifyReply, json: string) => rep.type('application/json; charset=utf-8').send(json);
 
 export function routesIndicateurs(app: FastifyInstance, base: Base, service: ServiceChiffres, horloge: Horloge) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -102,7 +102,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 200: reponseStructure },
       },
     },
-    async (req, rep) => envoyerJson(rep, (await lireChiffresStructure(...(await vue()), utilisateurDe(req), req.params.annee, req.params.code, req.query.au)).json),
+    async (req, rep) => envoyerJson(req, rep, await lireChiffresStructure(...(await vue()), utilisateurDe(req), req.params.annee, req.params.code, req.query.au)),
   );
 
   const chiffresTerritoire = z.object({
@@ -130,7 +130,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
           response: reponseTerritoire,
         },
       },
-      async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau, code: req.params.code }, req.query.au)).json),
+      async (req, rep) => envoyerJson(req, rep, await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau, code: req.params.code }, req.query.au)),
     );
   }
   r.get(
@@ -139,7 +139,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
       config: { droit: 'lire_chiffres_territoire' },
       schema: { tags: ['indicateurs'], summary: 'Chiffres nationaux, chaque ML et la distribution des ratios', params: z.object({ annee }), querystring, response: reponseTerritoire },
     },
-    async (req, rep) => envoyerJson(rep, (await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau: 'national' }, req.query.au)).json),
+    async (req, rep) => envoyerJson(req, rep, await lireChiffresTerritoire(...(await vue()), utilisateurDe(req), req.params.annee, { niveau: 'national' }, req.query.au)),
   );
 
   const evolution = z.object({
@@ -199,7 +199,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
         response: { 200: evolution },
       },
     },
-    async (req, rep) => envoyerJson(rep, (await lireEvolution(...(await vue()), utilisateurDe(req), req.params.niveau, req.params.code)).json),
+    async (req, rep) => envoyerJson(req, rep, await lireEvolution(...(await vue()), utilisateurDe(req), req.params.niveau, req.params.code)),
   );
   r.get(
     '/api/evolution/:niveau/:code/mois/:annee',
@@ -217,7 +217,7 @@ export function routesIndicateurs(app: FastifyInstance, base: Base, service: Ser
     async (req, rep) => {
       const { niveau, code, annee } = req.params;
       const mois = req.query.mois === undefined ? undefined : [req.query.mois];
-      return envoyerJson(rep, (await lireEvolutionMensuelle(...(await vue()), utilisateurDe(req), niveau, code, annee, mois)).json);
+      return envoyerJson(req, rep, await lireEvolutionMensuelle(...(await vue()), utilisateurDe(req), niveau, code, annee, mois));
     },
   );
 
