@@ -106,8 +106,14 @@ function FormulaireSaisie({ titre, bouton, champs, adresse, cible, code, apres }
       return apres(r);
     } catch (e) {
       const fautifs = e instanceof ErreurApi ? (e.corps as { erreurs?: { champ: string; message: string }[] } | undefined)?.erreurs : undefined;
-      // Les valeurs restent dans leurs champs ; chaque message va sous le sien.
-      if (fautifs?.length) setErreurs(Object.fromEntries(fautifs.filter((f) => champs.some((c) => c.nom === f.champ)).map((f) => [f.champ, phrase(f.message)])));
+      // Les valeurs restent dans leurs champs ; chaque message va sous le sien, et le résumé nomme les champs
+      // par leur libellé (le message du serveur nomme la colonne du format d'échange).
+      const places = (fautifs ?? []).filter((f) => champs.some((c) => c.nom === f.champ));
+      if (places.length) setErreurs(Object.fromEntries(places.map((f) => [f.champ, phrase(f.message)])));
+      if (places.length && places.length === fautifs!.length) {
+        const libelles = [...new Set(places.map((f) => `« ${champs.find((c) => c.nom === f.champ)!.libelle} »`))];
+        throw new Error(`Saisie refusée, rien n'a été écrit : voyez le message sous ${libelles.length > 1 ? 'les champs' : 'le champ'} ${libelles.join(', ')}.`);
+      }
       throw e;
     }
   };
